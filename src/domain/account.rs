@@ -1,0 +1,273 @@
+//! Accounts, their users and seats (R-ACC-*, R-SEAT-1).
+
+use super::email::{Domain, Email};
+use super::ids::{AccountId, Timestamp, UserId};
+use super::permissions::{Permissions, SetId};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The two kinds of partner that may hold Partner seats (R-PA-7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PartnerKind {
+    SolutionsPartner,
+    Provider,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum AccountKind {
+    Partner(PartnerKind),
+    Client,
+}
+
+impl AccountKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            AccountKind::Partner(PartnerKind::SolutionsPartner) => "Solutions Partner",
+            AccountKind::Partner(PartnerKind::Provider) => "Provider",
+            AccountKind::Client => "Client",
+        }
+    }
+    pub fn is_partner(self) -> bool {
+        matches!(self, AccountKind::Partner(_))
+    }
+}
+
+/// Seat types (R-SEAT-1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Seat {
+    Core,
+    SalesHub,
+    ServiceHub,
+    ViewOnly,
+    Partner,
+}
+
+impl Seat {
+    pub const ALL: [Seat; 5] = [Seat::Core, Seat::SalesHub, Seat::ServiceHub, Seat::ViewOnly, Seat::Partner];
+    pub const PAID: [Seat; 3] = [Seat::Core, Seat::SalesHub, Seat::ServiceHub];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Seat::Core => "Core seat",
+            Seat::SalesHub => "Sales Hub seat",
+            Seat::ServiceHub => "Service Hub seat",
+            Seat::ViewOnly => "View-only seat",
+            Seat::Partner => "Partner seat",
+        }
+    }
+
+    pub fn is_paid(self) -> bool {
+        matches!(self, Seat::Core | Seat::SalesHub | Seat::ServiceHub)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum UserStatus {
+    Active,
+    Deactivated,
+}
+
+impl UserStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            UserStatus::Active => "Active",
+            UserStatus::Deactivated => "Deactivated",
+        }
+    }
+}
+
+/// Something a user owns in an account and that must not be orphaned when
+/// they go (R-CL-6, R-CAM-7).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Asset {
+    pub kind: AssetKind,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum AssetKind {
+    Records,
+    Workflow,
+    Report,
+    Dashboard,
+    Sequence,
+}
+
+impl AssetKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            AssetKind::Records => "Records",
+            AssetKind::Workflow => "Workflow",
+            AssetKind::Report => "Report",
+            AssetKind::Dashboard => "Dashboard",
+            AssetKind::Sequence => "Sequence",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct User {
+    pub id: UserId,
+    pub email: Email,
+    pub name: String,
+    pub seat: Seat,
+    pub permissions: Permissions,
+    /// The set the permissions came from; `None` once they were edited one by
+    /// one ("Custom").
+    pub set: Option<SetId>,
+    pub status: UserStatus,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assets: Vec<Asset>,
+    /// A partner that linked this user by hand for managed credit (R-CAM-5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub linked_partner: Option<AccountId>,
+    pub last_change: Timestamp,
+}
+
+impl User {
+    pub fn is_active(&self) -> bool {
+        self.status == UserStatus::Active
+    }
+    pub fn is_super_admin(&self) -> bool {
+        self.set == Some(SetId::SuperAdmin)
+    }
+    pub fn is_partner_admin(&self) -> bool {
+        self.set == Some(SetId::PartnerAdmin)
+    }
+    /// Whether the user holds a right here: a deactivated user holds none (R-CL-6).
+    pub fn effective(&self) -> Permissions {
+        if self.is_active() {
+            self.permissions
+        } else {
+            Permissions::NONE
+        }
+    }
+}
+
+/// A permission set saved by an account (R-PERM-2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomSet {
+    pub id: u32,
+    pub name: String,
+    pub permissions: Permissions,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Account {
+    pub id: AccountId,
+    pub name: String,
+    pub kind: AccountKind,
+    /// Users ordered by id, so that lookups are a binary search.
+    pub users: Vec<User>,
+    /// Paid seats bought, per paid seat type (client accounts).
+    #[serde(default)]
+    pub purchased: BTreeMap<Seat, u32>,
+    /// Approved partner email domains (partner accounts, R-ACC-1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partner_domains: Vec<Domain>,
+    /// The partner's CRM company record name of each client (R-ACC-4).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub crm_names: BTreeMap<AccountId, String>,
+    /// How long this partner's access links stay valid.
+    #[serde(default = "default_link_days")]
+    pub link_valid_days: u32,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub custom_sets: Vec<CustomSet>,
+}
+
+fn default_link_days() -> u32 {
+    30
+}
+
+impl Account {
+    pub fn new(id: AccountId, name: &str, kind: AccountKind) -> Account {
+        Account {
+            id,
+            name: name.to_string(),
+            kind,
+            users: Vec::new(),
+            purchased: BTreeMap::new(),
+            partner_domains: Vec::new(),
+            crm_names: BTreeMap::new(),
+            link_valid_days: default_link_days(),
+            custom_sets: Vec::new(),
+        }
+    }
+
+    pub fn user(&self, id: UserId) -> Option<&User> {
+        self.users
+            .binary_search_by_key(&id, |u| u.id)
+            .ok()
+            .map(|i| &self.users[i])
+    }
+
+    pub fn user_mut(&mut self, id: UserId) -> Option<&mut User> {
+        match self.users.binary_search_by_key(&id, |u| u.id) {
+            Ok(i) => Some(&mut self.users[i]),
+            Err(_) => None,
+        }
+    }
+
+    pub fn user_by_email(&self, email: &Email) -> Option<&User> {
+        self.users.iter().find(|u| &u.email == email)
+    }
+
+    /// Inserts or replaces a user, keeping the id order.
+    pub fn put_user(&mut self, user: User) {
+        match self.users.binary_search_by_key(&user.id, |u| u.id) {
+            Ok(i) => self.users[i] = user,
+            Err(i) => self.users.insert(i, user),
+        }
+    }
+
+    pub fn remove_user(&mut self, id: UserId) -> Option<User> {
+        match self.users.binary_search_by_key(&id, |u| u.id) {
+            Ok(i) => Some(self.users.remove(i)),
+            Err(_) => None,
+        }
+    }
+
+    /// Paid seats of this type in use (deactivated users keep their seat).
+    pub fn seats_used(&self, seat: Seat) -> u32 {
+        self.users.iter().filter(|u| u.seat == seat).count() as u32
+    }
+
+    pub fn seats_purchased(&self, seat: Seat) -> u32 {
+        self.purchased.get(&seat).copied().unwrap_or(0)
+    }
+
+    pub fn active_super_admins(&self) -> usize {
+        self.users
+            .iter()
+            .filter(|u| u.is_active() && u.is_super_admin())
+            .count()
+    }
+
+    pub fn set_name(&self, set: SetId) -> String {
+        match set {
+            SetId::Custom(n) => self
+                .custom_sets
+                .iter()
+                .find(|s| s.id == n)
+                .map(|s| s.name.clone())
+                .unwrap_or_else(|| format!("Custom set {n}")),
+            other => other.built_in_name().unwrap_or("Custom").to_string(),
+        }
+    }
+
+    pub fn set_permissions(&self, set: SetId) -> Option<Permissions> {
+        match set {
+            SetId::Custom(n) => self.custom_sets.iter().find(|s| s.id == n).map(|s| s.permissions),
+            other => other.built_in_permissions(),
+        }
+    }
+
+    /// The name shown for a user's permissions: their set, or "Custom".
+    pub fn access_label(&self, user: &User) -> String {
+        user.set.map(|s| self.set_name(s)).unwrap_or_else(|| "Custom".to_string())
+    }
+
+    pub fn has_partner_domain(&self, email: &Email) -> bool {
+        self.partner_domains.iter().any(|d| d.as_str() == email.domain())
+    }
+}

@@ -1,0 +1,198 @@
+//! Email addresses and mail domains, parsed once at the edge.
+//!
+//! Inside the core an address is never a bare `String`: holding an [`Email`]
+//! proves it was checked and normalised (lower case, trimmed).
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// A checked, lower-cased email address.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Email(String);
+
+/// Why a piece of text is not an email address, in words that say what to fix.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EmailError {
+    #[error("the address is empty")]
+    Empty,
+    #[error("\"{0}\" has no @: write it as name@company.com")]
+    NoAt(String),
+    #[error("\"{0}\" has no domain with a dot after the @ (e.g. company.com)")]
+    NoDomainDot(String),
+    #[error("\"{0}\" is not a valid email address")]
+    Invalid(String),
+}
+
+impl Email {
+    pub fn parse(raw: &str) -> Result<Self, EmailError> {
+        let text = raw.trim();
+        if text.is_empty() {
+            return Err(EmailError::Empty);
+        }
+        if !text.contains('@') {
+            return Err(EmailError::NoAt(text.to_string()));
+        }
+        if !email_address::EmailAddress::is_valid(text) {
+            return Err(EmailError::Invalid(text.to_string()));
+        }
+        let lower = text.to_lowercase();
+        let domain = lower.rsplit('@').next().unwrap_or_default();
+        // The RFC allows dotless domains; no real mailbox of an admin uses one.
+        if !domain.contains('.') || domain.starts_with('.') || domain.ends_with('.') {
+            return Err(EmailError::NoDomainDot(text.to_string()));
+        }
+        Ok(Email(lower))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The part after the `@`.
+    pub fn domain(&self) -> &str {
+        self.0.rsplit('@').next().unwrap_or_default()
+    }
+}
+
+impl fmt::Display for Email {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl FromStr for Email {
+    type Err = EmailError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Email::parse(s)
+    }
+}
+
+// Stored documents are read through the same parser: a hand-edited or
+// corrupted address is an error at load, not a bad value inside the core.
+impl<'de> Deserialize<'de> for Email {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Email::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+/// A mail domain such as `brightpath.io`, lower case.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Domain(String);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DomainError {
+    #[error("the domain is empty")]
+    Empty,
+    #[error("\"{0}\" is not a mail domain: write only the part after the @, e.g. agency.com")]
+    Invalid(String),
+}
+
+impl Domain {
+    pub fn parse(raw: &str) -> Result<Self, DomainError> {
+        let text = raw.trim().trim_start_matches('@').to_lowercase();
+        if text.is_empty() {
+            return Err(DomainError::Empty);
+        }
+        let labels_ok = text.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+        });
+        if !labels_ok || !text.contains('.') {
+            return Err(DomainError::Invalid(raw.trim().to_string()));
+        }
+        Ok(Domain(text))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Shared mail services: anyone can have an address there, so such a
+    /// domain proves nothing about who employs the person (R-ACC-3a).
+    pub fn is_shared_mail_service(&self) -> bool {
+        SHARED_MAIL_DOMAINS.contains(&self.0.as_str())
+    }
+}
+
+impl fmt::Display for Domain {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Domain {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Domain::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+const SHARED_MAIL_DOMAINS: &[&str] = &[
+    "gmail.com",
+    "googlemail.com",
+    "outlook.com",
+    "hotmail.com",
+    "live.com",
+    "msn.com",
+    "yahoo.com",
+    "icloud.com",
+    "me.com",
+    "aol.com",
+    "proton.me",
+    "protonmail.com",
+    "gmx.com",
+    "gmx.net",
+    "mail.com",
+    "zoho.com",
+    "yandex.com",
+    "hotmail.nl",
+    "live.nl",
+    "hotmail.dk",
+    "live.dk",
+    "hotmail.no",
+    "live.no",
+    "hotmail.se",
+    "live.se",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_address_is_trimmed_and_lower_cased() {
+        let e = Email::parse("  Anna.Berg@BrightPath.io ").unwrap();
+        assert_eq!(e.as_str(), "anna.berg@brightpath.io");
+        assert_eq!(e.domain(), "brightpath.io");
+    }
+
+    #[test]
+    fn malformed_addresses_say_what_to_fix() {
+        assert_eq!(Email::parse(""), Err(EmailError::Empty));
+        assert!(matches!(Email::parse("anna.brightpath.io"), Err(EmailError::NoAt(_))));
+        assert!(matches!(Email::parse("anna@localhost"), Err(EmailError::NoDomainDot(_))));
+        assert!(matches!(Email::parse("an na@x.com"), Err(EmailError::Invalid(_))));
+        assert!(Email::parse("anna@").is_err());
+    }
+
+    #[test]
+    fn a_stored_bad_address_fails_to_load() {
+        let r: Result<Email, _> = serde_json::from_str("\"not-an-address\"");
+        assert!(r.is_err());
+    }
+
+    #[test]
+    fn domains_are_parsed_and_shared_services_recognised() {
+        assert_eq!(Domain::parse("@BrightPath.io").unwrap().as_str(), "brightpath.io");
+        assert!(Domain::parse("bright path.io").is_err());
+        assert!(Domain::parse("localhost").is_err());
+        assert!(Domain::parse("gmail.com").unwrap().is_shared_mail_service());
+    }
+}

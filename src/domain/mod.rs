@@ -1,0 +1,32 @@
+//! The domain core: every rule of RULES.md, and nothing else.
+//!
+//! No Leptos, no web-sys, no clock, no randomness: `now` and link tokens come
+//! in from the caller, so everything here runs natively in tests.
+//!
+//! The flow is always the same: a [`Command`] from an [`Actor`] is
+//! [`decide`]d against the [`State`] and `now`, giving either a [`Decision`]
+//! (events plus a summary) or a [`Refusal`] naming its rule ID. [`commit`]
+//! applies the events (infallibly) and records them in the audit log.
+
+pub mod account;
+pub mod command;
+pub mod decide;
+pub mod email;
+pub mod event;
+pub mod ids;
+pub mod input;
+pub mod permissions;
+pub mod queries;
+pub mod refusal;
+pub mod state;
+
+pub use account::*;
+pub use command::*;
+pub use decide::{commit, decide, execute, link_problem, partner_admin_migration_date, tick, Decision, MAX_BATCH};
+pub use email::*;
+pub use event::{apply, Event};
+pub use ids::*;
+pub use permissions::*;
+pub use queries::*;
+pub use refusal::Refusal;
+pub use state::*;

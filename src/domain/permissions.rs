@@ -1,0 +1,537 @@
+//! The permission catalogue (R-PERM-1) and permission values.
+//!
+//! A user's permissions are a small `Copy` value: one bit per on/off
+//! permission and two bits per CRM object action for its scope. That keeps a
+//! 10,000-user document compact and makes "does the actor hold this?" a
+//! couple of machine instructions.
+
+use serde::{Deserialize, Serialize};
+
+/// The areas the catalogue is grouped by (R-PERM-1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Area {
+    Crm,
+    Marketing,
+    Sales,
+    Service,
+    Reports,
+    Account,
+}
+
+impl Area {
+    pub const ALL: [Area; 6] = [
+        Area::Crm,
+        Area::Marketing,
+        Area::Sales,
+        Area::Service,
+        Area::Reports,
+        Area::Account,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Area::Crm => "CRM",
+            Area::Marketing => "Marketing",
+            Area::Sales => "Sales",
+            Area::Service => "Service",
+            Area::Reports => "Reports",
+            Area::Account => "Account",
+        }
+    }
+}
+
+macro_rules! permissions {
+    ($( $variant:ident = $bit:literal, $area:ident, $label:literal; )*) => {
+        /// An on/off permission. The numbers are the bit positions in stored
+        /// documents: never renumber, only add.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum Permission { $( $variant = $bit, )* }
+
+        impl Permission {
+            pub const ALL: &'static [Permission] = &[ $( Permission::$variant, )* ];
+
+            /// The vendor's English name, as shown in the real screens.
+            pub fn label(self) -> &'static str {
+                match self { $( Permission::$variant => $label, )* }
+            }
+
+            pub fn area(self) -> Area {
+                match self { $( Permission::$variant => Area::$area, )* }
+            }
+        }
+    };
+}
+
+permissions! {
+    Import = 0, Crm, "Import";
+    Export = 1, Crm, "Export";
+    BulkDelete = 2, Crm, "Bulk delete";
+    EditPropertySettings = 3, Crm, "Edit property settings";
+    MarketingAccess = 4, Marketing, "Marketing access";
+    Ads = 5, Marketing, "Ads";
+    Campaigns = 6, Marketing, "Campaigns";
+    MarketingEmail = 7, Marketing, "Marketing email";
+    Forms = 8, Marketing, "Forms";
+    LandingPages = 9, Marketing, "Landing pages";
+    Social = 10, Marketing, "Social";
+    Workflows = 11, Marketing, "Workflows";
+    SalesAccess = 12, Sales, "Sales access";
+    Sequences = 13, Sales, "Sequences";
+    Templates = 14, Sales, "Templates";
+    Meetings = 15, Sales, "Meetings";
+    Forecast = 16, Sales, "Forecast";
+    Playbooks = 17, Sales, "Playbooks";
+    Quotes = 18, Sales, "Quotes";
+    ServiceAccess = 19, Service, "Service access";
+    KnowledgeBase = 20, Service, "Knowledge base";
+    FeedbackSurveys = 21, Service, "Feedback surveys";
+    ConversationsInbox = 22, Service, "Conversations inbox";
+    ViewReports = 23, Reports, "View reports";
+    CreateAndEditReports = 24, Reports, "Create and edit reports";
+    EditDashboards = 25, Reports, "Edit dashboards";
+    AddAndEditUsers = 26, Account, "Add and edit users";
+    AddAndEditTeams = 27, Account, "Add and edit teams";
+    EditAccountDefaults = 28, Account, "Edit account defaults";
+    EditBilling = 29, Account, "Modify billing and change name on contract";
+    ViewAndEditPartnerEmployees = 30, Account, "View and edit partner employees";
+    UserProvisioningScim = 31, Account, "User provisioning (SCIM)";
+    DataCenterMigration = 32, Account, "Data center migration";
+    ManageSensitiveData = 33, Account, "Manage sensitive data";
+    AppMarketplaceAccess = 34, Account, "App marketplace access";
+    MultiAccountManagement = 35, Account, "Multi-account management";
+}
+
+/// CRM objects whose View / Edit / Delete rights carry a scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CrmObject {
+    Contacts,
+    Companies,
+    Deals,
+    Tickets,
+}
+
+impl CrmObject {
+    pub const ALL: [CrmObject; 4] = [
+        CrmObject::Contacts,
+        CrmObject::Companies,
+        CrmObject::Deals,
+        CrmObject::Tickets,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            CrmObject::Contacts => "Contacts",
+            CrmObject::Companies => "Companies",
+            CrmObject::Deals => "Deals",
+            CrmObject::Tickets => "Tickets",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CrmAction {
+    View,
+    Edit,
+    Delete,
+}
+
+impl CrmAction {
+    pub const ALL: [CrmAction; 3] = [CrmAction::View, CrmAction::Edit, CrmAction::Delete];
+    pub fn label(self) -> &'static str {
+        match self {
+            CrmAction::View => "View",
+            CrmAction::Edit => "Edit",
+            CrmAction::Delete => "Delete",
+        }
+    }
+}
+
+/// How much of a CRM object a right covers; ordered from least to most.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Scope {
+    None = 0,
+    OwnedOnly = 1,
+    Team = 2,
+    Everything = 3,
+}
+
+impl Scope {
+    pub const ALL: [Scope; 4] = [Scope::None, Scope::OwnedOnly, Scope::Team, Scope::Everything];
+    pub fn label(self) -> &'static str {
+        match self {
+            Scope::None => "None",
+            Scope::OwnedOnly => "Owned only",
+            Scope::Team => "Team",
+            Scope::Everything => "Everything",
+        }
+    }
+    fn from_bits(bits: u32) -> Scope {
+        match bits & 0b11 {
+            0 => Scope::None,
+            1 => Scope::OwnedOnly,
+            2 => Scope::Team,
+            _ => Scope::Everything,
+        }
+    }
+}
+
+/// One scoped right: e.g. "Contacts: Edit".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct CrmRight {
+    pub object: CrmObject,
+    pub action: CrmAction,
+}
+
+impl CrmRight {
+    pub fn all() -> impl Iterator<Item = CrmRight> {
+        CrmObject::ALL.into_iter().flat_map(|object| {
+            CrmAction::ALL
+                .into_iter()
+                .map(move |action| CrmRight { object, action })
+        })
+    }
+    fn slot(self) -> u32 {
+        (self.object as u32) * 3 + self.action as u32
+    }
+    pub fn label(self) -> String {
+        format!("{}: {}", self.object.label(), self.action.label())
+    }
+}
+
+const KNOWN_FLAGS: u64 = (1u64 << 36) - 1;
+const CRM_SLOTS: u32 = 12;
+const ALL_CRM_EVERYTHING: u32 = (1u32 << (2 * CRM_SLOTS)) - 1;
+
+/// A full permission value: what a user holds, or what a set grants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub struct Permissions {
+    /// One bit per [`Permission`].
+    #[serde(rename = "f")]
+    flags: u64,
+    /// Two bits per [`CrmRight`] slot, holding a [`Scope`].
+    #[serde(rename = "c")]
+    crm: u32,
+}
+
+/// One difference between two permission values, for reviews and history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PermissionChange {
+    Added(Permission),
+    Removed(Permission),
+    ScopeChanged { right: CrmRight, from: Scope, to: Scope },
+}
+
+impl PermissionChange {
+    pub fn describe(&self) -> String {
+        match self {
+            PermissionChange::Added(p) => format!("+ {}", p.label()),
+            PermissionChange::Removed(p) => format!("− {}", p.label()),
+            PermissionChange::ScopeChanged { right, from, to } => {
+                format!("{}: {} → {}", right.label(), from.label(), to.label())
+            }
+        }
+    }
+}
+
+impl Permissions {
+    pub const NONE: Permissions = Permissions { flags: 0, crm: 0 };
+
+    /// Every permission at its widest scope: what a Super Admin holds (R-PERM-3).
+    pub const fn all() -> Permissions {
+        Permissions {
+            flags: KNOWN_FLAGS,
+            crm: ALL_CRM_EVERYTHING,
+        }
+    }
+
+    pub fn of(perms: &[Permission]) -> Permissions {
+        perms.iter().fold(Permissions::NONE, |p, &x| p.with(x))
+    }
+
+    pub fn has(&self, p: Permission) -> bool {
+        self.flags & (1u64 << p as u32) != 0
+    }
+
+    pub fn with(mut self, p: Permission) -> Permissions {
+        self.flags |= 1u64 << p as u32;
+        self
+    }
+
+    pub fn without(mut self, p: Permission) -> Permissions {
+        self.flags &= !(1u64 << p as u32);
+        self
+    }
+
+    pub fn scope(&self, right: CrmRight) -> Scope {
+        Scope::from_bits(self.crm >> (2 * right.slot()))
+    }
+
+    pub fn with_scope(mut self, right: CrmRight, scope: Scope) -> Permissions {
+        let shift = 2 * right.slot();
+        self.crm = (self.crm & !(0b11 << shift)) | ((scope as u32) << shift);
+        self
+    }
+
+    pub fn with_crm_everywhere(self, scope: Scope) -> Permissions {
+        CrmRight::all().fold(self, |p, r| p.with_scope(r, scope))
+    }
+
+    /// Drops bits that no known permission uses, so a document written by a
+    /// later release cannot smuggle in rights this one cannot show.
+    pub fn normalised(self) -> Permissions {
+        Permissions {
+            flags: self.flags & KNOWN_FLAGS,
+            crm: self.crm & ALL_CRM_EVERYTHING,
+        }
+    }
+
+    /// Whether every right of `other` is covered by `self`.
+    pub fn covers(&self, other: &Permissions) -> bool {
+        other.flags & !self.flags == 0 && CrmRight::all().all(|r| other.scope(r) <= self.scope(r))
+    }
+
+    pub fn flags(&self) -> impl Iterator<Item = Permission> + '_ {
+        Permission::ALL.iter().copied().filter(|p| self.has(*p))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.flags == 0 && self.crm == 0
+    }
+
+    pub fn count(&self) -> usize {
+        self.flags.count_ones() as usize + CrmRight::all().filter(|r| self.scope(*r) > Scope::None).count()
+    }
+
+    /// What an admin holding `grantor` can make of `current` when asked for
+    /// `requested` (R-CAM-6, R-PERM-4c): a right the admin holds follows the
+    /// request; a right the admin lacks stays exactly as it was: it is neither
+    /// granted nor taken away. For scopes, the admin can set any scope up to
+    /// their own, and cannot lower a scope wider than their own.
+    pub fn granted_by(grantor: &Permissions, current: &Permissions, requested: &Permissions) -> Permissions {
+        let flags = (requested.flags & grantor.flags) | (current.flags & !grantor.flags);
+        let mut out = Permissions { flags, crm: 0 };
+        for r in CrmRight::all() {
+            let (g, c, q) = (grantor.scope(r), current.scope(r), requested.scope(r));
+            let scope = if c > g { c } else { q.min(g) };
+            out = out.with_scope(r, scope);
+        }
+        out
+    }
+
+    /// Every difference from `self` to `after`, in catalogue order.
+    pub fn changes_to(&self, after: &Permissions) -> Vec<PermissionChange> {
+        let mut out = Vec::new();
+        for &p in Permission::ALL {
+            match (self.has(p), after.has(p)) {
+                (false, true) => out.push(PermissionChange::Added(p)),
+                (true, false) => out.push(PermissionChange::Removed(p)),
+                _ => {}
+            }
+        }
+        for right in CrmRight::all() {
+            let (from, to) = (self.scope(right), after.scope(right));
+            if from != to {
+                out.push(PermissionChange::ScopeChanged { right, from, to });
+            }
+        }
+        out
+    }
+}
+
+/// A permission set (template, R-PERM-2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum SetId {
+    SuperAdmin,
+    PartnerAdmin,
+    SalesRep,
+    Marketer,
+    ServiceAgent,
+    ViewOnly,
+    /// A set saved by the account itself, by its number there.
+    Custom(u32),
+}
+
+impl SetId {
+    pub const BUILT_IN: [SetId; 6] = [
+        SetId::SuperAdmin,
+        SetId::PartnerAdmin,
+        SetId::SalesRep,
+        SetId::Marketer,
+        SetId::ServiceAgent,
+        SetId::ViewOnly,
+    ];
+
+    /// The permissions of a built-in set; `None` for a custom set, whose
+    /// permissions live in its account.
+    pub fn built_in_permissions(self) -> Option<Permissions> {
+        Some(match self {
+            SetId::SuperAdmin => Permissions::all(),
+            SetId::PartnerAdmin => partner_admin_standard(),
+            SetId::SalesRep => Permissions::of(&[
+                Permission::SalesAccess,
+                Permission::Sequences,
+                Permission::Templates,
+                Permission::Meetings,
+                Permission::Quotes,
+                Permission::ViewReports,
+            ])
+            .with_crm_everywhere(Scope::OwnedOnly)
+            .with_scope(view(CrmObject::Contacts), Scope::Everything)
+            .with_scope(view(CrmObject::Companies), Scope::Everything),
+            SetId::Marketer => Permissions::of(&[
+                Permission::MarketingAccess,
+                Permission::Ads,
+                Permission::Campaigns,
+                Permission::MarketingEmail,
+                Permission::Forms,
+                Permission::LandingPages,
+                Permission::Social,
+                Permission::Import,
+                Permission::ViewReports,
+                Permission::CreateAndEditReports,
+            ])
+            .with_scope(view(CrmObject::Contacts), Scope::Everything)
+            .with_scope(edit(CrmObject::Contacts), Scope::Everything),
+            SetId::ServiceAgent => Permissions::of(&[
+                Permission::ServiceAccess,
+                Permission::KnowledgeBase,
+                Permission::ConversationsInbox,
+                Permission::ViewReports,
+            ])
+            .with_scope(view(CrmObject::Tickets), Scope::Everything)
+            .with_scope(edit(CrmObject::Tickets), Scope::Team)
+            .with_scope(view(CrmObject::Contacts), Scope::Everything),
+            SetId::ViewOnly => Permissions::NONE
+                .with_crm_everywhere(Scope::None)
+                .with_scope(view(CrmObject::Contacts), Scope::Everything)
+                .with_scope(view(CrmObject::Companies), Scope::Everything)
+                .with_scope(view(CrmObject::Deals), Scope::Everything)
+                .with_scope(view(CrmObject::Tickets), Scope::Everything)
+                .with(Permission::ViewReports),
+            SetId::Custom(_) => return None,
+        })
+    }
+
+    pub fn built_in_name(self) -> Option<&'static str> {
+        Some(match self {
+            SetId::SuperAdmin => "Super Admin",
+            SetId::PartnerAdmin => "Partner admin",
+            SetId::SalesRep => "Sales rep",
+            SetId::Marketer => "Marketer",
+            SetId::ServiceAgent => "Service agent",
+            SetId::ViewOnly => "View-only",
+            SetId::Custom(_) => return None,
+        })
+    }
+}
+
+fn view(object: CrmObject) -> CrmRight {
+    CrmRight { object, action: CrmAction::View }
+}
+
+fn edit(object: CrmObject) -> CrmRight {
+    CrmRight { object, action: CrmAction::Edit }
+}
+
+/// The standard `Partner admin` set (R-PERM-4, R-PERM-4a): everything a Super
+/// Admin holds, multi-account management included, except SCIM provisioning,
+/// data center migration, billing and sensitive data.
+pub fn partner_admin_standard() -> Permissions {
+    Permissions::all()
+        .without(Permission::UserProvisioningScim)
+        .without(Permission::DataCenterMigration)
+        .without(Permission::EditBilling)
+        .without(Permission::ManageSensitiveData)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_catalogue_has_every_account_permission_the_rules_name() {
+        // R-PERM-1
+        let account: Vec<&str> = Permission::ALL
+            .iter()
+            .filter(|p| p.area() == Area::Account)
+            .map(|p| p.label())
+            .collect();
+        for name in [
+            "Add and edit users",
+            "Modify billing and change name on contract",
+            "Edit account defaults",
+            "View and edit partner employees",
+            "User provisioning (SCIM)",
+            "Data center migration",
+        ] {
+            assert!(account.contains(&name), "missing {name}");
+        }
+        for area in Area::ALL {
+            assert!(Permission::ALL.iter().any(|p| p.area() == area) || area == Area::Crm);
+        }
+        // Bit positions are unique: the stored format depends on it.
+        let mut bits: Vec<u32> = Permission::ALL.iter().map(|p| *p as u32).collect();
+        bits.dedup();
+        assert_eq!(bits.len(), Permission::ALL.len());
+    }
+
+    #[test]
+    fn super_admin_holds_every_permission() {
+        // R-PERM-3
+        let sa = SetId::SuperAdmin.built_in_permissions().unwrap();
+        for &p in Permission::ALL {
+            assert!(sa.has(p));
+        }
+        for r in CrmRight::all() {
+            assert_eq!(sa.scope(r), Scope::Everything);
+        }
+    }
+
+    #[test]
+    fn the_partner_admin_set_is_super_admin_less_scim_migration_billing_and_sensitive_data() {
+        // R-PERM-4, R-PERM-4a
+        let pa = partner_admin_standard();
+        assert!(pa.has(Permission::MultiAccountManagement));
+        assert!(pa.has(Permission::AddAndEditUsers));
+        assert!(!pa.has(Permission::UserProvisioningScim));
+        assert!(!pa.has(Permission::DataCenterMigration));
+        assert!(!pa.has(Permission::EditBilling));
+        assert!(!pa.has(Permission::ManageSensitiveData));
+        assert!(Permissions::all().covers(&pa));
+        assert!(!pa.covers(&Permissions::all()), "not full admin rights");
+    }
+
+    #[test]
+    fn an_admin_cannot_grant_or_remove_what_they_lack() {
+        // R-CAM-6, R-PERM-4c
+        let admin = partner_admin_standard().without(Permission::ViewReports);
+        let none = Permissions::NONE;
+        let wants = Permissions::of(&[Permission::ViewReports, Permission::Forms]);
+        let given = Permissions::granted_by(&admin, &none, &wants);
+        assert!(given.has(Permission::Forms));
+        assert!(!given.has(Permission::ViewReports));
+        let had = Permissions::of(&[Permission::ViewReports]);
+        let kept = Permissions::granted_by(&admin, &had, &Permissions::of(&[Permission::Forms]));
+        assert!(kept.has(Permission::ViewReports));
+    }
+
+    #[test]
+    fn scopes_are_granted_up_to_the_admins_own() {
+        let r = CrmRight { object: CrmObject::Deals, action: CrmAction::Edit };
+        let admin = Permissions::NONE.with_scope(r, Scope::Team);
+        let asked = Permissions::NONE.with_scope(r, Scope::Everything);
+        assert_eq!(Permissions::granted_by(&admin, &Permissions::NONE, &asked).scope(r), Scope::Team);
+        let wide = Permissions::NONE.with_scope(r, Scope::Everything);
+        assert_eq!(Permissions::granted_by(&admin, &wide, &Permissions::NONE).scope(r), Scope::Everything);
+    }
+
+    #[test]
+    fn changes_list_additions_removals_and_scopes() {
+        let r = CrmRight { object: CrmObject::Contacts, action: CrmAction::View };
+        let a = Permissions::of(&[Permission::Forms]);
+        let b = Permissions::of(&[Permission::Ads]).with_scope(r, Scope::Team);
+        let c = a.changes_to(&b);
+        assert_eq!(c.len(), 3);
+        assert!(c.contains(&PermissionChange::Added(Permission::Ads)));
+        assert!(c.contains(&PermissionChange::Removed(Permission::Forms)));
+    }
+}

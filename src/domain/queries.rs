@@ -1,0 +1,233 @@
+//! Questions the screens ask so that they can hide or disable what the core
+//! would refuse. The same functions back `decide`, so a screen and a command
+//! can never disagree.
+
+use super::account::{Account, Seat, User};
+use super::command::Actor;
+use super::email::Email;
+use super::ids::{AccountId, Timestamp, UserId};
+use super::permissions::{Permission, Permissions, SetId};
+use super::refusal::{ensure, Refusal};
+use super::state::State;
+
+/// Days after the last qualified partner activity before a relationship with
+/// no managing employee left ends (R-REL-2).
+pub const RELATIONSHIP_GRACE_DAYS: i64 = 60;
+
+/// The partner whose employee `email` is (R-ACC-3): its domain is approved by
+/// a partner account that has an active user with that address.
+pub fn eligible_partner(state: &State, email: &Email) -> Option<AccountId> {
+    state
+        .partners()
+        .find(|p| p.has_partner_domain(email) && p.user_by_email(email).is_some_and(User::is_active))
+        .map(|p| p.id)
+}
+
+/// Whether `email` may hold a Partner seat (R-SEAT-2, R-PA-7).
+pub fn is_eligible_for_partner_seat(state: &State, email: &Email) -> bool {
+    eligible_partner(state, email).is_some()
+}
+
+/// The partner a client's user works for, if any: by approved domain and
+/// partner-account membership (R-ACC-3), or by a manual link (R-CAM-5).
+pub fn partner_of(state: &State, user: &User) -> Option<AccountId> {
+    state
+        .partners()
+        .find(|p| p.has_partner_domain(&user.email) && p.user_by_email(&user.email).is_some())
+        .map(|p| p.id)
+        .or(user.linked_partner)
+}
+
+/// Whether the checkmark of R-ACC-3 shows next to a partner user's email.
+pub fn has_partner_domain_checkmark(partner: &Account, user: &User) -> bool {
+    partner.has_partner_domain(&user.email)
+}
+
+/// The actor's own user, which must exist and be active: a deactivated user
+/// can no longer act (R-CL-6).
+pub fn actor_user<'s>(state: &'s State, actor: &Actor) -> Result<&'s User, Refusal> {
+    let user = state
+        .user(actor.account, actor.user)
+        .ok_or_else(|| Refusal::new("R-ACC-2", "The person you act as is not a user of that account."))?;
+    ensure(user.is_active(), "R-CL-6", || {
+        format!("{} is deactivated and can no longer act.", user.name)
+    })?;
+    Ok(user)
+}
+
+/// The actor's user in `account`: themselves when they act there, or, for a
+/// partner employee acting through the Client Access Manager, their user
+/// with the same email in that client. `None` when they have none.
+pub fn standing<'s>(state: &'s State, actor: &Actor, account: AccountId) -> Result<Option<&'s User>, Refusal> {
+    let me = actor_user(state, actor)?;
+    if actor.account == account {
+        return Ok(Some(me));
+    }
+    let home = state.account(actor.account);
+    if !home.is_some_and(|h| h.kind.is_partner()) {
+        return Ok(None);
+    }
+    Ok(state
+        .account(account)
+        .and_then(|a| a.user_by_email(&me.email))
+        .filter(|u| u.is_active() && partner_of(state, u) == Some(actor.account)))
+}
+
+/// The rights the actor holds in `account` (none when they are not a user there).
+pub fn rights_in(state: &State, actor: &Actor, account: AccountId) -> Result<Permissions, Refusal> {
+    Ok(standing(state, actor, account)?
+        .map(User::effective)
+        .unwrap_or(Permissions::NONE))
+}
+
+/// Whether the actor is an active Super Admin of `account`.
+pub fn is_super_admin_in(state: &State, actor: &Actor, account: AccountId) -> bool {
+    matches!(standing(state, actor, account), Ok(Some(u)) if u.is_super_admin())
+}
+
+/// `Add and edit users` in `account` (R-CL-1, R-CL-3); Super Admins hold it.
+pub fn may_manage_users(state: &State, actor: &Actor, account: AccountId) -> Result<(), Refusal> {
+    let rights = rights_in(state, actor, account)?;
+    let name = account_name(state, account);
+    ensure(rights.has(Permission::AddAndEditUsers), "R-CL-1", || {
+        format!("You need Super Admin or “Add and edit users” in {name} to do this.")
+    })
+}
+
+/// Changing seats needs Super Admin, or `Add and edit users` and `Edit billing` (R-CL-2).
+pub fn may_change_seats(state: &State, actor: &Actor, account: AccountId) -> Result<(), Refusal> {
+    let rights = rights_in(state, actor, account)?;
+    let name = account_name(state, account);
+    ensure(
+        rights.has(Permission::AddAndEditUsers) && rights.has(Permission::EditBilling),
+        "R-CL-2",
+        || format!("Changing seats in {name} needs Super Admin, or both “Add and edit users” and “Modify billing and change name on contract”."),
+    )
+}
+
+/// Whether the actor may open the partner's Client Access Manager (R-CAM-1).
+pub fn may_open_client_access_manager(state: &State, actor: &Actor) -> Result<(), Refusal> {
+    let me = actor_user(state, actor)?;
+    let home = state
+        .account(actor.account)
+        .ok_or_else(|| Refusal::new("R-CAM-1", "Unknown account."))?;
+    ensure(home.kind.is_partner(), "R-CAM-1", || {
+        format!("{} is a client account; the Client Access Manager belongs to partner accounts.", home.name)
+    })?;
+    ensure(
+        me.is_super_admin() || me.effective().has(Permission::ViewAndEditPartnerEmployees),
+        "R-CAM-1",
+        || format!("Only a Super Admin of {} or a user with “View and edit partner employees” can open the Client Access Manager.", home.name),
+    )
+}
+
+/// Seats `account` can give to all of `emails` at once (R-SEAT-1, R-SEAT-2, R-SEAT-4).
+pub fn seats_offered(state: &State, account: AccountId, emails: &[Email]) -> Vec<Seat> {
+    let all_eligible = !emails.is_empty() && emails.iter().all(|e| is_eligible_for_partner_seat(state, e));
+    let Some(acc) = state.account(account) else {
+        return Vec::new();
+    };
+    Seat::ALL
+        .into_iter()
+        .filter(|s| match s {
+            Seat::Partner => all_eligible,
+            s if s.is_paid() => acc.seats_used(*s) + emails.len().max(1) as u32 <= acc.seats_purchased(*s),
+            _ => true,
+        })
+        .collect()
+}
+
+/// The sets the actor may start from in `account` for these people
+/// (R-PERM-4b, R-PERM-4c, R-PERM-5).
+pub fn sets_offered(state: &State, actor: &Actor, account: AccountId, emails: &[Email]) -> Vec<SetId> {
+    let Ok(rights) = rights_in(state, actor, account) else {
+        return Vec::new();
+    };
+    let Some(acc) = state.account(account) else {
+        return Vec::new();
+    };
+    let all_eligible = !emails.is_empty() && emails.iter().all(|e| is_eligible_for_partner_seat(state, e));
+    let mut sets: Vec<SetId> = SetId::BUILT_IN.to_vec();
+    sets.extend(acc.custom_sets.iter().map(|s| SetId::Custom(s.id)));
+    sets.into_iter()
+        .filter(|s| match s {
+            SetId::SuperAdmin => is_super_admin_in(state, actor, account),
+            SetId::PartnerAdmin => all_eligible && rights.covers(&super::permissions::partner_admin_standard()),
+            _ => true,
+        })
+        .collect()
+}
+
+/// Where a managed relationship stands (R-REL-1, R-REL-2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RelationshipStatus {
+    /// At least one managing employee is active.
+    Active,
+    /// Nobody manages any more; it ends on this date unless activity resumes.
+    Ending { on: Timestamp },
+    Ended { on: Timestamp },
+}
+
+/// The partner's employees in a client: by domain or by manual link.
+pub fn managing_employees<'s>(state: &'s State, partner: AccountId, client: AccountId) -> Vec<&'s User> {
+    state
+        .account(client)
+        .map(|c| c.users.iter().filter(|u| partner_of(state, u) == Some(partner)).collect())
+        .unwrap_or_default()
+}
+
+pub fn relationship_status(
+    state: &State,
+    partner: AccountId,
+    client: AccountId,
+    now: Timestamp,
+) -> Option<RelationshipStatus> {
+    let rel = state.relationship(partner, client)?;
+    if let Some(on) = rel.ended_on {
+        return Some(RelationshipStatus::Ended { on });
+    }
+    if managing_employees(state, partner, client).iter().any(|u| u.is_active()) {
+        return Some(RelationshipStatus::Active);
+    }
+    let on = rel.last_activity.plus_days(RELATIONSHIP_GRACE_DAYS);
+    Some(if now >= on {
+        RelationshipStatus::Ended { on }
+    } else {
+        RelationshipStatus::Ending { on }
+    })
+}
+
+/// The name of the client as the partner knows it, and the official name
+/// when it differs (R-ACC-4).
+pub fn client_names(state: &State, partner: AccountId, client: AccountId) -> (String, Option<String>) {
+    let official = account_name(state, client);
+    match state.account(partner).and_then(|p| p.crm_names.get(&client)) {
+        Some(crm) if crm != &official => (crm.clone(), Some(official)),
+        _ => (official, None),
+    }
+}
+
+/// Clients in which any of the partner's employees is a user (R-CAM-2), with
+/// those employees.
+pub fn clients_of_partner(state: &State, partner: AccountId) -> Vec<(AccountId, Vec<UserId>)> {
+    state
+        .clients()
+        .filter_map(|c| {
+            let ids: Vec<UserId> = managing_employees(state, partner, c.id).iter().map(|u| u.id).collect();
+            let known = state.relationship(partner, c.id).is_some();
+            (!ids.is_empty() || known).then_some((c.id, ids))
+        })
+        .collect()
+}
+
+/// Owned assets of a user, listed for reassignment (R-CL-6, R-CAM-7).
+pub fn owned_assets(state: &State, account: AccountId, user: UserId) -> Vec<super::account::Asset> {
+    state.user(account, user).map(|u| u.assets.clone()).unwrap_or_default()
+}
+
+pub fn account_name(state: &State, account: AccountId) -> String {
+    state
+        .account(account)
+        .map(|a| a.name.clone())
+        .unwrap_or_else(|| format!("account {}", account.0))
+}

@@ -1,0 +1,38 @@
+//! A refused command: which rule said no, and what to do about it.
+
+use std::fmt;
+
+/// A refusal names the rule of RULES.md that forbids the change and says, in
+/// words an admin understands, what to do instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    /// The rule ID, e.g. `R-CL-4`.
+    pub rule: &'static str,
+    pub message: String,
+}
+
+impl Refusal {
+    pub fn new(rule: &'static str, message: impl Into<String>) -> Refusal {
+        Refusal {
+            rule,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.message, self.rule)
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+/// Shorthand for the checks in `decide`: `ensure(cond, rule, || message)?`.
+pub fn ensure(ok: bool, rule: &'static str, message: impl FnOnce() -> String) -> Result<(), Refusal> {
+    if ok {
+        Ok(())
+    } else {
+        Err(Refusal::new(rule, message()))
+    }
+}
