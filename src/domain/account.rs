@@ -43,7 +43,13 @@ pub enum Seat {
 }
 
 impl Seat {
-    pub const ALL: [Seat; 5] = [Seat::Core, Seat::SalesHub, Seat::ServiceHub, Seat::ViewOnly, Seat::Partner];
+    pub const ALL: [Seat; 5] = [
+        Seat::Core,
+        Seat::SalesHub,
+        Seat::ServiceHub,
+        Seat::ViewOnly,
+        Seat::Partner,
+    ];
     pub const PAID: [Seat; 3] = [Seat::Core, Seat::SalesHub, Seat::ServiceHub];
 
     pub fn label(self) -> &'static str {
@@ -257,17 +263,25 @@ impl Account {
 
     pub fn set_permissions(&self, set: SetId) -> Option<Permissions> {
         match set {
-            SetId::Custom(n) => self.custom_sets.iter().find(|s| s.id == n).map(|s| s.permissions),
+            SetId::Custom(n) => self
+                .custom_sets
+                .iter()
+                .find(|s| s.id == n)
+                .map(|s| s.permissions),
             other => other.built_in_permissions(),
         }
     }
 
     /// The name shown for a user's permissions: their set, or "Custom".
     pub fn access_label(&self, user: &User) -> String {
-        user.set.map(|s| self.set_name(s)).unwrap_or_else(|| "Custom".to_string())
+        user.set
+            .map(|s| self.set_name(s))
+            .unwrap_or_else(|| "Custom".to_string())
     }
 
     pub fn has_partner_domain(&self, email: &Email) -> bool {
-        self.partner_domains.iter().any(|d| d.as_str() == email.domain())
+        self.partner_domains
+            .iter()
+            .any(|d| d.as_str() == email.domain())
     }
 }

@@ -1,9 +1,9 @@
 //! What someone asks the product to do.
 
+use super::account::Seat;
 use super::email::{Domain, Email};
 use super::ids::{AccountId, UserId};
 use super::permissions::{Permissions, SetId};
-use super::account::Seat;
 use super::state::LinkToken;
 use serde::{Deserialize, Serialize};
 
@@ -43,31 +43,94 @@ pub struct ClientRemoval {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Command {
     /// `Create user` (R-CL-1, R-CL-5, R-CL-7, R-SEAT-*, R-PA-5).
-    CreateUsers { account: AccountId, people: Vec<NewPerson>, seat: Seat, access: Access },
+    CreateUsers {
+        account: AccountId,
+        people: Vec<NewPerson>,
+        seat: Seat,
+        access: Access,
+    },
     /// `Edit permissions`: the user's seat and access as they should become.
-    EditUser { account: AccountId, user: UserId, seat: Seat, access: Access },
-    Deactivate { account: AccountId, user: UserId },
-    Reactivate { account: AccountId, user: UserId },
+    EditUser {
+        account: AccountId,
+        user: UserId,
+        seat: Seat,
+        access: Access,
+    },
+    Deactivate {
+        account: AccountId,
+        user: UserId,
+    },
+    Reactivate {
+        account: AccountId,
+        user: UserId,
+    },
     /// Removes a deactivated user, handing what they own to another user.
-    RemoveUser { account: AccountId, user: UserId, reassign_to: Option<UserId> },
-    SaveCustomSet { account: AccountId, name: String, permissions: Permissions },
+    RemoveUser {
+        account: AccountId,
+        user: UserId,
+        reassign_to: Option<UserId>,
+    },
+    SaveCustomSet {
+        account: AccountId,
+        name: String,
+        permissions: Permissions,
+    },
     /// `Get access link` / `Copy access link` (R-PA-1, R-PA-2).
-    IssueAccessLink { partner: AccountId, employee: UserId, token: LinkToken },
-    RevokeAccessLink { token: LinkToken },
+    IssueAccessLink {
+        partner: AccountId,
+        employee: UserId,
+        token: LinkToken,
+    },
+    RevokeAccessLink {
+        token: LinkToken,
+    },
     /// `Approve`, picking the client account (R-PA-1).
-    ApproveAccessLink { token: LinkToken, client: AccountId },
+    ApproveAccessLink {
+        token: LinkToken,
+        client: AccountId,
+    },
     /// `Change to partner admin` (R-PA-3, R-PA-4).
-    ChangeToPartnerAdmin { client: AccountId, user: UserId, keep_billing: bool },
+    ChangeToPartnerAdmin {
+        client: AccountId,
+        user: UserId,
+        keep_billing: bool,
+    },
     /// `Add employees` (R-CAM-4).
-    AddEmployees { partner: AccountId, client: AccountId, employees: Vec<UserId>, set: SetId },
+    AddEmployees {
+        partner: AccountId,
+        client: AccountId,
+        employees: Vec<UserId>,
+        set: SetId,
+    },
     /// `Link clients` (R-CAM-5).
-    LinkClients { partner: AccountId, employee: UserId, clients: Vec<AccountId> },
+    LinkClients {
+        partner: AccountId,
+        employee: UserId,
+        clients: Vec<AccountId>,
+    },
     /// `Change permission set` (R-CAM-6).
-    ChangePermissionSet { partner: AccountId, client: AccountId, users: Vec<UserId>, set: SetId },
+    ChangePermissionSet {
+        partner: AccountId,
+        client: AccountId,
+        users: Vec<UserId>,
+        set: SetId,
+    },
     /// `Remove employee from clients` (R-CAM-7).
-    RemoveEmployeeFromClients { partner: AccountId, employee: UserId, removals: Vec<ClientRemoval> },
+    RemoveEmployeeFromClients {
+        partner: AccountId,
+        employee: UserId,
+        removals: Vec<ClientRemoval>,
+    },
     /// `Remove partner employees` from one client (R-CAM-8).
-    RemovePartnerEmployees { partner: AccountId, client: AccountId, users: Vec<UserId>, reassign_to: Option<UserId> },
+    RemovePartnerEmployees {
+        partner: AccountId,
+        client: AccountId,
+        users: Vec<UserId>,
+        reassign_to: Option<UserId>,
+    },
     /// The approved partner email domains (R-ACC-3a).
-    SetPartnerDomains { partner: AccountId, domains: Vec<Domain> },
+    SetPartnerDomains {
+        partner: AccountId,
+        domains: Vec<Domain>,
+    },
 }

@@ -30,7 +30,10 @@ pub struct Decision {
 
 impl Decision {
     fn new(summary: impl Into<String>, events: Vec<Event>) -> Decision {
-        Decision { summary: summary.into(), events }
+        Decision {
+            summary: summary.into(),
+            events,
+        }
     }
     /// The emails this decision would send, for review steps.
     pub fn mails(&self) -> impl Iterator<Item = &Mail> {
@@ -42,7 +45,12 @@ impl Decision {
 }
 
 /// Decides and, when accepted, commits. The usual entry point for screens.
-pub fn execute(state: &mut State, actor: &Actor, command: &Command, now: Timestamp) -> Result<Decision, Refusal> {
+pub fn execute(
+    state: &mut State,
+    actor: &Actor,
+    command: &Command,
+    now: Timestamp,
+) -> Result<Decision, Refusal> {
     let decision = decide(state, actor, command, now)?;
     let stamp = state.user(actor.account, actor.user).map(|u| ActorStamp {
         account: actor.account,
@@ -73,37 +81,83 @@ pub fn commit(state: &mut State, actor: Option<ActorStamp>, decision: &Decision,
 }
 
 /// Decides a command. Never changes the state: a preview is just this call.
-pub fn decide(state: &State, actor: &Actor, command: &Command, now: Timestamp) -> Result<Decision, Refusal> {
+pub fn decide(
+    state: &State,
+    actor: &Actor,
+    command: &Command,
+    now: Timestamp,
+) -> Result<Decision, Refusal> {
     actor_user(state, actor)?;
     let decision = match command {
-        Command::CreateUsers { account, people, seat, access } => {
-            create_users(state, actor, *account, people, *seat, *access, now)?
-        }
-        Command::EditUser { account, user, seat, access } => edit_user(state, actor, *account, *user, *seat, *access, now)?,
+        Command::CreateUsers {
+            account,
+            people,
+            seat,
+            access,
+        } => create_users(state, actor, *account, people, *seat, *access, now)?,
+        Command::EditUser {
+            account,
+            user,
+            seat,
+            access,
+        } => edit_user(state, actor, *account, *user, *seat, *access, now)?,
         Command::Deactivate { account, user } => deactivate(state, actor, *account, *user, now)?,
         Command::Reactivate { account, user } => reactivate(state, actor, *account, *user, now)?,
-        Command::RemoveUser { account, user, reassign_to } => remove_user(state, actor, *account, *user, *reassign_to, now)?,
-        Command::SaveCustomSet { account, name, permissions } => save_custom_set(state, actor, *account, name, *permissions)?,
-        Command::IssueAccessLink { partner, employee, token } => issue_link(state, actor, *partner, *employee, token, now)?,
+        Command::RemoveUser {
+            account,
+            user,
+            reassign_to,
+        } => remove_user(state, actor, *account, *user, *reassign_to, now)?,
+        Command::SaveCustomSet {
+            account,
+            name,
+            permissions,
+        } => save_custom_set(state, actor, *account, name, *permissions)?,
+        Command::IssueAccessLink {
+            partner,
+            employee,
+            token,
+        } => issue_link(state, actor, *partner, *employee, token, now)?,
         Command::RevokeAccessLink { token } => revoke_link(state, actor, token, now)?,
-        Command::ApproveAccessLink { token, client } => approve_link(state, actor, token, *client, now)?,
-        Command::ChangeToPartnerAdmin { client, user, keep_billing } => {
-            change_to_partner_admin(state, actor, *client, *user, *keep_billing, now)?
+        Command::ApproveAccessLink { token, client } => {
+            approve_link(state, actor, token, *client, now)?
         }
-        Command::AddEmployees { partner, client, employees, set } => {
-            add_employees(state, actor, *partner, *client, employees, *set, now)?
+        Command::ChangeToPartnerAdmin {
+            client,
+            user,
+            keep_billing,
+        } => change_to_partner_admin(state, actor, *client, *user, *keep_billing, now)?,
+        Command::AddEmployees {
+            partner,
+            client,
+            employees,
+            set,
+        } => add_employees(state, actor, *partner, *client, employees, *set, now)?,
+        Command::LinkClients {
+            partner,
+            employee,
+            clients,
+        } => link_clients(state, actor, *partner, *employee, clients, now)?,
+        Command::ChangePermissionSet {
+            partner,
+            client,
+            users,
+            set,
+        } => change_permission_set(state, actor, *partner, *client, users, *set, now)?,
+        Command::RemoveEmployeeFromClients {
+            partner,
+            employee,
+            removals,
+        } => remove_employee_from_clients(state, actor, *partner, *employee, removals, now)?,
+        Command::RemovePartnerEmployees {
+            partner,
+            client,
+            users,
+            reassign_to,
+        } => remove_partner_employees(state, actor, *partner, *client, users, *reassign_to, now)?,
+        Command::SetPartnerDomains { partner, domains } => {
+            set_partner_domains(state, actor, *partner, domains)?
         }
-        Command::LinkClients { partner, employee, clients } => link_clients(state, actor, *partner, *employee, clients, now)?,
-        Command::ChangePermissionSet { partner, client, users, set } => {
-            change_permission_set(state, actor, *partner, *client, users, *set, now)?
-        }
-        Command::RemoveEmployeeFromClients { partner, employee, removals } => {
-            remove_employee_from_clients(state, actor, *partner, *employee, removals, now)?
-        }
-        Command::RemovePartnerEmployees { partner, client, users, reassign_to } => {
-            remove_partner_employees(state, actor, *partner, *client, users, *reassign_to, now)?
-        }
-        Command::SetPartnerDomains { partner, domains } => set_partner_domains(state, actor, *partner, domains)?,
     };
     Ok(with_partner_activity(state, actor, decision, now))
 }
@@ -111,33 +165,46 @@ pub fn decide(state: &State, actor: &Actor, command: &Command, now: Timestamp) -
 // ---------------------------------------------------------------------------
 // Helpers shared by several commands
 
-fn account<'s>(state: &'s State, id: AccountId) -> Result<&'s Account, Refusal> {
+fn account(state: &State, id: AccountId) -> Result<&Account, Refusal> {
     state
         .account(id)
         .ok_or_else(|| Refusal::new("R-ACC-1", format!("There is no account {}.", id.0)))
 }
 
-fn client_account<'s>(state: &'s State, id: AccountId) -> Result<&'s Account, Refusal> {
+fn client_account(state: &State, id: AccountId) -> Result<&Account, Refusal> {
     let acc = account(state, id)?;
-    ensure(!acc.kind.is_partner(), "R-ACC-1", || format!("{} is a partner account, not a client account.", acc.name))?;
-    Ok(acc)
-}
-
-fn partner_account<'s>(state: &'s State, id: AccountId) -> Result<&'s Account, Refusal> {
-    let acc = account(state, id)?;
-    ensure(acc.kind.is_partner(), "R-PA-7", || {
-        format!("{} is a client account; only Solutions Partners and Providers have partner employees.", acc.name)
+    ensure(!acc.kind.is_partner(), "R-ACC-1", || {
+        format!("{} is a partner account, not a client account.", acc.name)
     })?;
     Ok(acc)
 }
 
-fn user_in<'a>(acc: &'a Account, id: UserId) -> Result<&'a User, Refusal> {
-    acc.user(id)
-        .ok_or_else(|| Refusal::new("R-ACC-2", format!("That user is not a user of {}.", acc.name)))
+fn partner_account(state: &State, id: AccountId) -> Result<&Account, Refusal> {
+    let acc = account(state, id)?;
+    ensure(acc.kind.is_partner(), "R-PA-7", || {
+        format!(
+            "{} is a client account; only Solutions Partners and Providers have partner employees.",
+            acc.name
+        )
+    })?;
+    Ok(acc)
+}
+
+fn user_in(acc: &Account, id: UserId) -> Result<&User, Refusal> {
+    acc.user(id).ok_or_else(|| {
+        Refusal::new(
+            "R-ACC-2",
+            format!("That user is not a user of {}.", acc.name),
+        )
+    })
 }
 
 /// The actor must be signed in to the partner account the command names.
-fn acting_in_partner<'s>(state: &'s State, actor: &Actor, partner: AccountId) -> Result<&'s Account, Refusal> {
+fn acting_in_partner<'s>(
+    state: &'s State,
+    actor: &Actor,
+    partner: AccountId,
+) -> Result<&'s Account, Refusal> {
     let p = partner_account(state, partner)?;
     ensure(actor.account == partner, "R-CAM-1", || {
         format!("This is done from {}'s Client Access Manager.", p.name)
@@ -156,8 +223,18 @@ fn mail(to: &Email, subject: impl Into<String>, body: impl Into<String>, now: Ti
     }
 }
 
+/// The same person picked twice in a list counts once; order is kept.
+fn unique(ids: &[UserId]) -> Vec<UserId> {
+    let mut seen = BTreeSet::new();
+    ids.iter().copied().filter(|id| seen.insert(*id)).collect()
+}
+
 fn names(users: &[&User]) -> String {
-    users.iter().map(|u| u.email.as_str()).collect::<Vec<_>>().join(", ")
+    users
+        .iter()
+        .map(|u| u.email.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn changed(user: &User, now: Timestamp, f: impl FnOnce(&mut User)) -> User {
@@ -170,7 +247,10 @@ fn changed(user: &User, now: Timestamp, f: impl FnOnce(&mut User)) -> User {
 /// R-CL-4: refuses when `leaving` (active Super Admins about to stop being
 /// one) are all the account has.
 fn keeps_a_super_admin(acc: &Account, leaving: &[&User]) -> Result<(), Refusal> {
-    let leaving_sa: Vec<&&User> = leaving.iter().filter(|u| u.is_active() && u.is_super_admin()).collect();
+    let leaving_sa: Vec<&&User> = leaving
+        .iter()
+        .filter(|u| u.is_active() && u.is_super_admin())
+        .collect();
     if leaving_sa.is_empty() || acc.active_super_admins() > leaving_sa.len() {
         return Ok(());
     }
@@ -187,13 +267,21 @@ fn keeps_a_super_admin(acc: &Account, leaving: &[&User]) -> Result<(), Refusal> 
 }
 
 /// R-PERM-4a, R-PERM-4b: only a Super Admin adds or removes Super Admins.
-fn only_super_admin_touches_super_admin(state: &State, actor: &Actor, acc: &Account, target: &User) -> Result<(), Refusal> {
+fn only_super_admin_touches_super_admin(
+    state: &State,
+    actor: &Actor,
+    acc: &Account,
+    target: &User,
+) -> Result<(), Refusal> {
     if !target.is_super_admin() || is_super_admin_in(state, actor, acc.id) {
         return Ok(());
     }
     Err(Refusal::new(
         "R-PERM-4a",
-        format!("{} is a Super Admin of {}; only a Super Admin can change, deactivate or remove them.", target.name, acc.name),
+        format!(
+            "{} is a Super Admin of {}; only a Super Admin can change, deactivate or remove them.",
+            target.name, acc.name
+        ),
     ))
 }
 
@@ -212,7 +300,10 @@ fn resolve_access(
     match access {
         Access::Set(SetId::SuperAdmin) => {
             ensure(is_super_admin_in(state, actor, acc.id), "R-PERM-4b", || {
-                format!("Only a Super Admin of {} can make another user a Super Admin.", acc.name)
+                format!(
+                    "Only a Super Admin of {} can make another user a Super Admin.",
+                    acc.name
+                )
             })?;
             Ok((Permissions::all(), Some(SetId::SuperAdmin)))
         }
@@ -229,19 +320,27 @@ fn resolve_access(
                 )
             })?;
             ensure(seat == Seat::Partner, "R-SEAT-6", || {
-                "A Partner admin must hold a Partner seat: choose Partner seat in Assign seat.".to_string()
+                "A Partner admin must hold a Partner seat: choose Partner seat in Assign seat."
+                    .to_string()
             })?;
             let standard = partner_admin_standard();
-            let missing: Vec<&str> = standard.flags().filter(|p| !rights.has(*p)).map(|p| p.label()).collect();
+            let missing: Vec<&str> = standard
+                .flags()
+                .filter(|p| !rights.has(*p))
+                .map(|p| p.label())
+                .collect();
             ensure(rights.covers(&standard), "R-PERM-4c", || {
                 format!("You cannot assign the Partner admin set because you do not hold all of it yourself (missing: {}).", missing.join(", "))
             })?;
             Ok((standard, Some(SetId::PartnerAdmin)))
         }
         Access::Set(set) => {
-            let perms = acc
-                .set_permissions(set)
-                .ok_or_else(|| Refusal::new("R-PERM-2", format!("{} has no such permission set.", acc.name)))?;
+            let perms = acc.set_permissions(set).ok_or_else(|| {
+                Refusal::new(
+                    "R-PERM-2",
+                    format!("{} has no such permission set.", acc.name),
+                )
+            })?;
             let granted = Permissions::granted_by(&rights, current, &perms);
             Ok((granted, (granted == perms).then_some(set)))
         }
@@ -250,10 +349,15 @@ fn resolve_access(
                 ensure(
                     rights.has(Permission::AddAndEditUsers) && rights.has(Permission::EditBilling),
                     "R-SEAT-5",
-                    || "Only a Super Admin, or a user with both “Add and edit users” and “Modify billing and change name on contract”, can give a Partner seat user individual permissions; apply a permission set instead.".to_string(),
+                    || {
+                        "Only a Super Admin, or a user with both “Add and edit users” and “Modify billing and change name on contract”, can give a Partner seat user individual permissions; apply a permission set instead.".to_string()
+                    },
                 )?;
             }
-            Ok((Permissions::granted_by(&rights, current, &requested.normalised()), None))
+            Ok((
+                Permissions::granted_by(&rights, current, &requested.normalised()),
+                None,
+            ))
         }
     }
 }
@@ -286,7 +390,11 @@ fn all_eligible(state: &State, emails: &[&Email]) -> Result<(), Refusal> {
     if ineligible.is_empty() {
         return Ok(());
     }
-    let rule = if emails.len() > 1 { "R-SEAT-4" } else { "R-SEAT-2" };
+    let rule = if emails.len() > 1 {
+        "R-SEAT-4"
+    } else {
+        "R-SEAT-2"
+    };
     Err(Refusal::new(
         rule,
         format!(
@@ -318,23 +426,46 @@ fn removal_events(
             )
         })?;
         let receiver = user_in(acc, to)?;
-        ensure(receiver.is_active() && !leaving.contains(&to) && to != target.id, "R-CAM-7", || {
-            format!("{} cannot receive the assets: choose an active user who stays in {}.", receiver.name, acc.name)
-        })?;
-        let after = changed(receiver, now, |r| r.assets.extend(target.assets.iter().cloned()));
-        events.push(Event::UserChanged { account: acc.id, before: receiver.clone(), after });
+        ensure(
+            receiver.is_active() && !leaving.contains(&to) && to != target.id,
+            "R-CAM-7",
+            || {
+                format!(
+                    "{} cannot receive the assets: choose an active user who stays in {}.",
+                    receiver.name, acc.name
+                )
+            },
+        )?;
+        let after = changed(receiver, now, |r| {
+            r.assets.extend(target.assets.iter().cloned())
+        });
+        events.push(Event::UserChanged {
+            account: acc.id,
+            before: receiver.clone(),
+            after,
+        });
     }
     if target.is_active() {
         let after = changed(target, now, |u| u.status = UserStatus::Deactivated);
-        events.push(Event::UserChanged { account: acc.id, before: target.clone(), after });
+        events.push(Event::UserChanged {
+            account: acc.id,
+            before: target.clone(),
+            after,
+        });
         events.push(mail(
             &target.email,
             format!("You were deactivated in {}", acc.name),
-            format!("Your user in {} was deactivated. Your data is kept.", acc.name),
+            format!(
+                "Your user in {} was deactivated. Your data is kept.",
+                acc.name
+            ),
             now,
         ));
     }
-    events.push(Event::UserRemoved { account: acc.id, user: target.clone() });
+    events.push(Event::UserRemoved {
+        account: acc.id,
+        user: target.clone(),
+    });
     Ok(events)
 }
 
@@ -367,12 +498,18 @@ fn merge_user_changes(events: Vec<Event>) -> Vec<Event> {
 /// R-CAM-9: a partner Super Admin or holder of `View and edit partner
 /// employees` may deactivate or remove the partner's employees anywhere.
 fn partner_may_remove(state: &State, actor: &Actor, target: &User) -> bool {
-    partner_of(state, target) == Some(actor.account) && may_open_client_access_manager(state, actor).is_ok()
+    partner_of(state, target) == Some(actor.account)
+        && may_open_client_access_manager(state, actor).is_ok()
 }
 
 /// Adds a `PartnerActivity` for each partner whose employee acted in, or was
 /// given access to, a client account (R-REL-1, R-REL-2).
-fn with_partner_activity(state: &State, actor: &Actor, mut decision: Decision, now: Timestamp) -> Decision {
+fn with_partner_activity(
+    state: &State,
+    actor: &Actor,
+    mut decision: Decision,
+    now: Timestamp,
+) -> Decision {
     let mut pairs: BTreeSet<(AccountId, AccountId)> = BTreeSet::new();
     let me = state.user(actor.account, actor.user);
     for e in &decision.events {
@@ -382,14 +519,19 @@ fn with_partner_activity(state: &State, actor: &Actor, mut decision: Decision, n
         }
         if let Event::UserAdded { user, .. } | Event::UserChanged { after: user, .. } = e {
             if user.is_active() {
-                if let Some(p) = partner_of(state, user).or_else(|| eligible_partner(state, &user.email)) {
+                if let Some(p) =
+                    partner_of(state, user).or_else(|| eligible_partner(state, &user.email))
+                {
                     pairs.insert((p, client));
                 }
             }
         }
         // The actor is a partner employee: through the Client Access Manager,
         // or signed in to the client itself.
-        if state.account(actor.account).is_some_and(|a| a.kind.is_partner()) {
+        if state
+            .account(actor.account)
+            .is_some_and(|a| a.kind.is_partner())
+        {
             pairs.insert((actor.account, client));
         } else if let Some(me) = me {
             if actor.account == client {
@@ -400,7 +542,11 @@ fn with_partner_activity(state: &State, actor: &Actor, mut decision: Decision, n
         }
     }
     for (partner, client) in pairs {
-        decision.events.push(Event::PartnerActivity { partner, client, at: now });
+        decision.events.push(Event::PartnerActivity {
+            partner,
+            client,
+            at: now,
+        });
     }
     decision
 }
@@ -419,9 +565,14 @@ fn create_users(
 ) -> Result<Decision, Refusal> {
     let acc = account(state, account_id)?;
     may_manage_users(state, actor, account_id)?;
-    ensure(!people.is_empty(), "R-CL-7", || "Add at least one email address.".to_string())?;
+    ensure(!people.is_empty(), "R-CL-7", || {
+        "Add at least one email address.".to_string()
+    })?;
     ensure(people.len() <= MAX_BATCH, "R-CL-7", || {
-        format!("{} people at once is more than {MAX_BATCH}; split the list.", people.len())
+        format!(
+            "{} people at once is more than {MAX_BATCH}; split the list.",
+            people.len()
+        )
     })?;
     let mut problems = Vec::new();
     let mut seen = BTreeSet::new();
@@ -432,7 +583,9 @@ fn create_users(
             problems.push(format!("{} is already a user of {}", p.email, acc.name));
         }
     }
-    ensure(problems.is_empty(), "R-ACC-2", || format!("Nothing was created: {}.", problems.join("; ")))?;
+    ensure(problems.is_empty(), "R-ACC-2", || {
+        format!("Nothing was created: {}.", problems.join("; "))
+    })?;
     if seat.is_paid() {
         may_change_seats(state, actor, account_id)?;
         seat_capacity(acc, seat, people.len() as u32)?;
@@ -441,11 +594,17 @@ fn create_users(
     if seat == Seat::Partner {
         all_eligible(state, &emails)?;
     }
-    let (permissions, set) = resolve_access(state, actor, acc, &Permissions::NONE, seat, access, &emails)?;
+    let (permissions, set) =
+        resolve_access(state, actor, acc, &Permissions::NONE, seat, access, &emails)?;
     let mut events = Vec::new();
     for (i, p) in people.iter().enumerate() {
         let name = if p.name.trim().is_empty() {
-            p.email.as_str().split('@').next().unwrap_or_default().to_string()
+            p.email
+                .as_str()
+                .split('@')
+                .next()
+                .unwrap_or_default()
+                .to_string()
         } else {
             p.name.trim().to_string()
         };
@@ -461,11 +620,18 @@ fn create_users(
             linked_partner: None,
             last_change: now,
         };
-        events.push(Event::UserAdded { account: acc.id, user });
+        events.push(Event::UserAdded {
+            account: acc.id,
+            user,
+        });
         events.push(mail(
             &p.email,
             format!("You were added to {}", acc.name),
-            format!("You now have a user in {} with a {}.", acc.name, seat.label()),
+            format!(
+                "You now have a user in {} with a {}.",
+                acc.name,
+                seat.label()
+            ),
             now,
         ));
     }
@@ -488,7 +654,10 @@ fn edit_user(
 ) -> Result<Decision, Refusal> {
     let acc = account(state, account_id)?;
     let target = user_in(acc, user_id)?;
-    may_manage_users(state, actor, account_id).map_err(|r| Refusal { rule: "R-CL-3", ..r })?;
+    may_manage_users(state, actor, account_id).map_err(|r| Refusal {
+        rule: "R-CL-3",
+        ..r
+    })?;
     if seat != target.seat {
         may_change_seats(state, actor, account_id)?;
         seat_capacity(acc, seat, 1)?;
@@ -502,35 +671,67 @@ fn edit_user(
             keeps_a_super_admin(acc, &[target])?;
         }
     }
-    if target.is_partner_admin() && seat != Seat::Partner && access == Access::Set(SetId::PartnerAdmin) {
-        return Err(Refusal::new("R-SEAT-6", "A Partner admin must keep a Partner seat; choose another permission set first."));
+    if target.is_partner_admin()
+        && seat != Seat::Partner
+        && access == Access::Set(SetId::PartnerAdmin)
+    {
+        return Err(Refusal::new(
+            "R-SEAT-6",
+            "A Partner admin must keep a Partner seat; choose another permission set first.",
+        ));
     }
-    let (permissions, set) = if target.is_partner_admin() && access == Access::Set(SetId::PartnerAdmin) && seat == Seat::Partner {
+    let (permissions, set) = if target.is_partner_admin()
+        && access == Access::Set(SetId::PartnerAdmin)
+        && seat == Seat::Partner
+    {
         // Unchanged Partner admin (possibly with billing kept, R-PA-3).
         (target.permissions, target.set)
     } else if target.is_super_admin() && access == Access::Set(SetId::SuperAdmin) {
         (target.permissions, target.set)
     } else {
-        resolve_access(state, actor, acc, &target.permissions, seat, access, &[&target.email])?
+        resolve_access(
+            state,
+            actor,
+            acc,
+            &target.permissions,
+            seat,
+            access,
+            &[&target.email],
+        )?
     };
     let after = changed(target, now, |u| {
         u.seat = seat;
         u.permissions = permissions;
         u.set = set;
     });
-    if after.seat == target.seat && after.permissions == target.permissions && after.set == target.set {
+    if after.seat == target.seat
+        && after.permissions == target.permissions
+        && after.set == target.set
+    {
         return Ok(Decision::new("No changes", Vec::new()));
     }
     Ok(Decision::new(
         format!("Edited permissions of {}", target.email),
-        vec![Event::UserChanged { account: acc.id, before: target.clone(), after }],
+        vec![Event::UserChanged {
+            account: acc.id,
+            before: target.clone(),
+            after,
+        }],
     ))
 }
 
-fn deactivate(state: &State, actor: &Actor, account_id: AccountId, user_id: UserId, now: Timestamp) -> Result<Decision, Refusal> {
+fn deactivate(
+    state: &State,
+    actor: &Actor,
+    account_id: AccountId,
+    user_id: UserId,
+    now: Timestamp,
+) -> Result<Decision, Refusal> {
     let acc = account(state, account_id)?;
     let target = user_in(acc, user_id)?;
-    ensure(target.is_active(), "R-CL-6", || format!("{} is already deactivated.", target.name))?;
+    ensure(target.is_active(), "R-CL-6", || {
+        format!("{} is already deactivated.", target.name)
+    })?;
     if !partner_may_remove(state, actor, target) {
         may_manage_users(state, actor, account_id)?;
         only_super_admin_touches_super_admin(state, actor, acc, target)?;
@@ -551,13 +752,27 @@ fn deactivate(state: &State, actor: &Actor, account_id: AccountId, user_id: User
     ))
 }
 
-fn reactivate(state: &State, actor: &Actor, account_id: AccountId, user_id: UserId, now: Timestamp) -> Result<Decision, Refusal> {
+fn reactivate(
+    state: &State,
+    actor: &Actor,
+    account_id: AccountId,
+    user_id: UserId,
+    now: Timestamp,
+) -> Result<Decision, Refusal> {
     let acc = account(state, account_id)?;
     let target = user_in(acc, user_id)?;
-    ensure(!target.is_active(), "R-CL-6", || format!("{} is already active.", target.name))?;
+    ensure(!target.is_active(), "R-CL-6", || {
+        format!("{} is already active.", target.name)
+    })?;
     may_manage_users(state, actor, account_id).map_err(|r| {
         if actor.account != account_id {
-            Refusal::new("R-CAM-9", format!("Only a Partner admin of {} can reactivate users there.", acc.name))
+            Refusal::new(
+                "R-CAM-9",
+                format!(
+                    "Only a Partner admin of {} can reactivate users there.",
+                    acc.name
+                ),
+            )
         } else {
             r
         }
@@ -567,11 +782,18 @@ fn reactivate(state: &State, actor: &Actor, account_id: AccountId, user_id: User
     Ok(Decision::new(
         format!("Reactivated {}", target.email),
         vec![
-            Event::UserChanged { account: acc.id, before: target.clone(), after },
+            Event::UserChanged {
+                account: acc.id,
+                before: target.clone(),
+                after,
+            },
             mail(
                 &target.email,
                 format!("You were reactivated in {}", acc.name),
-                format!("Your user in {} is active again, with everything as it was.", acc.name),
+                format!(
+                    "Your user in {} is active again, with everything as it was.",
+                    acc.name
+                ),
                 now,
             ),
         ],
@@ -588,10 +810,29 @@ fn remove_user(
 ) -> Result<Decision, Refusal> {
     let acc = account(state, account_id)?;
     let target = user_in(acc, user_id)?;
-    ensure(!target.is_active(), "R-CL-6", || format!("Deactivate {} before removing them.", target.name))?;
+    ensure(!target.is_active(), "R-CL-6", || {
+        format!("Deactivate {} before removing them.", target.name)
+    })?;
     if !partner_may_remove(state, actor, target) {
         may_manage_users(state, actor, account_id)?;
         only_super_admin_touches_super_admin(state, actor, acc, target)?;
+    }
+    if acc.kind.is_partner() {
+        let still: Vec<String> = state
+            .clients()
+            .filter(|c| {
+                c.user_by_email(&target.email)
+                    .is_some_and(|u| u.is_partner_admin())
+            })
+            .map(|c| c.name.clone())
+            .collect();
+        ensure(still.is_empty(), "R-SEAT-6", || {
+            format!(
+                "{} is still Partner admin in {}; remove them from those clients first (Remove employee from clients).",
+                target.name,
+                still.join(", ")
+            )
+        })?;
     }
     let leaving = BTreeSet::from([target.id]);
     let events = removal_events(acc, target, reassign_to, &leaving, now)?;
@@ -608,16 +849,27 @@ fn save_custom_set(
     let acc = account(state, account_id)?;
     may_manage_users(state, actor, account_id)?;
     let name = name.trim();
-    ensure(!name.is_empty() && name.chars().count() <= 60, "R-PERM-2", || {
-        "Give the permission set a name of 1 to 60 characters.".to_string()
+    ensure(
+        !name.is_empty() && name.chars().count() <= 60,
+        "R-PERM-2",
+        || "Give the permission set a name of 1 to 60 characters.".to_string(),
+    )?;
+    let taken = SetId::BUILT_IN.iter().any(|s| {
+        s.built_in_name()
+            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+    }) || acc
+        .custom_sets
+        .iter()
+        .any(|s| s.name.eq_ignore_ascii_case(name));
+    ensure(!taken, "R-PERM-2", || {
+        format!("{} already has a permission set called “{name}”.", acc.name)
     })?;
-    let taken = SetId::BUILT_IN.iter().any(|s| s.built_in_name().is_some_and(|n| n.eq_ignore_ascii_case(name)))
-        || acc.custom_sets.iter().any(|s| s.name.eq_ignore_ascii_case(name));
-    ensure(!taken, "R-PERM-2", || format!("{} already has a permission set called “{name}”.", acc.name))?;
     let rights = rights_in(state, actor, account_id)?;
-    ensure(rights.covers(&permissions.normalised()), "R-PERM-4c", || {
-        "A set can only hold permissions you hold yourself.".to_string()
-    })?;
+    ensure(
+        rights.covers(&permissions.normalised()),
+        "R-PERM-4c",
+        || "A set can only hold permissions you hold yourself.".to_string(),
+    )?;
     let id = acc.custom_sets.iter().map(|s| s.id).max().unwrap_or(0) + 1;
     Ok(Decision::new(
         format!("Saved permission set “{name}”"),
@@ -645,16 +897,23 @@ fn issue_link(
 ) -> Result<Decision, Refusal> {
     let partner = partner_account(state, partner_id)?;
     ensure(actor.account == partner_id, "R-PA-2", || {
-        format!("Access links of {} are copied in {}'s own account.", partner.name, partner.name)
+        format!(
+            "Access links of {} are copied in {}'s own account.",
+            partner.name, partner.name
+        )
     })?;
     let me = actor_user(state, actor)?;
     let emp = user_in(partner, employee)?;
-    ensure(emp.is_active(), "R-PA-1", || format!("{} is deactivated and cannot get an access link.", emp.name))?;
+    ensure(emp.is_active(), "R-PA-1", || {
+        format!("{} is deactivated and cannot get an access link.", emp.name)
+    })?;
     if employee != actor.user {
         ensure(
             me.is_super_admin() || me.effective().has(Permission::ViewAndEditPartnerEmployees),
             "R-PA-2",
-            || "Only a Super Admin or a user with “View and edit partner employees” can copy an access link on behalf of another employee.".to_string(),
+            || {
+                "Only a Super Admin or a user with “View and edit partner employees” can copy an access link on behalf of another employee.".to_string()
+            },
         )?;
     }
     ensure(partner.has_partner_domain(&emp.email), "R-SEAT-2", || {
@@ -663,7 +922,9 @@ fn issue_link(
             emp.email, partner.name
         )
     })?;
-    ensure(state.link(token).is_none(), "R-PA-1", || "That link code is already in use; copy the link again.".to_string())?;
+    ensure(state.link(token).is_none(), "R-PA-1", || {
+        "That link code is already in use; copy the link again.".to_string()
+    })?;
     let link = AccessLink {
         token: token.clone(),
         partner: partner_id,
@@ -682,21 +943,37 @@ fn issue_link(
     Ok(Decision::new(summary, vec![Event::LinkIssued { link }]))
 }
 
-fn revoke_link(state: &State, actor: &Actor, token: &super::state::LinkToken, now: Timestamp) -> Result<Decision, Refusal> {
+fn revoke_link(
+    state: &State,
+    actor: &Actor,
+    token: &super::state::LinkToken,
+    now: Timestamp,
+) -> Result<Decision, Refusal> {
     let link = state
         .link(token)
         .ok_or_else(|| Refusal::new("R-PA-1", "There is no such access link."))?;
     let me = actor_user(state, actor)?;
-    ensure(actor.account == link.partner, "R-PA-2", || "Only the partner that issued a link can revoke it.".to_string())?;
+    ensure(actor.account == link.partner, "R-PA-2", || {
+        "Only the partner that issued a link can revoke it.".to_string()
+    })?;
     ensure(
-        actor.user == link.employee || me.is_super_admin() || me.effective().has(Permission::ViewAndEditPartnerEmployees),
+        actor.user == link.employee
+            || me.is_super_admin()
+            || me.effective().has(Permission::ViewAndEditPartnerEmployees),
         "R-PA-2",
-        || "Only the employee, a Super Admin or a user with “View and edit partner employees” can revoke this link.".to_string(),
+        || {
+            "Only the employee, a Super Admin or a user with “View and edit partner employees” can revoke this link.".to_string()
+        },
     )?;
-    ensure(link.revoked_at.is_none(), "R-PA-1", || "This link is already revoked.".to_string())?;
+    ensure(link.revoked_at.is_none(), "R-PA-1", || {
+        "This link is already revoked.".to_string()
+    })?;
     Ok(Decision::new(
         "Revoked an access link",
-        vec![Event::LinkRevoked { token: token.clone(), at: now }],
+        vec![Event::LinkRevoked {
+            token: token.clone(),
+            at: now,
+        }],
     ))
 }
 
@@ -705,11 +982,18 @@ pub fn link_problem(state: &State, link: &AccessLink, now: Timestamp) -> Option<
     match link.status(now) {
         LinkStatus::Revoked => Some(Refusal::new(
             "R-PA-1",
-            format!("This access link was revoked by {}. Ask them for a new link.", account_name(state, link.partner)),
+            format!(
+                "This access link was revoked by {}. Ask them for a new link.",
+                account_name(state, link.partner)
+            ),
         )),
         LinkStatus::Expired => Some(Refusal::new(
             "R-PA-1",
-            format!("This access link expired on {}. Ask {} for a new link.", link.expires_at.iso_date(), account_name(state, link.partner)),
+            format!(
+                "This access link expired on {}. Ask {} for a new link.",
+                link.expires_at.iso_date(),
+                account_name(state, link.partner)
+            ),
         )),
         _ => None,
     }
@@ -722,17 +1006,25 @@ fn approve_link(
     client_id: AccountId,
     now: Timestamp,
 ) -> Result<Decision, Refusal> {
-    let link = state
-        .link(token)
-        .ok_or_else(|| Refusal::new("R-PA-1", "This access link is not valid. Ask the partner for a new link."))?;
+    let link = state.link(token).ok_or_else(|| {
+        Refusal::new(
+            "R-PA-1",
+            "This access link is not valid. Ask the partner for a new link.",
+        )
+    })?;
     if let Some(r) = link_problem(state, link, now) {
         return Err(r);
     }
     let client = client_account(state, client_id)?;
-    ensure(!link.used_in.iter().any(|(c, _)| *c == client_id), "R-PA-1", || {
-        format!("This access link was already used for {}.", client.name)
+    ensure(
+        !link.used_in.iter().any(|(c, _)| *c == client_id),
+        "R-PA-1",
+        || format!("This access link was already used for {}.", client.name),
+    )?;
+    may_manage_users(state, actor, client_id).map_err(|r| Refusal {
+        rule: "R-CL-3",
+        ..r
     })?;
-    may_manage_users(state, actor, client_id).map_err(|r| Refusal { rule: "R-CL-3", ..r })?;
     let partner = partner_account(state, link.partner)?;
     let emp = partner
         .user(link.employee)
@@ -740,19 +1032,37 @@ fn approve_link(
         .ok_or_else(|| {
             Refusal::new(
                 "R-SEAT-2",
-                format!("The employee this link names is no longer an eligible partner employee of {}.", partner.name),
+                format!(
+                    "The employee this link names is no longer an eligible partner employee of {}.",
+                    partner.name
+                ),
             )
         })?;
     let rights = rights_in(state, actor, client_id)?;
-    ensure(rights.covers(&partner_admin_standard()), "R-PERM-4c", || {
-        "Approving gives the Partner admin set, and you do not hold all of it yourself; ask a Super Admin to approve.".to_string()
-    })?;
-    let mut events = vec![Event::LinkUsed { token: token.clone(), client: client_id, at: now }];
+    ensure(
+        rights.covers(&partner_admin_standard()),
+        "R-PERM-4c",
+        || {
+            "Approving gives the Partner admin set, and you do not hold all of it yourself; ask a Super Admin to approve.".to_string()
+        },
+    )?;
+    let mut events = vec![Event::LinkUsed {
+        token: token.clone(),
+        client: client_id,
+        at: now,
+    }];
     match client.user_by_email(&emp.email) {
         Some(existing) => {
-            ensure(!(existing.is_partner_admin() && existing.is_active()), "R-PA-1", || {
-                format!("{} is already a Partner admin of {}.", existing.name, client.name)
-            })?;
+            ensure(
+                !(existing.is_partner_admin() && existing.is_active()),
+                "R-PA-1",
+                || {
+                    format!(
+                        "{} is already a Partner admin of {}.",
+                        existing.name, client.name
+                    )
+                },
+            )?;
             only_super_admin_touches_super_admin(state, actor, client, existing)?;
             keeps_a_super_admin(client, &[existing])?;
             let after = changed(existing, now, |u| {
@@ -761,7 +1071,11 @@ fn approve_link(
                 u.set = Some(SetId::PartnerAdmin);
                 u.status = UserStatus::Active;
             });
-            events.push(Event::UserChanged { account: client_id, before: existing.clone(), after });
+            events.push(Event::UserChanged {
+                account: client_id,
+                before: existing.clone(),
+                after,
+            });
         }
         None => {
             let user = User {
@@ -776,11 +1090,17 @@ fn approve_link(
                 linked_partner: None,
                 last_change: now,
             };
-            events.push(Event::UserAdded { account: client_id, user });
+            events.push(Event::UserAdded {
+                account: client_id,
+                user,
+            });
             events.push(mail(
                 &emp.email,
                 format!("You were added to {}", client.name),
-                format!("You now have a user in {} with a Partner seat and the Partner admin set.", client.name),
+                format!(
+                    "You now have a user in {} with a Partner seat and the Partner admin set.",
+                    client.name
+                ),
                 now,
             ));
         }
@@ -788,10 +1108,16 @@ fn approve_link(
     events.push(mail(
         &emp.email,
         format!("{} approved your access link", client.name),
-        format!("{} approved your access link: {} now has Partner admin access to {}.", client.name, partner.name, client.name),
+        format!(
+            "{} approved your access link: {} now has Partner admin access to {}.",
+            client.name, partner.name, client.name
+        ),
         now,
     ));
-    Ok(Decision::new(format!("Approved access link of {}", emp.email), events))
+    Ok(Decision::new(
+        format!("Approved access link of {}", emp.email),
+        events,
+    ))
 }
 
 // ---------------------------------------------------------------------------
@@ -807,9 +1133,13 @@ fn change_to_partner_admin(
 ) -> Result<Decision, Refusal> {
     let client = client_account(state, client_id)?;
     let target = user_in(client, user_id)?;
-    ensure(target.is_super_admin() && target.is_active(), "R-PA-3", || {
-        format!("{} is not an active Super Admin; use Edit permissions and the Partner admin set instead.", target.name)
-    })?;
+    ensure(
+        target.is_super_admin() && target.is_active(),
+        "R-PA-3",
+        || {
+            format!("{} is not an active Super Admin; use Edit permissions and the Partner admin set instead.", target.name)
+        },
+    )?;
     let partner = eligible_partner(state, &target.email).ok_or_else(|| {
         Refusal::new(
             "R-PA-7",
@@ -837,7 +1167,11 @@ fn change_to_partner_admin(
     });
     Ok(Decision::new(
         format!("Changed {} to partner admin", target.email),
-        vec![Event::UserChanged { account: client_id, before: target.clone(), after }],
+        vec![Event::UserChanged {
+            account: client_id,
+            before: target.clone(),
+            after,
+        }],
     ))
 }
 
@@ -845,10 +1179,21 @@ fn change_to_partner_admin(
 // Client Access Manager (R-CAM-*)
 
 /// The actor's user in the client must be an active Partner admin (or Super Admin).
-fn partner_admin_there<'s>(state: &'s State, actor: &Actor, client: &Account, rule: &'static str, what: &str) -> Result<&'s User, Refusal> {
+fn partner_admin_there<'s>(
+    state: &'s State,
+    actor: &Actor,
+    client: &Account,
+    rule: &'static str,
+    what: &str,
+) -> Result<&'s User, Refusal> {
     standing(state, actor, client.id)?
         .filter(|u| u.is_partner_admin() || u.is_super_admin())
-        .ok_or_else(|| Refusal::new(rule, format!("Only a Partner admin of {} can {what} there.", client.name)))
+        .ok_or_else(|| {
+            Refusal::new(
+                rule,
+                format!("Only a Partner admin of {} can {what} there.", client.name),
+            )
+        })
 }
 
 fn add_employees(
@@ -863,13 +1208,33 @@ fn add_employees(
     let partner = acting_in_partner(state, actor, partner_id)?;
     let client = client_account(state, client_id)?;
     partner_admin_there(state, actor, client, "R-CAM-4", "add employees")?;
-    ensure(!employees.is_empty(), "R-CAM-4", || "Choose at least one employee.".to_string())?;
-    let people: Vec<&User> = employees.iter().map(|id| user_in(partner, *id)).collect::<Result<_, _>>()?;
-    let already: Vec<&User> = people.iter().copied().filter(|p| client.user_by_email(&p.email).is_some()).collect();
-    ensure(already.is_empty(), "R-ACC-2", || format!("Already users of {}: {}.", client.name, names(&already)))?;
+    ensure(!employees.is_empty(), "R-CAM-4", || {
+        "Choose at least one employee.".to_string()
+    })?;
+    let employees = unique(employees);
+    let people: Vec<&User> = employees
+        .iter()
+        .map(|id| user_in(partner, *id))
+        .collect::<Result<_, _>>()?;
+    let already: Vec<&User> = people
+        .iter()
+        .copied()
+        .filter(|p| client.user_by_email(&p.email).is_some())
+        .collect();
+    ensure(already.is_empty(), "R-ACC-2", || {
+        format!("Already users of {}: {}.", client.name, names(&already))
+    })?;
     let emails: Vec<&Email> = people.iter().map(|p| &p.email).collect();
     all_eligible(state, &emails)?;
-    let (permissions, label) = resolve_access(state, actor, client, &Permissions::NONE, Seat::Partner, Access::Set(set), &emails)?;
+    let (permissions, label) = resolve_access(
+        state,
+        actor,
+        client,
+        &Permissions::NONE,
+        Seat::Partner,
+        Access::Set(set),
+        &emails,
+    )?;
     let mut events = Vec::new();
     for (i, p) in people.iter().enumerate() {
         events.push(Event::UserAdded {
@@ -890,11 +1255,17 @@ fn add_employees(
         events.push(mail(
             &p.email,
             format!("You were added to {}", client.name),
-            format!("{} added you to {} with a Partner seat.", partner.name, client.name),
+            format!(
+                "{} added you to {} with a Partner seat.",
+                partner.name, client.name
+            ),
             now,
         ));
     }
-    Ok(Decision::new(format!("Added {} employee(s) to {}", people.len(), client.name), events))
+    Ok(Decision::new(
+        format!("Added {} employee(s) to {}", people.len(), client.name),
+        events,
+    ))
 }
 
 fn link_clients(
@@ -909,30 +1280,54 @@ fn link_clients(
     may_open_client_access_manager(state, actor)?;
     let emp = user_in(partner, employee)?;
     ensure(!partner.has_partner_domain(&emp.email), "R-CAM-5", || {
-        format!("{} is on an approved partner email domain and already counts for {}.", emp.email, partner.name)
+        format!(
+            "{} is on an approved partner email domain and already counts for {}.",
+            emp.email, partner.name
+        )
     })?;
-    ensure(!clients.is_empty(), "R-CAM-5", || "Choose at least one client.".to_string())?;
+    ensure(!clients.is_empty(), "R-CAM-5", || {
+        "Choose at least one client.".to_string()
+    })?;
     let mut events = Vec::new();
     for &c in clients {
         let client = client_account(state, c)?;
         let u = client.user_by_email(&emp.email).ok_or_else(|| {
             Refusal::new(
                 "R-CAM-5",
-                format!("{} is not a user of {}; only an existing user can be linked.", emp.email, client.name),
+                format!(
+                    "{} is not a user of {}; only an existing user can be linked.",
+                    emp.email, client.name
+                ),
             )
         })?;
         if partner_of(state, u) == Some(partner_id) {
             continue;
         }
         ensure(u.linked_partner.is_none(), "R-CAM-5", || {
-            format!("{} in {} is already linked to another partner.", u.email, client.name)
+            format!(
+                "{} in {} is already linked to another partner.",
+                u.email, client.name
+            )
         })?;
         let after = changed(u, now, |x| x.linked_partner = Some(partner_id));
-        events.push(Event::UserChanged { account: c, before: u.clone(), after });
-        events.push(Event::PartnerActivity { partner: partner_id, client: c, at: now });
+        events.push(Event::UserChanged {
+            account: c,
+            before: u.clone(),
+            after,
+        });
+        events.push(Event::PartnerActivity {
+            partner: partner_id,
+            client: c,
+            at: now,
+        });
     }
-    ensure(!events.is_empty(), "R-CAM-5", || format!("{} is already linked to those clients.", emp.email))?;
-    Ok(Decision::new(format!("Linked {} to clients", emp.email), events))
+    ensure(!events.is_empty(), "R-CAM-5", || {
+        format!("{} is already linked to those clients.", emp.email)
+    })?;
+    Ok(Decision::new(
+        format!("Linked {} to clients", emp.email),
+        events,
+    ))
 }
 
 fn change_permission_set(
@@ -947,9 +1342,19 @@ fn change_permission_set(
     acting_in_partner(state, actor, partner_id)?;
     let client = client_account(state, client_id)?;
     partner_admin_there(state, actor, client, "R-CAM-9", "edit permissions")?;
-    ensure(!users.is_empty(), "R-CAM-6", || "Choose at least one employee.".to_string())?;
-    let targets: Vec<&User> = users.iter().map(|id| user_in(client, *id)).collect::<Result<_, _>>()?;
-    let outsiders: Vec<&User> = targets.iter().copied().filter(|u| partner_of(state, u) != Some(partner_id)).collect();
+    ensure(!users.is_empty(), "R-CAM-6", || {
+        "Choose at least one employee.".to_string()
+    })?;
+    let users = unique(users);
+    let targets: Vec<&User> = users
+        .iter()
+        .map(|id| user_in(client, *id))
+        .collect::<Result<_, _>>()?;
+    let outsiders: Vec<&User> = targets
+        .iter()
+        .copied()
+        .filter(|u| partner_of(state, u) != Some(partner_id))
+        .collect();
     ensure(outsiders.is_empty(), "R-CAM-3", || {
         format!("Not employees of this partner: {}.", names(&outsiders))
     })?;
@@ -961,7 +1366,15 @@ fn change_permission_set(
     }
     let mut events = Vec::new();
     for t in targets {
-        let (permissions, label) = resolve_access(state, actor, client, &t.permissions, t.seat, Access::Set(set), &[&t.email])?;
+        let (permissions, label) = resolve_access(
+            state,
+            actor,
+            client,
+            &t.permissions,
+            t.seat,
+            Access::Set(set),
+            &[&t.email],
+        )?;
         if permissions == t.permissions && label == t.set {
             continue;
         }
@@ -969,9 +1382,16 @@ fn change_permission_set(
             u.permissions = permissions;
             u.set = label;
         });
-        events.push(Event::UserChanged { account: client_id, before: t.clone(), after });
+        events.push(Event::UserChanged {
+            account: client_id,
+            before: t.clone(),
+            after,
+        });
     }
-    Ok(Decision::new(format!("Changed permission set in {}", client.name), events))
+    Ok(Decision::new(
+        format!("Changed permission set in {}", client.name),
+        events,
+    ))
 }
 
 fn remove_employee_from_clients(
@@ -983,18 +1403,43 @@ fn remove_employee_from_clients(
     now: Timestamp,
 ) -> Result<Decision, Refusal> {
     let partner = acting_in_partner(state, actor, partner_id)?;
-    may_open_client_access_manager(state, actor).map_err(|r| Refusal { rule: "R-CAM-9", ..r })?;
+    may_open_client_access_manager(state, actor).map_err(|r| Refusal {
+        rule: "R-CAM-9",
+        ..r
+    })?;
     let emp = user_in(partner, employee)?;
-    ensure(!removals.is_empty(), "R-CAM-7", || "Tick at least one client.".to_string())?;
+    ensure(!removals.is_empty(), "R-CAM-7", || {
+        "Tick at least one client.".to_string()
+    })?;
+    let mut seen = BTreeSet::new();
+    ensure(
+        removals.iter().all(|r| seen.insert(r.client)),
+        "R-CAM-7",
+        || "Each client can be ticked once.".to_string(),
+    )?;
     let mut events = Vec::new();
     for r in removals {
         let client = client_account(state, r.client)?;
         let u = client
             .user_by_email(&emp.email)
             .filter(|u| partner_of(state, u) == Some(partner_id))
-            .ok_or_else(|| Refusal::new("R-CAM-7", format!("{} is not a partner employee in {}.", emp.email, client.name)))?;
+            .ok_or_else(|| {
+                Refusal::new(
+                    "R-CAM-7",
+                    format!(
+                        "{} is not a partner employee in {}.",
+                        emp.email, client.name
+                    ),
+                )
+            })?;
         keeps_a_super_admin(client, &[u])?;
-        events.extend(removal_events(client, u, r.reassign_to, &BTreeSet::from([u.id]), now)?);
+        events.extend(removal_events(
+            client,
+            u,
+            r.reassign_to,
+            &BTreeSet::from([u.id]),
+            now,
+        )?);
     }
     Ok(Decision::new(
         format!("Removed {} from {} client(s)", emp.email, removals.len()),
@@ -1017,10 +1462,22 @@ fn remove_partner_employees(
         // R-CAM-10: a Partner admin of the client may remove them too.
         partner_admin_there(state, actor, client, "R-CAM-9", "remove partner employees")?;
     }
-    ensure(!users.is_empty(), "R-CAM-8", || "Select at least one employee.".to_string())?;
-    let targets: Vec<&User> = users.iter().map(|id| user_in(client, *id)).collect::<Result<_, _>>()?;
-    let outsiders: Vec<&User> = targets.iter().copied().filter(|u| partner_of(state, u) != Some(partner_id)).collect();
-    ensure(outsiders.is_empty(), "R-CAM-8", || format!("Not employees of this partner: {}.", names(&outsiders)))?;
+    ensure(!users.is_empty(), "R-CAM-8", || {
+        "Select at least one employee.".to_string()
+    })?;
+    let users = unique(users);
+    let targets: Vec<&User> = users
+        .iter()
+        .map(|id| user_in(client, *id))
+        .collect::<Result<_, _>>()?;
+    let outsiders: Vec<&User> = targets
+        .iter()
+        .copied()
+        .filter(|u| partner_of(state, u) != Some(partner_id))
+        .collect();
+    ensure(outsiders.is_empty(), "R-CAM-8", || {
+        format!("Not employees of this partner: {}.", names(&outsiders))
+    })?;
     keeps_a_super_admin(client, &targets)?;
     let leaving: BTreeSet<UserId> = targets.iter().map(|u| u.id).collect();
     let mut events = Vec::new();
@@ -1028,7 +1485,11 @@ fn remove_partner_employees(
         events.extend(removal_events(client, t, reassign_to, &leaving, now)?);
     }
     Ok(Decision::new(
-        format!("Removed {} partner employee(s) from {}", targets.len(), client.name),
+        format!(
+            "Removed {} partner employee(s) from {}",
+            targets.len(),
+            client.name
+        ),
         merge_user_changes(events),
     ))
 }
@@ -1042,14 +1503,28 @@ fn set_partner_domains(
     let partner = acting_in_partner(state, actor, partner_id)?;
     let me = actor_user(state, actor)?;
     ensure(me.is_super_admin(), "R-ACC-3a", || {
-        format!("Only a Super Admin of {} can set the approved partner email domains.", partner.name)
+        format!(
+            "Only a Super Admin of {} can set the approved partner email domains.",
+            partner.name
+        )
     })?;
-    let shared: Vec<&str> = domains.iter().filter(|d| d.is_shared_mail_service()).map(|d| d.as_str()).collect();
+    let shared: Vec<&str> = domains
+        .iter()
+        .filter(|d| d.is_shared_mail_service())
+        .map(|d| d.as_str())
+        .collect();
     ensure(shared.is_empty(), "R-ACC-3a", || {
-        format!("{} {} shared mail service(s) anyone can use; add your company's own domain.", shared.join(", "), if shared.len() == 1 { "is a" } else { "are" })
+        format!(
+            "{} {} shared mail service(s) anyone can use; add your company's own domain.",
+            shared.join(", "),
+            if shared.len() == 1 { "is a" } else { "are" }
+        )
     })?;
     for d in domains {
-        if let Some(other) = state.partners().find(|p| p.id != partner_id && p.partner_domains.contains(d)) {
+        if let Some(other) = state
+            .partners()
+            .find(|p| p.id != partner_id && p.partner_domains.contains(d))
+        {
             return Err(Refusal::new(
                 "R-ACC-3a",
                 format!("{d} is already an approved domain of {}; a domain must be unique to one partner.", other.name),
@@ -1062,12 +1537,31 @@ fn set_partner_domains(
             after.push(d.clone());
         }
     }
+    // A Partner admin must stay a partner employee (R-SEAT-6, R-ACC-3).
+    for dropped in partner
+        .partner_domains
+        .iter()
+        .filter(|d| !after.contains(d))
+    {
+        let stranded = state
+            .clients()
+            .flat_map(|c| c.users.iter())
+            .filter(|u| u.is_partner_admin() && u.email.domain() == dropped.as_str())
+            .count();
+        ensure(stranded == 0, "R-SEAT-6", || {
+            format!("{stranded} Partner admin(s) use {dropped}; remove them from their clients before removing the domain.")
+        })?;
+    }
     if after == partner.partner_domains {
         return Ok(Decision::new("No changes", Vec::new()));
     }
     Ok(Decision::new(
         "Set approved partner email domains",
-        vec![Event::DomainsSet { partner: partner_id, before: partner.partner_domains.clone(), after }],
+        vec![Event::DomainsSet {
+            partner: partner_id,
+            before: partner.partner_domains.clone(),
+            after,
+        }],
     ))
 }
 
@@ -1091,7 +1585,11 @@ pub fn tick(state: &State, now: Timestamp) -> Decision {
                 }
                 let after = changed(u, now, |x| {
                     if eligible {
-                        x.permissions = if u.permissions.has(Permission::EditBilling) { kept_billing } else { standard };
+                        x.permissions = if u.permissions.has(Permission::EditBilling) {
+                            kept_billing
+                        } else {
+                            standard
+                        };
                         x.seat = Seat::Partner;
                     } else {
                         // Not a partner employee: cannot be a Partner admin
@@ -1099,7 +1597,11 @@ pub fn tick(state: &State, now: Timestamp) -> Decision {
                         x.set = None;
                     }
                 });
-                events.push(Event::UserChanged { account: acc.id, before: u.clone(), after });
+                events.push(Event::UserChanged {
+                    account: acc.id,
+                    before: u.clone(),
+                    after,
+                });
             }
         }
         events.push(Event::PartnerAdminMigrationDone);
@@ -1108,11 +1610,21 @@ pub fn tick(state: &State, now: Timestamp) -> Decision {
         if rel.ended_on.is_some() {
             continue;
         }
-        if let Some(RelationshipStatus::Ended { on }) = relationship_status(state, rel.partner, rel.client, now) {
-            events.push(Event::RelationshipEnded { partner: rel.partner, client: rel.client, on });
+        if let Some(RelationshipStatus::Ended { on }) =
+            relationship_status(state, rel.partner, rel.client, now)
+        {
+            events.push(Event::RelationshipEnded {
+                partner: rel.partner,
+                client: rel.client,
+                on,
+            });
             if let Some(p) = state.account(rel.partner) {
                 let client = account_name(state, rel.client);
-                for sa in p.users.iter().filter(|u| u.is_super_admin() && u.is_active()) {
+                for sa in p
+                    .users
+                    .iter()
+                    .filter(|u| u.is_super_admin() && u.is_active())
+                {
                     events.push(mail(
                         &sa.email,
                         format!("Your managed relationship with {client} ended"),

@@ -176,9 +176,18 @@ mod tests {
     #[test]
     fn malformed_addresses_say_what_to_fix() {
         assert_eq!(Email::parse(""), Err(EmailError::Empty));
-        assert!(matches!(Email::parse("anna.brightpath.io"), Err(EmailError::NoAt(_))));
-        assert!(matches!(Email::parse("anna@localhost"), Err(EmailError::NoDomainDot(_))));
-        assert!(matches!(Email::parse("an na@x.com"), Err(EmailError::Invalid(_))));
+        assert!(matches!(
+            Email::parse("anna.brightpath.io"),
+            Err(EmailError::NoAt(_))
+        ));
+        assert!(matches!(
+            Email::parse("anna@localhost"),
+            Err(EmailError::NoDomainDot(_))
+        ));
+        assert!(matches!(
+            Email::parse("an na@x.com"),
+            Err(EmailError::Invalid(_))
+        ));
         assert!(Email::parse("anna@").is_err());
     }
 
@@ -190,7 +199,10 @@ mod tests {
 
     #[test]
     fn domains_are_parsed_and_shared_services_recognised() {
-        assert_eq!(Domain::parse("@BrightPath.io").unwrap().as_str(), "brightpath.io");
+        assert_eq!(
+            Domain::parse("@BrightPath.io").unwrap().as_str(),
+            "brightpath.io"
+        );
         assert!(Domain::parse("bright path.io").is_err());
         assert!(Domain::parse("localhost").is_err());
         assert!(Domain::parse("gmail.com").unwrap().is_shared_mail_service());

@@ -11,19 +11,55 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Event {
-    UserAdded { account: AccountId, user: User },
-    UserChanged { account: AccountId, before: User, after: User },
-    UserRemoved { account: AccountId, user: User },
-    CustomSetSaved { account: AccountId, set: CustomSet },
-    LinkIssued { link: AccessLink },
-    LinkRevoked { token: LinkToken, at: Timestamp },
-    LinkUsed { token: LinkToken, client: AccountId, at: Timestamp },
-    DomainsSet { partner: AccountId, before: Vec<Domain>, after: Vec<Domain> },
+    UserAdded {
+        account: AccountId,
+        user: User,
+    },
+    UserChanged {
+        account: AccountId,
+        before: User,
+        after: User,
+    },
+    UserRemoved {
+        account: AccountId,
+        user: User,
+    },
+    CustomSetSaved {
+        account: AccountId,
+        set: CustomSet,
+    },
+    LinkIssued {
+        link: AccessLink,
+    },
+    LinkRevoked {
+        token: LinkToken,
+        at: Timestamp,
+    },
+    LinkUsed {
+        token: LinkToken,
+        client: AccountId,
+        at: Timestamp,
+    },
+    DomainsSet {
+        partner: AccountId,
+        before: Vec<Domain>,
+        after: Vec<Domain>,
+    },
     /// Qualified partner activity in a client: starts or renews the managed
     /// relationship (R-REL-1, R-REL-2).
-    PartnerActivity { partner: AccountId, client: AccountId, at: Timestamp },
-    RelationshipEnded { partner: AccountId, client: AccountId, on: Timestamp },
-    MailSent { mail: Mail },
+    PartnerActivity {
+        partner: AccountId,
+        client: AccountId,
+        at: Timestamp,
+    },
+    RelationshipEnded {
+        partner: AccountId,
+        client: AccountId,
+        on: Timestamp,
+    },
+    MailSent {
+        mail: Mail,
+    },
     PartnerAdminMigrationDone,
 }
 
@@ -38,8 +74,12 @@ impl Event {
             Event::LinkIssued { link } => Some(link.partner),
             Event::LinkUsed { client, .. } => Some(*client),
             Event::DomainsSet { partner, .. } => Some(*partner),
-            Event::PartnerActivity { client, .. } | Event::RelationshipEnded { client, .. } => Some(*client),
-            Event::LinkRevoked { .. } | Event::MailSent { .. } | Event::PartnerAdminMigrationDone => None,
+            Event::PartnerActivity { client, .. } | Event::RelationshipEnded { client, .. } => {
+                Some(*client)
+            }
+            Event::LinkRevoked { .. }
+            | Event::MailSent { .. }
+            | Event::PartnerAdminMigrationDone => None,
         }
     }
 }
@@ -88,7 +128,11 @@ pub fn apply(state: &mut State, event: &Event) {
                 a.partner_domains = after.clone();
             }
         }
-        Event::PartnerActivity { partner, client, at } => {
+        Event::PartnerActivity {
+            partner,
+            client,
+            at,
+        } => {
             match state
                 .relationships
                 .iter_mut()
@@ -106,7 +150,11 @@ pub fn apply(state: &mut State, event: &Event) {
                 }),
             }
         }
-        Event::RelationshipEnded { partner, client, on } => {
+        Event::RelationshipEnded {
+            partner,
+            client,
+            on,
+        } => {
             if let Some(r) = state
                 .relationships
                 .iter_mut()

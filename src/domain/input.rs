@@ -34,7 +34,13 @@ pub fn parse_csv(raw: &str) -> Result<Vec<NewPerson>, Vec<RowProblem>> {
         .from_reader(raw.as_bytes());
     let headers = match reader.headers() {
         Ok(h) => h.iter().map(|s| s.to_lowercase()).collect::<Vec<_>>(),
-        Err(e) => return Err(vec![problem(1, "", format!("the file is not a readable CSV: {e}"))]),
+        Err(e) => {
+            return Err(vec![problem(
+                1,
+                "",
+                format!("the file is not a readable CSV: {e}"),
+            )])
+        }
     };
     let col = |names: &[&str]| headers.iter().position(|h| names.contains(&h.as_str()));
     let Some(email_col) = col(&["email", "email address", "e-mail"]) else {
@@ -56,7 +62,9 @@ pub fn parse_csv(raw: &str) -> Result<Vec<NewPerson>, Vec<RowProblem>> {
                 let get = |c: Option<usize>| c.and_then(|c| r.get(c)).unwrap_or("").to_string();
                 let name = match name_col {
                     Some(_) => get(name_col),
-                    None => format!("{} {}", get(first_col), get(last_col)).trim().to_string(),
+                    None => format!("{} {}", get(first_col), get(last_col))
+                        .trim()
+                        .to_string(),
                 };
                 if r.iter().all(|f| f.is_empty()) {
                     continue;
@@ -78,23 +86,36 @@ pub fn parse_csv(raw: &str) -> Result<Vec<NewPerson>, Vec<RowProblem>> {
 }
 
 fn problem(row: usize, text: &str, reason: String) -> RowProblem {
-    RowProblem { row, text: text.to_string(), reason }
+    RowProblem {
+        row,
+        text: text.to_string(),
+        reason,
+    }
 }
 
-fn collect(rows: impl Iterator<Item = (String, String)>) -> Result<Vec<NewPerson>, Vec<RowProblem>> {
+fn collect(
+    rows: impl Iterator<Item = (String, String)>,
+) -> Result<Vec<NewPerson>, Vec<RowProblem>> {
     collect_numbered(rows.enumerate().map(|(i, (e, n))| (i + 1, e, n)).collect())
 }
 
 fn collect_numbered(rows: Vec<(usize, String, String)>) -> Result<Vec<NewPerson>, Vec<RowProblem>> {
     let mut problems = Vec::new();
     if rows.is_empty() {
-        return Err(vec![problem(1, "", "add at least one email address".into())]);
+        return Err(vec![problem(
+            1,
+            "",
+            "add at least one email address".into(),
+        )]);
     }
     if rows.len() > MAX_BATCH {
         problems.push(problem(
             rows[MAX_BATCH].0,
             &rows[MAX_BATCH].1,
-            format!("{} users is more than {MAX_BATCH} at once: split the list", rows.len()),
+            format!(
+                "{} users is more than {MAX_BATCH} at once: split the list",
+                rows.len()
+            ),
         ));
     }
     let mut seen = BTreeSet::new();

@@ -22,7 +22,9 @@ pub mod state;
 
 pub use account::*;
 pub use command::*;
-pub use decide::{commit, decide, execute, link_problem, partner_admin_migration_date, tick, Decision, MAX_BATCH};
+pub use decide::{
+    commit, decide, execute, link_problem, partner_admin_migration_date, tick, Decision, MAX_BATCH,
+};
 pub use email::*;
 pub use event::{apply, Event};
 pub use ids::*;

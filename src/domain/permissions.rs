@@ -155,7 +155,12 @@ pub enum Scope {
 }
 
 impl Scope {
-    pub const ALL: [Scope; 4] = [Scope::None, Scope::OwnedOnly, Scope::Team, Scope::Everything];
+    pub const ALL: [Scope; 4] = [
+        Scope::None,
+        Scope::OwnedOnly,
+        Scope::Team,
+        Scope::Everything,
+    ];
     pub fn label(self) -> &'static str {
         match self {
             Scope::None => "None",
@@ -217,7 +222,11 @@ pub struct Permissions {
 pub enum PermissionChange {
     Added(Permission),
     Removed(Permission),
-    ScopeChanged { right: CrmRight, from: Scope, to: Scope },
+    ScopeChanged {
+        right: CrmRight,
+        from: Scope,
+        to: Scope,
+    },
 }
 
 impl PermissionChange {
@@ -298,7 +307,10 @@ impl Permissions {
     }
 
     pub fn count(&self) -> usize {
-        self.flags.count_ones() as usize + CrmRight::all().filter(|r| self.scope(*r) > Scope::None).count()
+        self.flags.count_ones() as usize
+            + CrmRight::all()
+                .filter(|r| self.scope(*r) > Scope::None)
+                .count()
     }
 
     /// What an admin holding `grantor` can make of `current` when asked for
@@ -306,7 +318,11 @@ impl Permissions {
     /// request; a right the admin lacks stays exactly as it was: it is neither
     /// granted nor taken away. For scopes, the admin can set any scope up to
     /// their own, and cannot lower a scope wider than their own.
-    pub fn granted_by(grantor: &Permissions, current: &Permissions, requested: &Permissions) -> Permissions {
+    pub fn granted_by(
+        grantor: &Permissions,
+        current: &Permissions,
+        requested: &Permissions,
+    ) -> Permissions {
         let flags = (requested.flags & grantor.flags) | (current.flags & !grantor.flags);
         let mut out = Permissions { flags, crm: 0 };
         for r in CrmRight::all() {
@@ -425,11 +441,17 @@ impl SetId {
 }
 
 fn view(object: CrmObject) -> CrmRight {
-    CrmRight { object, action: CrmAction::View }
+    CrmRight {
+        object,
+        action: CrmAction::View,
+    }
 }
 
 fn edit(object: CrmObject) -> CrmRight {
-    CrmRight { object, action: CrmAction::Edit }
+    CrmRight {
+        object,
+        action: CrmAction::Edit,
+    }
 }
 
 /// The standard `Partner admin` set (R-PERM-4, R-PERM-4a): everything a Super
@@ -516,17 +538,29 @@ mod tests {
 
     #[test]
     fn scopes_are_granted_up_to_the_admins_own() {
-        let r = CrmRight { object: CrmObject::Deals, action: CrmAction::Edit };
+        let r = CrmRight {
+            object: CrmObject::Deals,
+            action: CrmAction::Edit,
+        };
         let admin = Permissions::NONE.with_scope(r, Scope::Team);
         let asked = Permissions::NONE.with_scope(r, Scope::Everything);
-        assert_eq!(Permissions::granted_by(&admin, &Permissions::NONE, &asked).scope(r), Scope::Team);
+        assert_eq!(
+            Permissions::granted_by(&admin, &Permissions::NONE, &asked).scope(r),
+            Scope::Team
+        );
         let wide = Permissions::NONE.with_scope(r, Scope::Everything);
-        assert_eq!(Permissions::granted_by(&admin, &wide, &Permissions::NONE).scope(r), Scope::Everything);
+        assert_eq!(
+            Permissions::granted_by(&admin, &wide, &Permissions::NONE).scope(r),
+            Scope::Everything
+        );
     }
 
     #[test]
     fn changes_list_additions_removals_and_scopes() {
-        let r = CrmRight { object: CrmObject::Contacts, action: CrmAction::View };
+        let r = CrmRight {
+            object: CrmObject::Contacts,
+            action: CrmAction::View,
+        };
         let a = Permissions::of(&[Permission::Forms]);
         let b = Permissions::of(&[Permission::Ads]).with_scope(r, Scope::Team);
         let c = a.changes_to(&b);

@@ -19,7 +19,9 @@ pub const RELATIONSHIP_GRACE_DAYS: i64 = 60;
 pub fn eligible_partner(state: &State, email: &Email) -> Option<AccountId> {
     state
         .partners()
-        .find(|p| p.has_partner_domain(email) && p.user_by_email(email).is_some_and(User::is_active))
+        .find(|p| {
+            p.has_partner_domain(email) && p.user_by_email(email).is_some_and(User::is_active)
+        })
         .map(|p| p.id)
 }
 
@@ -46,9 +48,12 @@ pub fn has_partner_domain_checkmark(partner: &Account, user: &User) -> bool {
 /// The actor's own user, which must exist and be active: a deactivated user
 /// can no longer act (R-CL-6).
 pub fn actor_user<'s>(state: &'s State, actor: &Actor) -> Result<&'s User, Refusal> {
-    let user = state
-        .user(actor.account, actor.user)
-        .ok_or_else(|| Refusal::new("R-ACC-2", "The person you act as is not a user of that account."))?;
+    let user = state.user(actor.account, actor.user).ok_or_else(|| {
+        Refusal::new(
+            "R-ACC-2",
+            "The person you act as is not a user of that account.",
+        )
+    })?;
     ensure(user.is_active(), "R-CL-6", || {
         format!("{} is deactivated and can no longer act.", user.name)
     })?;
@@ -58,7 +63,11 @@ pub fn actor_user<'s>(state: &'s State, actor: &Actor) -> Result<&'s User, Refus
 /// The actor's user in `account`: themselves when they act there, or, for a
 /// partner employee acting through the Client Access Manager, their user
 /// with the same email in that client. `None` when they have none.
-pub fn standing<'s>(state: &'s State, actor: &Actor, account: AccountId) -> Result<Option<&'s User>, Refusal> {
+pub fn standing<'s>(
+    state: &'s State,
+    actor: &Actor,
+    account: AccountId,
+) -> Result<Option<&'s User>, Refusal> {
     let me = actor_user(state, actor)?;
     if actor.account == account {
         return Ok(Some(me));
@@ -101,7 +110,9 @@ pub fn may_change_seats(state: &State, actor: &Actor, account: AccountId) -> Res
     ensure(
         rights.has(Permission::AddAndEditUsers) && rights.has(Permission::EditBilling),
         "R-CL-2",
-        || format!("Changing seats in {name} needs Super Admin, or both “Add and edit users” and “Modify billing and change name on contract”."),
+        || {
+            format!("Changing seats in {name} needs Super Admin, or both “Add and edit users” and “Modify billing and change name on contract”.")
+        },
     )
 }
 
@@ -112,18 +123,26 @@ pub fn may_open_client_access_manager(state: &State, actor: &Actor) -> Result<()
         .account(actor.account)
         .ok_or_else(|| Refusal::new("R-CAM-1", "Unknown account."))?;
     ensure(home.kind.is_partner(), "R-CAM-1", || {
-        format!("{} is a client account; the Client Access Manager belongs to partner accounts.", home.name)
+        format!(
+            "{} is a client account; the Client Access Manager belongs to partner accounts.",
+            home.name
+        )
     })?;
     ensure(
         me.is_super_admin() || me.effective().has(Permission::ViewAndEditPartnerEmployees),
         "R-CAM-1",
-        || format!("Only a Super Admin of {} or a user with “View and edit partner employees” can open the Client Access Manager.", home.name),
+        || {
+            format!("Only a Super Admin of {} or a user with “View and edit partner employees” can open the Client Access Manager.", home.name)
+        },
     )
 }
 
 /// Seats `account` can give to all of `emails` at once (R-SEAT-1, R-SEAT-2, R-SEAT-4).
 pub fn seats_offered(state: &State, account: AccountId, emails: &[Email]) -> Vec<Seat> {
-    let all_eligible = !emails.is_empty() && emails.iter().all(|e| is_eligible_for_partner_seat(state, e));
+    let all_eligible = !emails.is_empty()
+        && emails
+            .iter()
+            .all(|e| is_eligible_for_partner_seat(state, e));
     let Some(acc) = state.account(account) else {
         return Vec::new();
     };
@@ -131,7 +150,9 @@ pub fn seats_offered(state: &State, account: AccountId, emails: &[Email]) -> Vec
         .into_iter()
         .filter(|s| match s {
             Seat::Partner => all_eligible,
-            s if s.is_paid() => acc.seats_used(*s) + emails.len().max(1) as u32 <= acc.seats_purchased(*s),
+            s if s.is_paid() => {
+                acc.seats_used(*s) + emails.len().max(1) as u32 <= acc.seats_purchased(*s)
+            }
             _ => true,
         })
         .collect()
@@ -139,20 +160,30 @@ pub fn seats_offered(state: &State, account: AccountId, emails: &[Email]) -> Vec
 
 /// The sets the actor may start from in `account` for these people
 /// (R-PERM-4b, R-PERM-4c, R-PERM-5).
-pub fn sets_offered(state: &State, actor: &Actor, account: AccountId, emails: &[Email]) -> Vec<SetId> {
+pub fn sets_offered(
+    state: &State,
+    actor: &Actor,
+    account: AccountId,
+    emails: &[Email],
+) -> Vec<SetId> {
     let Ok(rights) = rights_in(state, actor, account) else {
         return Vec::new();
     };
     let Some(acc) = state.account(account) else {
         return Vec::new();
     };
-    let all_eligible = !emails.is_empty() && emails.iter().all(|e| is_eligible_for_partner_seat(state, e));
+    let all_eligible = !emails.is_empty()
+        && emails
+            .iter()
+            .all(|e| is_eligible_for_partner_seat(state, e));
     let mut sets: Vec<SetId> = SetId::BUILT_IN.to_vec();
     sets.extend(acc.custom_sets.iter().map(|s| SetId::Custom(s.id)));
     sets.into_iter()
         .filter(|s| match s {
             SetId::SuperAdmin => is_super_admin_in(state, actor, account),
-            SetId::PartnerAdmin => all_eligible && rights.covers(&super::permissions::partner_admin_standard()),
+            SetId::PartnerAdmin => {
+                all_eligible && rights.covers(&super::permissions::partner_admin_standard())
+            }
             _ => true,
         })
         .collect()
@@ -164,15 +195,28 @@ pub enum RelationshipStatus {
     /// At least one managing employee is active.
     Active,
     /// Nobody manages any more; it ends on this date unless activity resumes.
-    Ending { on: Timestamp },
-    Ended { on: Timestamp },
+    Ending {
+        on: Timestamp,
+    },
+    Ended {
+        on: Timestamp,
+    },
 }
 
 /// The partner's employees in a client: by domain or by manual link.
-pub fn managing_employees<'s>(state: &'s State, partner: AccountId, client: AccountId) -> Vec<&'s User> {
+pub fn managing_employees(
+    state: &State,
+    partner: AccountId,
+    client: AccountId,
+) -> Vec<&User> {
     state
         .account(client)
-        .map(|c| c.users.iter().filter(|u| partner_of(state, u) == Some(partner)).collect())
+        .map(|c| {
+            c.users
+                .iter()
+                .filter(|u| partner_of(state, u) == Some(partner))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -186,7 +230,10 @@ pub fn relationship_status(
     if let Some(on) = rel.ended_on {
         return Some(RelationshipStatus::Ended { on });
     }
-    if managing_employees(state, partner, client).iter().any(|u| u.is_active()) {
+    if managing_employees(state, partner, client)
+        .iter()
+        .any(|u| u.is_active())
+    {
         return Some(RelationshipStatus::Active);
     }
     let on = rel.last_activity.plus_days(RELATIONSHIP_GRACE_DAYS);
@@ -199,9 +246,16 @@ pub fn relationship_status(
 
 /// The name of the client as the partner knows it, and the official name
 /// when it differs (R-ACC-4).
-pub fn client_names(state: &State, partner: AccountId, client: AccountId) -> (String, Option<String>) {
+pub fn client_names(
+    state: &State,
+    partner: AccountId,
+    client: AccountId,
+) -> (String, Option<String>) {
     let official = account_name(state, client);
-    match state.account(partner).and_then(|p| p.crm_names.get(&client)) {
+    match state
+        .account(partner)
+        .and_then(|p| p.crm_names.get(&client))
+    {
         Some(crm) if crm != &official => (crm.clone(), Some(official)),
         _ => (official, None),
     }
@@ -213,7 +267,10 @@ pub fn clients_of_partner(state: &State, partner: AccountId) -> Vec<(AccountId, 
     state
         .clients()
         .filter_map(|c| {
-            let ids: Vec<UserId> = managing_employees(state, partner, c.id).iter().map(|u| u.id).collect();
+            let ids: Vec<UserId> = managing_employees(state, partner, c.id)
+                .iter()
+                .map(|u| u.id)
+                .collect();
             let known = state.relationship(partner, c.id).is_some();
             (!ids.is_empty() || known).then_some((c.id, ids))
         })
@@ -222,7 +279,10 @@ pub fn clients_of_partner(state: &State, partner: AccountId) -> Vec<(AccountId, 
 
 /// Owned assets of a user, listed for reassignment (R-CL-6, R-CAM-7).
 pub fn owned_assets(state: &State, account: AccountId, user: UserId) -> Vec<super::account::Asset> {
-    state.user(account, user).map(|u| u.assets.clone()).unwrap_or_default()
+    state
+        .user(account, user)
+        .map(|u| u.assets.clone())
+        .unwrap_or_default()
 }
 
 pub fn account_name(state: &State, account: AccountId) -> String {

@@ -29,7 +29,11 @@ impl fmt::Display for Refusal {
 impl std::error::Error for Refusal {}
 
 /// Shorthand for the checks in `decide`: `ensure(cond, rule, || message)?`.
-pub fn ensure(ok: bool, rule: &'static str, message: impl FnOnce() -> String) -> Result<(), Refusal> {
+pub fn ensure(
+    ok: bool,
+    rule: &'static str,
+    message: impl FnOnce() -> String,
+) -> Result<(), Refusal> {
     if ok {
         Ok(())
     } else {

@@ -16,7 +16,9 @@ pub struct LinkToken(String);
 impl LinkToken {
     pub fn parse(raw: &str) -> Option<LinkToken> {
         let ok = (12..=64).contains(&raw.len())
-            && raw.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            && raw
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
         ok.then(|| LinkToken(raw.to_string()))
     }
     pub fn as_str(&self) -> &str {
@@ -168,7 +170,11 @@ impl State {
         self.links.iter().find(|l| &l.token == token)
     }
 
-    pub fn relationship(&self, partner: AccountId, client: AccountId) -> Option<&ManagedRelationship> {
+    pub fn relationship(
+        &self,
+        partner: AccountId,
+        client: AccountId,
+    ) -> Option<&ManagedRelationship> {
         self.relationships
             .iter()
             .find(|r| r.partner == partner && r.client == client)
