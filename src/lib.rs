@@ -6,5 +6,12 @@
 //! - [`storage`]: the persisted document and its versions.
 //! - [`app`], [`pages`], [`components`], [`i18n`]: the Leptos UI.
 
+pub mod app;
+pub mod components;
 pub mod demo;
 pub mod domain;
+pub mod pages;
+pub mod storage;
+
+// The message catalogue generated from `locales/*.json` by build.rs.
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));

@@ -204,11 +204,7 @@ pub enum RelationshipStatus {
 }
 
 /// The partner's employees in a client: by domain or by manual link.
-pub fn managing_employees(
-    state: &State,
-    partner: AccountId,
-    client: AccountId,
-) -> Vec<&User> {
+pub fn managing_employees(state: &State, partner: AccountId, client: AccountId) -> Vec<&User> {
     state
         .account(client)
         .map(|c| {
@@ -290,4 +286,32 @@ pub fn account_name(state: &State, account: AccountId) -> String {
         .account(account)
         .map(|a| a.name.clone())
         .unwrap_or_else(|| format!("account {}", account.0))
+}
+
+/// Every partner employee's address and partner, for screens that ask
+/// [`partner_of`] for thousands of users at once.
+pub struct PartnerDirectory<'s> {
+    by_email: std::collections::HashMap<&'s Email, AccountId>,
+}
+
+impl<'s> PartnerDirectory<'s> {
+    pub fn new(state: &'s State) -> Self {
+        let mut by_email = std::collections::HashMap::new();
+        for p in state.partners() {
+            for u in &p.users {
+                if p.has_partner_domain(&u.email) {
+                    by_email.entry(&u.email).or_insert(p.id);
+                }
+            }
+        }
+        PartnerDirectory { by_email }
+    }
+
+    /// The same answer as [`partner_of`].
+    pub fn partner_of(&self, user: &User) -> Option<AccountId> {
+        self.by_email
+            .get(&user.email)
+            .copied()
+            .or(user.linked_partner)
+    }
 }

@@ -1,0 +1,88 @@
+//! The shell: top bar, navigation, routes, notices.
+
+pub mod paths;
+pub mod studio;
+
+use crate::components::acting_as::ActingAs;
+use crate::components::confirm::ConfirmButton;
+use crate::components::nav::Nav;
+use crate::components::notices::Notices;
+use crate::i18n::*;
+use crate::pages::{
+    accounts::Accounts, client_access_manager::ClientAccessManager, not_found::NotFound,
+    users_and_teams::UsersAndTeams,
+};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use studio::{Notice, Studio};
+
+#[component]
+pub fn App() -> impl IntoView {
+    let studio = Studio::load();
+    provide_context(studio);
+    studio.persist();
+    view! {
+        <I18nContextProvider>
+            <Router>
+                <Shell />
+            </Router>
+        </I18nContextProvider>
+    }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = studio::use_studio();
+    let reset = move || {
+        studio.reset_demo();
+        studio
+            .notice
+            .set(Some(Notice::Done(t_string!(i18n, reset_done).to_string())));
+    };
+    view! {
+        <a class="skip-link" href="#content">{t!(i18n, skip_to_content)}</a>
+        <header class="top-bar">
+            <span class="brand">{t!(i18n, app_title)}</span>
+            <ActingAs />
+            <span class="clock">
+                {t!(i18n, simulated_date)} ": "
+                <time data-testid="simulated-date">{move || studio.now().iso_date()}</time>
+            </span>
+            <ConfirmButton
+                label=Signal::derive(move || t_string!(i18n, reset_demo_data).to_string())
+                title=Signal::derive(move || t_string!(i18n, reset_title).to_string())
+                body=Signal::derive(move || t_string!(i18n, reset_body).to_string())
+                confirm=Signal::derive(move || t_string!(i18n, reset_confirm).to_string())
+                on_confirm=Callback::new(move |_| reset())
+            />
+        </header>
+        <div class="layout">
+            <Nav />
+            <main id="content" tabindex="-1">
+                <Notices />
+                <ErrorBoundary fallback=|_errors| view! { <ScreenError /> }>
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=Accounts />
+                        <Route path=path!("/accounts/:id/settings/users") view=UsersAndTeams />
+                        <Route path=path!("/accounts/:id/partner/client-access-manager") view=ClientAccessManager />
+                    </Routes>
+                </ErrorBoundary>
+            </main>
+        </div>
+    }
+}
+
+/// Shown instead of a blank page when a screen fails.
+#[component]
+fn ScreenError() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section role="alert" class="screen-error">
+            <h1>{t!(i18n, error_title)}</h1>
+            <p>{t!(i18n, error_body)}</p>
+            <a href="/">{t!(i18n, go_to_accounts)}</a>
+        </section>
+    }
+}

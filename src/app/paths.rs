@@ -1,0 +1,20 @@
+//! Bookmarkable paths, built in one place.
+
+use crate::domain::{Account, AccountId};
+
+pub fn users_and_teams(account: AccountId) -> String {
+    format!("/accounts/{}/settings/users", account.0)
+}
+
+pub fn client_access_manager(account: AccountId) -> String {
+    format!("/accounts/{}/partner/client-access-manager", account.0)
+}
+
+/// The first screen of an account's kind.
+pub fn home_of(account: &Account) -> String {
+    if account.kind.is_partner() {
+        client_access_manager(account.id)
+    } else {
+        users_and_teams(account.id)
+    }
+}

@@ -1,0 +1,88 @@
+//! The `Acting as` switch: pick the account and the user you act as.
+
+use crate::app::{paths, studio::use_studio};
+use crate::domain::{AccountId, Actor, UserId};
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+fn option_value(actor: Actor) -> String {
+    format!("{}:{}", actor.account.0, actor.user.0)
+}
+
+fn parse_value(value: &str) -> Option<Actor> {
+    let (a, u) = value.split_once(':')?;
+    Some(Actor {
+        account: AccountId(a.parse().ok()?),
+        user: UserId(u.parse().ok()?),
+    })
+}
+
+#[component]
+pub fn ActingAs() -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    let navigate = use_navigate();
+    let on_change = move |ev| {
+        let Some(actor) = parse_value(&event_target_value(&ev)) else {
+            return;
+        };
+        studio.act_as(actor);
+        let path = studio
+            .doc
+            .with_untracked(|d| d.state.account(actor.account).map(paths::home_of));
+        if let Some(path) = path {
+            navigate(&path, Default::default());
+        }
+    };
+    // Rebuilt when users or names change; the current choice is marked with
+    // `selected` so the control never shows a stale value.
+    let groups = move || {
+        studio.doc.with(|d| {
+            let current = d.acting;
+            d.state
+                .accounts
+                .iter()
+                .map(|a| {
+                    let label = format!("{} ({})", a.name, a.kind.label());
+                    let options = a
+                        .users
+                        .iter()
+                        .map(|u| {
+                            let actor = Actor { account: a.id, user: u.id };
+                            let mut text = format!("{} — {}", u.name, a.access_label(u));
+                            if !u.is_active() {
+                                text.push_str(" (Deactivated)");
+                            }
+                            view! {
+                                <option value=option_value(actor) selected=actor == current>{text}</option>
+                            }
+                        })
+                        .collect_view();
+                    view! { <optgroup label=label>{options}</optgroup> }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <span class="acting-as">
+            <label for="acting-as">{t!(i18n, acting_as)}</label>
+            <select id="acting-as" on:change=on_change>{groups}</select>
+        </span>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn option_values_round_trip() {
+        let a = Actor {
+            account: AccountId(12),
+            user: UserId(7),
+        };
+        assert_eq!(parse_value(&option_value(a)), Some(a));
+        assert_eq!(parse_value("x:1"), None);
+    }
+}

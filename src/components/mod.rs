@@ -1,0 +1,6 @@
+//! Reusable widgets.
+
+pub mod acting_as;
+pub mod confirm;
+pub mod nav;
+pub mod notices;

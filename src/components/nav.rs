@@ -1,0 +1,37 @@
+//! The left navigation: the screens of the account the person acts in.
+
+use crate::app::{paths, studio::use_studio};
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn Nav() -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    let account = move || {
+        studio.doc.with(|d| {
+            d.state
+                .account(d.acting.account)
+                .map(|a| (a.id, a.kind.is_partner()))
+        })
+    };
+    view! {
+        <nav class="side-nav" aria-label=move || t_string!(i18n, main_navigation).to_string()>
+            <ul>
+                <li><A href="/" exact=true>{t!(i18n, nav_accounts)}</A></li>
+            </ul>
+            {move || match account() {
+                Some((id, false)) => view! {
+                    <h2>{t!(i18n, nav_settings)}</h2>
+                    <ul><li><A href=paths::users_and_teams(id)>{t!(i18n, nav_users_and_teams)}</A></li></ul>
+                }.into_any(),
+                Some((id, true)) => view! {
+                    <h2>{t!(i18n, nav_partner)}</h2>
+                    <ul><li><A href=paths::client_access_manager(id)>{t!(i18n, nav_client_access_manager)}</A></li></ul>
+                }.into_any(),
+                None => ().into_any(),
+            }}
+        </nav>
+    }
+}

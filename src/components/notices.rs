@@ -1,0 +1,36 @@
+//! Banners for storage problems and the outcome of the last action.
+
+use crate::app::studio::{use_studio, Notice};
+use crate::i18n::*;
+use leptos::prelude::*;
+
+#[component]
+pub fn Notices() -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    view! {
+        {move || studio.load_problem.get().map(|p| view! {
+            <div role="alert" class="banner warning">
+                <strong>{t!(i18n, storage_corrupt_title)}</strong> " " {p} " " {t!(i18n, storage_corrupt_body)}
+                <button type="button" on:click=move |_| studio.load_problem.set(None)>{t!(i18n, dismiss)}</button>
+            </div>
+        })}
+        {move || studio.save_problem.get().map(|reason| view! {
+            <div role="alert" class="banner error">{t!(i18n, storage_not_saved, reason = move || reason.clone())}</div>
+        })}
+        <div role="status" aria-live="polite" class="notice-region">
+            {move || studio.notice.get().map(|n| {
+                let (class, text) = match n {
+                    Notice::Done(s) => ("notice done", s),
+                    Notice::Refused(r) => ("notice refused", r.to_string()),
+                };
+                view! {
+                    <p class=class>
+                        {text} " "
+                        <button type="button" on:click=move |_| studio.notice.set(None)>{t!(i18n, dismiss)}</button>
+                    </p>
+                }
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,79 @@
+//! One module per screen.
+
+pub mod accounts;
+pub mod client_access_manager;
+pub mod not_found;
+pub mod users_and_teams;
+
+use crate::app::studio::use_studio;
+use crate::domain::{AccountId, Actor};
+use crate::i18n::*;
+use crate::storage::default_actor;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// The account named by the `:id` of the route.
+pub fn route_account() -> Memo<Option<AccountId>> {
+    let params = use_params_map();
+    Memo::new(move |_| {
+        params
+            .read()
+            .get("id")
+            .and_then(|s| s.parse::<u32>().ok())
+            .map(AccountId)
+    })
+}
+
+/// Renders `screen` when the route's account exists and is the one the
+/// person acts in; otherwise the not-found page or a way to switch.
+#[component]
+pub fn AccountScreen<F, V>(screen: F) -> impl IntoView
+where
+    F: Fn(AccountId) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let i18n = use_i18n();
+    let studio = use_studio();
+    let account = route_account();
+    move || {
+        let Some(id) = account.get() else {
+            return view! { <not_found::NotFound /> }.into_any();
+        };
+        let exists = studio
+            .doc
+            .with(|d| d.state.account(id).map(|a| a.name.clone()));
+        let Some(name) = exists else {
+            return view! { <not_found::NotFound /> }.into_any();
+        };
+        if studio.acting().account != id {
+            let act_here = move |_| {
+                let target = studio.doc.with_untracked(|d| {
+                    d.state.account(id).and_then(|a| {
+                        a.users
+                            .iter()
+                            .find(|u| u.is_active() && u.is_super_admin())
+                            .or_else(|| a.users.iter().find(|u| u.is_active()))
+                            .map(|u| Actor {
+                                account: id,
+                                user: u.id,
+                            })
+                    })
+                });
+                if let Some(actor) =
+                    target.or_else(|| studio.doc.with_untracked(|d| default_actor(&d.state)))
+                {
+                    studio.act_as(actor);
+                }
+            };
+            return view! {
+                <section class="other-account">
+                    <h1>{t!(i18n, other_account_title)}</h1>
+                    <p>{t!(i18n, other_account_body, account = move || name.clone())}</p>
+                    <button type="button" on:click=act_here>{t!(i18n, act_here)}</button>
+                </section>
+            }
+            .into_any();
+        }
+        screen(id).into_any()
+    }
+}

@@ -1,0 +1,267 @@
+//! Settings > Users & Teams of a client account.
+
+pub mod table;
+
+use super::AccountScreen;
+use crate::app::studio::use_studio;
+use crate::domain::{AccountId, Seat, SetId, UserStatus};
+use crate::i18n::*;
+use leptos::prelude::*;
+use table::{select, SetFilter, SortColumn, UserQuery};
+
+#[component]
+pub fn UsersAndTeams() -> impl IntoView {
+    view! { <AccountScreen screen=|id| view! { <UsersScreen account=id /> } /> }
+}
+
+#[component]
+fn UsersScreen(account: AccountId) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <h1>{t!(i18n, users_title)}</h1>
+        <SeatSummary account=account />
+        <UserTable account=account />
+    }
+}
+
+/// Used / purchased per seat type, Partner seats counted apart.
+#[component]
+fn SeatSummary(account: AccountId) -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    let items = move || {
+        studio.doc.with(|d| {
+            let Some(a) = d.state.account(account) else {
+                return Vec::new();
+            };
+            Seat::ALL
+                .into_iter()
+                .map(|s| {
+                    let used = a.seats_used(s);
+                    let bought = a.seats_purchased(s);
+                    let text = if s.is_paid() {
+                        t!(
+                            i18n,
+                            seats_used_of,
+                            used = move || used,
+                            bought = move || bought
+                        )
+                        .into_any()
+                    } else {
+                        t!(i18n, seats_free_count, used = move || used).into_any()
+                    };
+                    view! { <div class="seat"><dt>{s.label()}</dt><dd>{text}</dd></div> }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="seat-summary" aria-labelledby="seats-heading">
+            <h2 id="seats-heading">{t!(i18n, seats_heading)}</h2>
+            <dl>{items}</dl>
+        </section>
+    }
+}
+
+fn set_filter_value(f: Option<SetFilter>) -> String {
+    match f {
+        None => String::new(),
+        Some(SetFilter::Custom) => "custom".into(),
+        Some(SetFilter::Set(SetId::Custom(n))) => format!("set-{n}"),
+        Some(SetFilter::Set(s)) => format!("{s:?}"),
+    }
+}
+
+#[component]
+fn UserTable(account: AccountId) -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    let query = RwSignal::new(UserQuery::default());
+    // Recomputed when the data or the query changes; only one page of rows
+    // is ever rendered, so 10,000 users cost one filter pass, not 10,000 rows.
+    let selection = move || {
+        studio.doc.with(|d| {
+            d.state
+                .account(account)
+                .map(|a| select(&d.state, a, &query.get()))
+        })
+    };
+
+    let sort_header = move |col: SortColumn, label: String| {
+        let aria = move || {
+            let q = query.get();
+            if q.sort != col {
+                "none"
+            } else if q.descending {
+                "descending"
+            } else {
+                "ascending"
+            }
+        };
+        view! {
+            <th scope="col" aria-sort=aria>
+                <button type="button" class="sort" on:click=move |_| query.update(|q| {
+                    if q.sort == col { q.descending = !q.descending } else { q.sort = col; q.descending = false }
+                })>{label}</button>
+            </th>
+        }
+    };
+
+    let set_options = move || {
+        studio.doc.with(|d| {
+            let Some(a) = d.state.account(account) else {
+                return Vec::new();
+            };
+            let mut sets: Vec<SetId> = SetId::BUILT_IN.to_vec();
+            sets.extend(a.custom_sets.iter().map(|s| SetId::Custom(s.id)));
+            sets.into_iter()
+                .map(|s| {
+                    let v = set_filter_value(Some(SetFilter::Set(s)));
+                    view! { <option value=v>{a.set_name(s)}</option> }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let on_set = move |ev| {
+        let v = event_target_value(&ev);
+        let sets: Vec<SetId> = studio.doc.with_untracked(|d| {
+            let mut s = SetId::BUILT_IN.to_vec();
+            if let Some(a) = d.state.account(account) {
+                s.extend(a.custom_sets.iter().map(|c| SetId::Custom(c.id)));
+            }
+            s
+        });
+        let f = if v == "custom" {
+            Some(SetFilter::Custom)
+        } else {
+            sets.into_iter()
+                .map(SetFilter::Set)
+                .find(|f| set_filter_value(Some(*f)) == v)
+        };
+        query.update(|q| {
+            q.set = f;
+            q.page = 0;
+        });
+    };
+    let on_seat = move |ev| {
+        let v = event_target_value(&ev);
+        query.update(|q| {
+            q.seat = Seat::ALL.into_iter().find(|s| format!("{s:?}") == v);
+            q.page = 0;
+        });
+    };
+    let on_status = move |ev| {
+        let v = event_target_value(&ev);
+        query.update(|q| {
+            q.status = [UserStatus::Active, UserStatus::Deactivated]
+                .into_iter()
+                .find(|s| format!("{s:?}") == v);
+            q.page = 0;
+        });
+    };
+
+    let rows = move || {
+        let Some(sel) = selection() else {
+            return ().into_any();
+        };
+        if sel.rows.is_empty() {
+            return view! {
+                <tr><td colspan="7" class="empty">
+                    {t!(i18n, no_users_match)} " "
+                    <button type="button" on:click=move |_| query.set(UserQuery::default())>{t!(i18n, clear_filters)}</button>
+                </td></tr>
+            }
+            .into_any();
+        }
+        sel.rows
+            .into_iter()
+            .map(|r| {
+                let status_class = if r.status == UserStatus::Active { "status active" } else { "status deactivated" };
+                view! {
+                    <tr>
+                        <th scope="row">{r.name}</th>
+                        <td>{r.email}</td>
+                        <td>{r.seat.label()}</td>
+                        <td>{r.set_label}</td>
+                        <td><span class=status_class>{r.status.label()}</span></td>
+                        <td>{r.partner.map(|p| view! { <span class="partner-badge">{p}</span> })}</td>
+                        <td><time>{r.last_change.iso_date()}</time></td>
+                    </tr>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    let counts = move || {
+        selection()
+            .map(|s| (s.matching, s.page, s.pages))
+            .unwrap_or((0, 0, 1))
+    };
+    let total = move || {
+        studio
+            .doc
+            .with(|d| d.state.account(account).map(|a| a.users.len()).unwrap_or(0))
+    };
+
+    view! {
+        <section class="users" aria-labelledby="users-heading">
+            <h2 id="users-heading">{t!(i18n, users_heading)}</h2>
+            <div class="filters">
+                <label class="search">
+                    <span class="visually-hidden">{t!(i18n, search_users)}</span>
+                    <input
+                        type="search"
+                        placeholder=move || t_string!(i18n, search_users).to_string()
+                        prop:value=move || query.with(|q| q.text.clone())
+                        on:input=move |ev| query.update(|q| { q.text = event_target_value(&ev); q.page = 0; })
+                    />
+                </label>
+                <label>
+                    {t!(i18n, filter_seat)}
+                    <select on:change=on_seat prop:value=move || query.with(|q| q.seat.map(|s| format!("{s:?}")).unwrap_or_default())>
+                        <option value="">{t!(i18n, all)}</option>
+                        {Seat::ALL.into_iter().map(|s| view! { <option value=format!("{s:?}")>{s.label()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    {t!(i18n, filter_set)}
+                    <select on:change=on_set prop:value=move || query.with(|q| set_filter_value(q.set))>
+                        <option value="">{t!(i18n, all)}</option>
+                        {set_options}
+                        <option value="custom">{t!(i18n, custom_set)}</option>
+                    </select>
+                </label>
+                <label>
+                    {t!(i18n, filter_status)}
+                    <select on:change=on_status prop:value=move || query.with(|q| q.status.map(|s| format!("{s:?}")).unwrap_or_default())>
+                        <option value="">{t!(i18n, all)}</option>
+                        <option value="Active">{UserStatus::Active.label()}</option>
+                        <option value="Deactivated">{UserStatus::Deactivated.label()}</option>
+                    </select>
+                </label>
+            </div>
+            <p role="status" class="count">{t!(i18n, showing_users, shown = move || counts().0, total = total)}</p>
+            <table class="user-table">
+                <thead>
+                    <tr>
+                        {move || sort_header(SortColumn::Name, t_string!(i18n, col_name).to_string())}
+                        {move || sort_header(SortColumn::Email, t_string!(i18n, col_email).to_string())}
+                        {move || sort_header(SortColumn::Seat, t_string!(i18n, col_seat).to_string())}
+                        {move || sort_header(SortColumn::Set, t_string!(i18n, col_set).to_string())}
+                        {move || sort_header(SortColumn::Status, t_string!(i18n, col_status).to_string())}
+                        <th scope="col">{t!(i18n, col_partner)}</th>
+                        {move || sort_header(SortColumn::LastChange, t_string!(i18n, col_last_change).to_string())}
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <nav class="pager" aria-label="Pages">
+                <button type="button" disabled=move || counts().1 == 0
+                    on:click=move |_| query.update(|q| q.page = q.page.saturating_sub(1))>{t!(i18n, previous_page)}</button>
+                <span>{t!(i18n, page_of, page = move || counts().1 + 1, pages = move || counts().2)}</span>
+                <button type="button" disabled=move || { let (_, p, n) = counts(); p + 1 >= n }
+                    on:click=move |_| query.update(|q| q.page += 1)>{t!(i18n, next_page)}</button>
+            </nav>
+        </section>
+    }
+}

@@ -1,0 +1,179 @@
+//! Search, filter, sort and paging of the Users & Teams table: plain code,
+//! tested natively, so the screen only renders the rows it is given.
+
+use crate::domain::{Account, PartnerDirectory, Seat, SetId, State, UserStatus};
+
+pub const PAGE_SIZE: usize = 50;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortColumn {
+    #[default]
+    Name,
+    Email,
+    Seat,
+    Set,
+    Status,
+    LastChange,
+}
+
+/// Which permission set to show: a set, or users with individual ("Custom") permissions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetFilter {
+    Set(SetId),
+    Custom,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct UserQuery {
+    pub text: String,
+    pub seat: Option<Seat>,
+    pub set: Option<SetFilter>,
+    pub status: Option<UserStatus>,
+    pub sort: SortColumn,
+    pub descending: bool,
+    pub page: usize,
+}
+
+/// One row as shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UserRow {
+    pub id: crate::domain::UserId,
+    pub name: String,
+    pub email: String,
+    pub seat: Seat,
+    pub set_label: String,
+    pub status: UserStatus,
+    pub partner: Option<String>,
+    pub last_change: crate::domain::Timestamp,
+}
+
+pub struct Selection {
+    pub rows: Vec<UserRow>,
+    pub matching: usize,
+    pub pages: usize,
+    pub page: usize,
+}
+
+pub fn select(state: &State, account: &Account, q: &UserQuery) -> Selection {
+    let needle = q.text.trim().to_lowercase();
+    let mut hits: Vec<&crate::domain::User> = account
+        .users
+        .iter()
+        .filter(|u| q.seat.is_none_or(|s| u.seat == s))
+        .filter(|u| q.status.is_none_or(|s| u.status == s))
+        .filter(|u| match q.set {
+            None => true,
+            Some(SetFilter::Custom) => u.set.is_none(),
+            Some(SetFilter::Set(s)) => u.set == Some(s),
+        })
+        .filter(|u| {
+            needle.is_empty()
+                || u.email.as_str().contains(&needle)
+                || u.name.to_lowercase().contains(&needle)
+        })
+        .collect();
+    let set_label = |u: &crate::domain::User| account.access_label(u);
+    match q.sort {
+        SortColumn::Name => hits.sort_by_cached_key(|u| u.name.to_lowercase()),
+        SortColumn::Email => hits.sort_by(|a, b| a.email.cmp(&b.email)),
+        SortColumn::Seat => hits.sort_by_key(|u| u.seat),
+        SortColumn::Set => hits.sort_by_cached_key(|u| set_label(u)),
+        SortColumn::Status => hits.sort_by_key(|u| u.status == UserStatus::Deactivated),
+        SortColumn::LastChange => hits.sort_by_key(|u| u.last_change),
+    }
+    if q.descending {
+        hits.reverse();
+    }
+    let matching = hits.len();
+    let pages = matching.div_ceil(PAGE_SIZE).max(1);
+    let page = q.page.min(pages - 1);
+    let directory = PartnerDirectory::new(state);
+    let rows = hits
+        .into_iter()
+        .skip(page * PAGE_SIZE)
+        .take(PAGE_SIZE)
+        .map(|u| UserRow {
+            id: u.id,
+            name: u.name.clone(),
+            email: u.email.to_string(),
+            seat: u.seat,
+            set_label: set_label(u),
+            status: u.status,
+            partner: directory
+                .partner_of(u)
+                .and_then(|p| state.account(p))
+                .map(|p| p.name.clone()),
+            last_change: u.last_change,
+        })
+        .collect();
+    Selection {
+        rows,
+        matching,
+        pages,
+        page,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo;
+
+    #[test]
+    fn search_filters_and_sorting_narrow_the_rows() {
+        let s = demo::state();
+        let fjord = s.account(demo::FJORD).unwrap();
+        let all = select(&s, fjord, &UserQuery::default());
+        assert_eq!(all.matching, fjord.users.len());
+        assert!(all
+            .rows
+            .windows(2)
+            .all(|w| w[0].name.to_lowercase() <= w[1].name.to_lowercase()));
+        let q = UserQuery {
+            text: "BRIGHTPATH".into(),
+            ..Default::default()
+        };
+        let partners = select(&s, fjord, &q);
+        assert_eq!(partners.matching, 3);
+        assert!(partners
+            .rows
+            .iter()
+            .all(|r| r.partner.as_deref() == Some("BrightPath Digital")));
+        let q = UserQuery {
+            seat: Some(Seat::Partner),
+            ..Default::default()
+        };
+        assert_eq!(select(&s, fjord, &q).matching, 2);
+        let q = UserQuery {
+            set: Some(SetFilter::Set(SetId::SuperAdmin)),
+            ..Default::default()
+        };
+        assert_eq!(select(&s, fjord, &q).rows[0].name, "Henrik Dahl");
+        let q = UserQuery {
+            text: "zzz".into(),
+            ..Default::default()
+        };
+        assert_eq!(select(&s, fjord, &q).matching, 0);
+    }
+
+    #[test]
+    fn pages_hold_fifty_rows_and_clamp() {
+        let s = demo::state();
+        let mut big = s.account(demo::FJORD).unwrap().clone();
+        let template = big.users[0].clone();
+        for i in 0..120u32 {
+            let mut u = template.clone();
+            u.id = crate::domain::UserId(10_000 + i);
+            u.email = crate::domain::Email::parse(&format!("u{i}@fjordoutdoor.no")).unwrap();
+            big.put_user(u);
+        }
+        let q = UserQuery {
+            page: 99,
+            ..Default::default()
+        };
+        let sel = select(&s, &big, &q);
+        assert_eq!(sel.pages, (big.users.len()).div_ceil(PAGE_SIZE));
+        assert_eq!(sel.page, sel.pages - 1);
+        assert!(sel.rows.len() <= PAGE_SIZE);
+    }
+}
