@@ -2,5 +2,6 @@
 
 pub mod acting_as;
 pub mod confirm;
+pub mod modal;
 pub mod nav;
 pub mod notices;

@@ -1,5 +1,6 @@
 //! Settings > Users & Teams of a client account.
 
+pub mod create_user;
 pub mod table;
 
 use super::AccountScreen;
@@ -18,7 +19,10 @@ pub fn UsersAndTeams() -> impl IntoView {
 fn UsersScreen(account: AccountId) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <h1>{t!(i18n, users_title)}</h1>
+        <div class="page-head">
+            <h1>{t!(i18n, users_title)}</h1>
+            <create_user::CreateUser account=account />
+        </div>
         <SeatSummary account=account />
         <UserTable account=account />
     }
@@ -216,29 +220,23 @@ fn UserTable(account: AccountId) -> impl IntoView {
                         on:input=move |ev| query.update(|q| { q.text = event_target_value(&ev); q.page = 0; })
                     />
                 </label>
-                <label>
-                    {t!(i18n, filter_seat)}
-                    <select on:change=on_seat prop:value=move || query.with(|q| q.seat.map(|s| format!("{s:?}")).unwrap_or_default())>
+                <label for="filter-seat">{t!(i18n, filter_seat)}</label>
+                <select id="filter-seat" on:change=on_seat prop:value=move || query.with(|q| q.seat.map(|s| format!("{s:?}")).unwrap_or_default())>
                         <option value="">{t!(i18n, all)}</option>
                         {Seat::ALL.into_iter().map(|s| view! { <option value=format!("{s:?}")>{s.label()}</option> }).collect_view()}
-                    </select>
-                </label>
-                <label>
-                    {t!(i18n, filter_set)}
-                    <select on:change=on_set prop:value=move || query.with(|q| set_filter_value(q.set))>
+                </select>
+                <label for="filter-set">{t!(i18n, filter_set)}</label>
+                <select id="filter-set" on:change=on_set prop:value=move || query.with(|q| set_filter_value(q.set))>
                         <option value="">{t!(i18n, all)}</option>
                         {set_options}
                         <option value="custom">{t!(i18n, custom_set)}</option>
-                    </select>
-                </label>
-                <label>
-                    {t!(i18n, filter_status)}
-                    <select on:change=on_status prop:value=move || query.with(|q| q.status.map(|s| format!("{s:?}")).unwrap_or_default())>
+                </select>
+                <label for="filter-status">{t!(i18n, filter_status)}</label>
+                <select id="filter-status" on:change=on_status prop:value=move || query.with(|q| q.status.map(|s| format!("{s:?}")).unwrap_or_default())>
                         <option value="">{t!(i18n, all)}</option>
                         <option value="Active">{UserStatus::Active.label()}</option>
                         <option value="Deactivated">{UserStatus::Deactivated.label()}</option>
-                    </select>
-                </label>
+                </select>
             </div>
             <p role="status" class="count">{t!(i18n, showing_users, shown = move || counts().0, total = total)}</p>
             <table class="user-table">

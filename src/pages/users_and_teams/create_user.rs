@@ -1,0 +1,531 @@
+//! The `Create user` wizard: emails (typed or CSV), `Assign seat`, `Choose to
+//! narrow access`, a review of exactly what will happen, then `Send`.
+//!
+//! The wizard only collects raw input; turning it into a command and deciding
+//! it is the core's job (`input::parse_*`, `seats_offered`, `sets_offered`,
+//! `decide` for the review).
+
+use crate::app::studio::use_studio;
+use crate::components::modal::Modal;
+use crate::domain::input::{parse_csv, parse_email_list, RowProblem};
+use crate::domain::*;
+use crate::i18n::*;
+use leptos::prelude::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Emails,
+    Seat,
+    Access,
+    Review,
+}
+
+impl Step {
+    fn number(self) -> u8 {
+        match self {
+            Step::Emails => 1,
+            Step::Seat => 2,
+            Step::Access => 3,
+            Step::Review => 4,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AccessKind {
+    SuperAdmin,
+    Template,
+    Individual,
+}
+
+/// The wizard's raw input.
+#[derive(Clone, Copy)]
+struct Draft {
+    text: RwSignal<String>,
+    csv: RwSignal<Option<(String, String)>>,
+    people: RwSignal<Vec<NewPerson>>,
+    problems: RwSignal<Vec<RowProblem>>,
+    seat: RwSignal<Option<Seat>>,
+    kind: RwSignal<AccessKind>,
+    template: RwSignal<Option<SetId>>,
+    individual: RwSignal<Permissions>,
+}
+
+impl Draft {
+    fn new() -> Draft {
+        Draft {
+            text: RwSignal::new(String::new()),
+            csv: RwSignal::new(None),
+            people: RwSignal::new(Vec::new()),
+            problems: RwSignal::new(Vec::new()),
+            seat: RwSignal::new(None),
+            kind: RwSignal::new(AccessKind::Template),
+            template: RwSignal::new(None),
+            individual: RwSignal::new(Permissions::NONE),
+        }
+    }
+
+    fn emails(&self) -> Vec<Email> {
+        self.people
+            .with(|p| p.iter().map(|p| p.email.clone()).collect())
+    }
+
+    fn access(&self) -> Access {
+        match self.kind.get() {
+            AccessKind::SuperAdmin => Access::Set(SetId::SuperAdmin),
+            AccessKind::Template => Access::Set(self.template.get().unwrap_or(SetId::ViewOnly)),
+            AccessKind::Individual => Access::Custom(self.individual.get()),
+        }
+    }
+
+    fn command(&self, account: AccountId) -> Option<Command> {
+        Some(Command::CreateUsers {
+            account,
+            people: self.people.get(),
+            seat: self.seat.get()?,
+            access: self.access(),
+        })
+    }
+}
+
+/// The `Create user` button and its wizard.
+#[component]
+pub fn CreateUser(account: AccountId) -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    let open = RwSignal::new(false);
+    let allowed = move || {
+        studio
+            .doc
+            .with(|d| may_manage_users(&d.state, &d.acting, account).err())
+    };
+    view! {
+        <button
+            type="button"
+            class="primary"
+            disabled=move || allowed().is_some()
+            title=move || allowed().map(|r| r.to_string())
+            on:click=move |_| open.set(true)
+        >
+            {t!(i18n, create_user_title)}
+        </button>
+        <Modal open=open labelled_by="create-user-title" class="wizard">
+            <Wizard account=account open=open />
+        </Modal>
+    }
+}
+
+#[component]
+fn Wizard(account: AccountId, open: RwSignal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    let step = RwSignal::new(Step::Emails);
+    let draft = Draft::new();
+    let refusal = RwSignal::new(None::<Refusal>);
+
+    let to_seat = move |_| {
+        let parsed = match draft.csv.get() {
+            Some((_, text)) => parse_csv(&text),
+            None => parse_email_list(&draft.text.get()),
+        };
+        let existing = |people: &[NewPerson]| -> Vec<RowProblem> {
+            studio.doc.with_untracked(|d| {
+                let Some(a) = d.state.account(account) else {
+                    return Vec::new();
+                };
+                people
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| a.user_by_email(&p.email).is_some())
+                    .map(|(i, p)| RowProblem {
+                        row: i + 1,
+                        text: p.email.to_string(),
+                        reason: format!("{} is already a user of {}", p.email, a.name),
+                    })
+                    .collect()
+            })
+        };
+        match parsed {
+            Ok(people) => {
+                let problems = existing(&people);
+                if problems.is_empty() {
+                    draft.people.set(people);
+                    draft.problems.set(Vec::new());
+                    step.set(Step::Seat);
+                } else {
+                    draft.problems.set(problems);
+                }
+            }
+            Err(problems) => draft.problems.set(problems),
+        }
+    };
+
+    let send = move |_| {
+        let Some(cmd) = draft.command(account) else {
+            return;
+        };
+        match studio.run(cmd) {
+            Ok(_) => open.set(false),
+            Err(r) => refusal.set(Some(r)),
+        }
+    };
+
+    view! {
+        <h2 id="create-user-title">{t!(i18n, create_user_title)}</h2>
+        <p class="step-count">{t!(i18n, step_of, step = move || step.get().number())}</p>
+        {move || match step.get() {
+            Step::Emails => view! { <EmailsStep draft=draft /> }.into_any(),
+            Step::Seat => view! { <SeatStep account=account draft=draft /> }.into_any(),
+            Step::Access => view! { <AccessStep account=account draft=draft /> }.into_any(),
+            Step::Review => view! { <ReviewStep account=account draft=draft refusal=refusal /> }.into_any(),
+        }}
+        <div class="actions">
+            <button type="button" on:click=move |_| open.set(false)>{t!(i18n, cancel)}</button>
+            {move || (step.get() != Step::Emails).then(|| view! {
+                <button type="button" on:click=move |_| {
+                    refusal.set(None);
+                    step.update(|s| *s = match s { Step::Review => Step::Access, Step::Access => Step::Seat, _ => Step::Emails });
+                }>{t!(i18n, back)}</button>
+            })}
+            {move || match step.get() {
+                Step::Emails => view! { <button type="button" class="primary" on:click=to_seat>{t!(i18n, next)}</button> }.into_any(),
+                Step::Seat => view! {
+                    <button type="button" class="primary" disabled=move || draft.seat.get().is_none()
+                        on:click=move |_| step.set(Step::Access)>{t!(i18n, next)}</button>
+                }.into_any(),
+                Step::Access => view! {
+                    <button type="button" class="primary" on:click=move |_| step.set(Step::Review)>{t!(i18n, next)}</button>
+                }.into_any(),
+                Step::Review => view! { <button type="button" class="primary" on:click=send>{t!(i18n, send)}</button> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn EmailsStep(draft: Draft) -> impl IntoView {
+    let i18n = use_i18n();
+    let on_file = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        let name = file.name();
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string());
+            match text {
+                Some(text) => draft.csv.set(Some((name, text))),
+                None => draft.problems.set(vec![RowProblem {
+                    row: 1,
+                    text: name,
+                    reason: "the file could not be read as text".into(),
+                }]),
+            }
+        });
+    };
+    view! {
+        <h3>{t!(i18n, step_emails)}</h3>
+        <label for="emails-input">{t!(i18n, step_emails)}</label>
+        <textarea id="emails-input" rows="4" aria-describedby="emails-help"
+            prop:value=move || draft.text.get()
+            on:input=move |ev| draft.text.set(event_target_value(&ev))></textarea>
+        <p id="emails-help" class="help">{t!(i18n, emails_help)}</p>
+        <label for="csv-input">{t!(i18n, upload_csv)}</label>
+        <input id="csv-input" type="file" accept=".csv,text/csv" on:change=on_file />
+        {move || draft.csv.get().map(|(name, _)| view! {
+            <p>{t!(i18n, csv_loaded, name = move || name.clone())} " "
+                <button type="button" on:click=move |_| draft.csv.set(None)>{t!(i18n, remove_csv)}</button></p>
+        })}
+        {move || {
+            let problems = draft.problems.get();
+            (!problems.is_empty()).then(|| view! {
+                <div role="alert" class="problems">
+                    <p>{t!(i18n, fix_rows)}</p>
+                    <ul>
+                        {problems.into_iter().map(|p| {
+                            let reason = p.reason.clone();
+                            view! { <li>{t!(i18n, row_problem, row = move || p.row, reason = move || reason.clone())}</li> }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })
+        }}
+    }
+}
+
+#[component]
+fn SeatStep(account: AccountId, draft: Draft) -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    let emails = draft.emails();
+    let (offered, ineligible, may_pay, account_seats) = studio.doc.with_untracked(|d| {
+        let offered = seats_offered(&d.state, account, &emails);
+        let ineligible: Vec<String> = emails
+            .iter()
+            .filter(|e| !is_eligible_for_partner_seat(&d.state, e))
+            .map(|e| e.to_string())
+            .collect();
+        let may_pay = may_change_seats(&d.state, &d.acting, account).is_ok();
+        let seats: Vec<(Seat, u32)> = d
+            .state
+            .account(account)
+            .map(|a| {
+                Seat::ALL
+                    .iter()
+                    .map(|s| (*s, a.seats_purchased(*s)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        (offered, ineligible, may_pay, seats)
+    });
+    if draft
+        .seat
+        .get_untracked()
+        .is_some_and(|s| !offered.contains(&s))
+    {
+        draft.seat.set(None);
+    }
+    let choices = account_seats
+        .into_iter()
+        .filter(|(s, _)| *s != Seat::Partner || offered.contains(&Seat::Partner))
+        .map(|(s, bought)| {
+            let enabled = offered.contains(&s) && (!s.is_paid() || may_pay);
+            let id = format!("seat-{s:?}");
+            let reason = if !s.is_paid() || enabled {
+                None
+            } else if !may_pay {
+                Some(t!(i18n, seat_needs_billing).into_any())
+            } else {
+                Some(t!(i18n, seat_full, bought = move || bought).into_any())
+            };
+            view! {
+                <div class="choice">
+                    <input type="radio" name="seat" id=id.clone() disabled=!enabled
+                        prop:checked=move || draft.seat.get() == Some(s)
+                        on:change=move |_| draft.seat.set(Some(s)) />
+                    <label for=id>{s.label()}</label>
+                    {reason.map(|r| view! { <span class="reason">" — " {r}</span> })}
+                </div>
+            }
+        })
+        .collect_view();
+    let who = ineligible.join(", ");
+    view! {
+        <h3>{t!(i18n, step_seat)}</h3>
+        <fieldset>
+            <legend>{t!(i18n, step_seat)}</legend>
+            {choices}
+        </fieldset>
+        {(!ineligible.is_empty()).then(|| view! { <p class="help">{t!(i18n, partner_seat_hidden, who = move || who.clone())}</p> })}
+    }
+}
+
+#[component]
+fn AccessStep(account: AccountId, draft: Draft) -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    let emails = draft.emails();
+    let (sets, is_sa, rights) = studio.doc.with_untracked(|d| {
+        let sets: Vec<(SetId, String)> = sets_offered(&d.state, &d.acting, account, &emails)
+            .into_iter()
+            .filter(|s| *s != SetId::SuperAdmin)
+            .map(|s| {
+                (
+                    s,
+                    d.state
+                        .account(account)
+                        .map(|a| a.set_name(s))
+                        .unwrap_or_default(),
+                )
+            })
+            .collect();
+        let is_sa = is_super_admin_in(&d.state, &d.acting, account);
+        (
+            sets,
+            is_sa,
+            rights_in(&d.state, &d.acting, account).unwrap_or(Permissions::NONE),
+        )
+    });
+    if draft
+        .template
+        .get_untracked()
+        .is_none_or(|t| !sets.iter().any(|(s, _)| *s == t))
+    {
+        draft.template.set(sets.first().map(|(s, _)| *s));
+    }
+    if draft.kind.get_untracked() == AccessKind::SuperAdmin && !is_sa {
+        draft.kind.set(AccessKind::Template);
+    }
+    let filter = RwSignal::new(String::new());
+    let radio = move |kind: AccessKind, id: &'static str, label: AnyView| {
+        view! {
+            <div class="choice">
+                <input type="radio" name="access" id=id prop:checked=move || draft.kind.get() == kind
+                    on:change=move |_| draft.kind.set(kind) />
+                <label for=id>{label}</label>
+            </div>
+        }
+    };
+    let set_ids: Vec<SetId> = sets.iter().map(|(s, _)| *s).collect();
+    let set_options = move || {
+        sets.iter()
+            .map(|(s, name)| {
+                let s = *s;
+                view! { <option value=format!("{s:?}") selected=move || draft.template.get() == Some(s)>{name.clone()}</option> }
+            })
+            .collect_view()
+    };
+    let set_options = StoredValue::new(set_options);
+    let permission_list = move || {
+        let needle = filter.get().to_lowercase();
+        Area::ALL
+            .into_iter()
+            .filter_map(|area| {
+                let items: Vec<Permission> = Permission::ALL
+                    .iter()
+                    .copied()
+                    .filter(|p| p.area() == area && p.label().to_lowercase().contains(&needle))
+                    .collect();
+                (!items.is_empty()).then(|| {
+                    view! {
+                        <fieldset class="area">
+                            <legend>{area.label()}</legend>
+                            {items.into_iter().map(|p| {
+                                let id = format!("perm-{p:?}");
+                                let held = rights.has(p);
+                                view! {
+                                    <div class="choice">
+                                        <input type="checkbox" id=id.clone() disabled=!held
+                                            prop:checked=move || draft.individual.get().has(p)
+                                            on:change=move |ev| {
+                                                let on = event_target_checked(&ev);
+                                                draft.individual.update(|x| *x = if on { x.with(p) } else { x.without(p) });
+                                            } />
+                                        <label for=id>{p.label()}</label>
+                                        {(!held).then(|| view! { <span class="reason">" — " {t!(i18n, not_held)}</span> })}
+                                    </div>
+                                }
+                            }).collect_view()}
+                        </fieldset>
+                    }
+                })
+            })
+            .collect_view()
+    };
+    view! {
+        <h3>{t!(i18n, step_access)}</h3>
+        <fieldset>
+            <legend>{t!(i18n, step_access)}</legend>
+            {is_sa.then(|| radio(AccessKind::SuperAdmin, "access-super-admin", t!(i18n, make_super_admin).into_any()))}
+            {radio(AccessKind::Template, "access-template", t!(i18n, start_with_template).into_any())}
+            {radio(AccessKind::Individual, "access-individual", t!(i18n, choose_individually).into_any())}
+        </fieldset>
+        {move || match draft.kind.get() {
+            AccessKind::Template => {
+                let ids = set_ids.clone();
+                view! {
+                    <label for="template-select">{t!(i18n, template)}</label>
+                    <select id="template-select" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        draft.template.set(ids.iter().copied().find(|s| format!("{s:?}") == v));
+                    }>{set_options.with_value(|f| f())}</select>
+                }.into_any()
+            }
+            AccessKind::Individual => view! {
+                <label for="permission-search">{t!(i18n, search_permissions)}</label>
+                <input id="permission-search" type="search" prop:value=move || filter.get()
+                    on:input=move |ev| filter.set(event_target_value(&ev)) />
+                <div class="permission-list">{permission_list}</div>
+            }.into_any(),
+            AccessKind::SuperAdmin => ().into_any(),
+        }}
+    }
+}
+
+#[component]
+fn ReviewStep(
+    account: AccountId,
+    draft: Draft,
+    refusal: RwSignal<Option<Refusal>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    let preview = move || {
+        let cmd = draft.command(account)?;
+        Some(studio.doc.with(|d| {
+            (
+                decide(&d.state, &d.acting, &cmd, d.clock),
+                d.state.account(account).cloned(),
+            )
+        }))
+    };
+    let people = draft.people.get_untracked();
+    let seat = draft.seat.get_untracked();
+    view! {
+        <h3>{t!(i18n, step_review)}</h3>
+        <dl class="review">
+            <dt>{t!(i18n, review_people)}</dt>
+            <dd><ul>{people.iter().map(|p| view! { <li>{p.email.to_string()}</li> }).collect_view()}</ul></dd>
+            <dt>{t!(i18n, review_seat)}</dt>
+            <dd>{seat.map(|s| s.label())}</dd>
+        </dl>
+        {move || match preview() {
+            None => ().into_any(),
+            Some((Err(r), _)) => view! { <p role="alert" class="refusal">{r.to_string()}</p> }.into_any(),
+            Some((Ok(decision), acc)) => {
+                let added: Vec<User> = decision.events.iter().filter_map(|e| match e {
+                    Event::UserAdded { user, .. } => Some(user.clone()),
+                    _ => None,
+                }).collect();
+                let first = added.first().cloned();
+                let requested = match draft.access() {
+                    Access::Custom(p) => Some(p),
+                    Access::Set(s) => acc.as_ref().and_then(|a| a.set_permissions(s)),
+                };
+                let not_granted: Vec<String> = match (&first, requested) {
+                    (Some(u), Some(req)) => u.permissions.changes_to(&req).into_iter().filter_map(|c| match c {
+                        PermissionChange::Added(p) => Some(p.label().to_string()),
+                        PermissionChange::ScopeChanged { right, to, from } if to > from => Some(right.label()),
+                        _ => None,
+                    }).collect(),
+                    _ => Vec::new(),
+                };
+                let label = match (&first, &acc) {
+                    (Some(u), Some(a)) => a.access_label(u),
+                    _ => String::new(),
+                };
+                let count = first.map(|u| u.permissions.count()).unwrap_or(0);
+                let seats_line = match (seat, &acc) {
+                    (Some(s), Some(a)) if s.is_paid() => {
+                        let used = a.seats_used(s) + added.len() as u32;
+                        let bought = a.seats_purchased(s);
+                        Some(view! { <p>{t!(i18n, review_seats_after, seat = move || s.label(), used = move || used, bought = move || bought)}</p> })
+                    }
+                    _ => None,
+                };
+                let mails: Vec<(String, String)> = decision.mails().map(|m| (m.to.to_string(), m.subject.clone())).collect();
+                let list = not_granted.join(", ");
+                view! {
+                    <dl class="review">
+                        <dt>{t!(i18n, review_access)}</dt>
+                        <dd>{label} " — " {t!(i18n, review_permissions_count, count = move || count)}</dd>
+                    </dl>
+                    {(!not_granted.is_empty()).then(|| view! { <p class="help">{t!(i18n, review_not_granted, list = move || list.clone())}</p> })}
+                    {seats_line}
+                    <h4>{t!(i18n, review_emails)}</h4>
+                    <ul class="mails">{mails.into_iter().map(|(to, subject)| view! { <li>{to} ": " {subject}</li> }).collect_view()}</ul>
+                }.into_any()
+            }
+        }}
+        {move || refusal.get().map(|r| view! { <p role="alert" class="refusal">{r.to_string()}</p> })}
+    }
+}

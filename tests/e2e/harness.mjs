@@ -1,0 +1,48 @@
+// Shared set-up for end-to-end tests: the built app (dist/) served on
+// 127.0.0.1 and Debian's Chromium driven by playwright-core.
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export async function start() {
+  const server = await serve('dist', 0);
+  const { port } = server.address();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  return {
+    base: `http://127.0.0.1:${port}`,
+    browser,
+    async stop() {
+      await browser.close();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+/// A fresh browser context (empty localStorage) and a page that records
+/// console errors and uncaught exceptions.
+export async function openPage(env, path = '/') {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') page.errors.push(m.text());
+  });
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  await page.goto(env.base + path);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  return page;
+}
+
+export async function actAs(page, optionLabel) {
+  await page.getByLabel('Acting as').selectOption({ label: optionLabel });
+}

@@ -1,0 +1,103 @@
+// The app shell: loading, Acting as, navigation, persistence, routes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, openPage, actAs } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.stop(); });
+
+test('the app loads with no console errors and shows the accounts', async () => {
+  const page = await openPage(env);
+  await page.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
+  await page.getByRole('row', { name: /BrightPath Digital/ }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('acting as a partner user shows the Client Access Manager, a client user Users & Teams', async () => {
+  const page = await openPage(env);
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  await actAs(page, 'Lars Nielsen — Custom');
+  await nav.getByRole('link', { name: 'Client Access Manager' }).waitFor();
+  assert.equal(await nav.getByRole('link', { name: 'Users & Teams' }).count(), 0);
+  await page.getByRole('heading', { name: 'Client Access Manager', level: 1 }).waitFor();
+
+  await actAs(page, 'Henrik Dahl — Super Admin');
+  await nav.getByRole('link', { name: 'Users & Teams' }).waitFor();
+  assert.equal(await nav.getByRole('link', { name: 'Client Access Manager' }).count(), 0);
+  await page.getByRole('heading', { name: 'Users & Teams', level: 1 }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the Acting as options are grouped per account with its kind', async () => {
+  const page = await openPage(env);
+  const groups = await page.locator('#acting-as optgroup').evaluateAll((gs) => gs.map((g) => g.label));
+  assert.ok(groups.includes('BrightPath Digital (Solutions Partner)'));
+  assert.ok(groups.includes('Nordlys Integrations (Provider)'));
+  assert.ok(groups.includes('Fjord Outdoor AS (Client)'));
+  await page.context().close();
+});
+
+test('a reload shows the same screen as the same person', async () => {
+  const page = await openPage(env);
+  await actAs(page, 'Kari Nordmann — Super Admin');
+  await page.getByRole('heading', { name: 'Client Access Manager', level: 1 }).waitFor();
+  const url = page.url();
+  await page.reload();
+  await page.getByRole('heading', { name: 'Client Access Manager', level: 1 }).waitFor();
+  assert.equal(page.url(), url);
+  const chosen = await page.getByLabel('Acting as').evaluate((s) => s.selectedOptions[0].textContent);
+  assert.equal(chosen, 'Kari Nordmann — Super Admin');
+  await page.getByRole('row', { name: /Van Dijk Retail/ }).waitFor();
+  await page.context().close();
+});
+
+test('an unknown route shows the not-found page', async () => {
+  const page = await openPage(env, '/no/such/screen');
+  await page.getByRole('heading', { name: 'Page not found', level: 1 }).waitFor();
+  await page.getByRole('link', { name: 'Go to the accounts overview' }).click();
+  await page.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
+  const missing = await openPage(env, '/accounts/999/settings/users');
+  await missing.getByRole('heading', { name: 'Page not found', level: 1 }).waitFor();
+  await page.context().close();
+  await missing.context().close();
+});
+
+test('a user without the right cannot open the Client Access Manager and is told why', async () => {
+  const page = await openPage(env);
+  await actAs(page, 'Erik Lund — Sales rep');
+  await page.getByRole('heading', { name: "You can't open the Client Access Manager", level: 1 }).waitFor();
+  await page.getByText('(R-CAM-1)').waitFor();
+  await page.context().close();
+});
+
+test('Reset demo data asks first, and Cancel keeps everything', async () => {
+  const page = await openPage(env);
+  await actAs(page, 'Kari Nordmann — Super Admin');
+  await page.getByRole('button', { name: 'Reset demo data' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Reset demo data?' });
+  await dialog.waitFor();
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal(await page.getByLabel('Acting as').evaluate((s) => s.selectedOptions[0].textContent), 'Kari Nordmann — Super Admin');
+  await page.getByRole('button', { name: 'Reset demo data' }).click();
+  await dialog.getByRole('button', { name: 'Reset' }).click();
+  await page.getByText('The demo data was restored.').waitFor();
+  assert.equal(await page.getByLabel('Acting as').evaluate((s) => s.selectedOptions[0].textContent), 'Henrik Dahl — Super Admin');
+  await page.context().close();
+});
+
+test('Users & Teams filters by a typed letter and by seat', async () => {
+  const page = await openPage(env, '/accounts/10/settings/users');
+  await page.getByRole('heading', { name: 'Users & Teams', level: 1 }).waitFor();
+  await page.getByRole('searchbox', { name: 'Search by name or email' }).fill('brightpath');
+  await page.getByText('Showing 3 of 9 users').waitFor();
+  await page.getByRole('searchbox', { name: 'Search by name or email' }).fill('');
+  await page.getByLabel('Seat', { exact: true }).selectOption({ label: 'Partner seat' });
+  await page.getByText('Showing 2 of 9 users').waitFor();
+  const rows = page.getByRole('row', { name: /Partner seat/ });
+  assert.equal(await rows.count(), 2);
+  await page.context().close();
+});

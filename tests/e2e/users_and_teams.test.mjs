@@ -1,0 +1,98 @@
+// Client account journeys on Settings > Users & Teams.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, openPage } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.stop(); });
+
+async function openWizard(page) {
+  await page.getByRole('button', { name: 'Create user' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create user' });
+  await dialog.waitFor();
+  return dialog;
+}
+
+test('create one user: emails, seat, template, review, Send', async () => {
+  const page = await openPage(env, '/accounts/10/settings/users');
+  const dialog = await openWizard(page);
+  await dialog.getByLabel('Add email address(es)').fill('lena.fors@fjordoutdoor.no');
+  await dialog.getByRole('button', { name: 'Next' }).click();
+  // Not a partner employee: no Partner seat, and the reason is given.
+  assert.equal(await dialog.getByRole('radio', { name: 'Partner seat' }).count(), 0);
+  await dialog.getByText(/Partner seat is not offered/).waitFor();
+  await dialog.getByRole('radio', { name: 'View-only seat' }).check();
+  await dialog.getByRole('button', { name: 'Next' }).click();
+  await dialog.getByRole('radio', { name: 'Start with a template' }).check();
+  await dialog.getByLabel('Template', { exact: true }).selectOption({ label: 'Marketer' });
+  await dialog.getByRole('button', { name: 'Next' }).click();
+  await dialog.getByText('lena.fors@fjordoutdoor.no: You were added to Fjord Outdoor AS').waitFor();
+  await dialog.getByRole('button', { name: 'Send' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  const row = page.getByRole('row', { name: /lena\.fors@fjordoutdoor\.no/ });
+  await row.waitFor();
+  assert.match(await row.innerText(), /View-only seat\s+Marketer\s+Active/);
+  // It survives a reload.
+  await page.reload();
+  await page.getByRole('row', { name: /lena\.fors@fjordoutdoor\.no/ }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a batch with a bad address shows each reason and creates nothing', async () => {
+  const page = await openPage(env, '/accounts/10/settings/users');
+  const dialog = await openWizard(page);
+  await dialog.getByLabel('Add email address(es)').fill('ok.one@fjordoutdoor.no, broken-address\nastrid.moe@fjordoutdoor.no');
+  await dialog.getByRole('button', { name: 'Next' }).click();
+  await dialog.getByText(/Row 2: "broken-address" has no @/).waitFor();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByText('Showing 9 of 9 users').waitFor();
+  await page.context().close();
+});
+
+test('a batch where one address is ineligible gets no Partner seat', async () => {
+  const page = await openPage(env, '/accounts/10/settings/users');
+  const dialog = await openWizard(page);
+  await dialog.getByLabel('Add email address(es)').fill('ingrid.berg@brightpath.io lars.nielsen@brightpath.io friend@gmail.com');
+  await dialog.getByRole('button', { name: 'Next' }).click();
+  assert.equal(await dialog.getByRole('radio', { name: 'Partner seat' }).count(), 0);
+  await dialog.getByText(/Not eligible: friend@gmail\.com/).waitFor();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByText('Showing 9 of 9 users').waitFor();
+  await page.context().close();
+});
+
+test('the Create user wizard can be completed with the keyboard alone', async () => {
+  const page = await openPage(env, '/accounts/10/settings/users');
+  await page.getByRole('button', { name: 'Create user' }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Create user' });
+  await dialog.waitFor();
+  await dialog.getByLabel('Add email address(es)').focus();
+  await page.keyboard.type('kb.user@fjordoutdoor.no');
+  const next = dialog.getByRole('button', { name: 'Next' });
+  // Tab from the text area reaches Next without the mouse.
+  for (let i = 0; i < 10 && !(await next.evaluate((b) => b === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.press('Enter');
+  await dialog.getByRole('radio', { name: 'View-only seat' }).focus();
+  await page.keyboard.press('Space');
+  await dialog.getByRole('button', { name: 'Next' }).focus();
+  await page.keyboard.press('Enter');
+  await dialog.getByRole('button', { name: 'Next' }).focus();
+  await page.keyboard.press('Enter');
+  await dialog.getByRole('button', { name: 'Send' }).focus();
+  await page.keyboard.press('Enter');
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByRole('row', { name: /kb\.user@fjordoutdoor\.no/ }).waitFor();
+  // Escape closes the wizard and focus returns to its button.
+  await page.getByRole('button', { name: 'Create user' }).focus();
+  await page.keyboard.press('Enter');
+  await dialog.waitFor();
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Create user');
+  await page.context().close();
+});
