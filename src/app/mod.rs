@@ -1,6 +1,7 @@
 //! The shell: top bar, navigation, routes, notices.
 
 pub mod paths;
+pub mod random;
 pub mod studio;
 
 use crate::components::acting_as::ActingAs;
@@ -9,8 +10,8 @@ use crate::components::nav::Nav;
 use crate::components::notices::Notices;
 use crate::i18n::*;
 use crate::pages::{
-    accounts::Accounts, client_access_manager::ClientAccessManager, not_found::NotFound,
-    users_and_teams::UsersAndTeams,
+    access_link::AccessLinkPage, accounts::Accounts, client_access_manager::ClientAccessManager,
+    not_found::NotFound, users_and_teams::UsersAndTeams,
 };
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -67,6 +68,7 @@ fn Shell() -> impl IntoView {
                         <Route path=path!("/") view=Accounts />
                         <Route path=path!("/accounts/:id/settings/users") view=UsersAndTeams />
                         <Route path=path!("/accounts/:id/partner/client-access-manager") view=ClientAccessManager />
+                        <Route path=path!("/access-link/:token") view=AccessLinkPage />
                     </Routes>
                 </ErrorBoundary>
             </main>

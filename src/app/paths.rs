@@ -18,3 +18,7 @@ pub fn home_of(account: &Account) -> String {
         users_and_teams(account.id)
     }
 }
+
+pub fn access_link(token: &crate::domain::LinkToken) -> String {
+    format!("/access-link/{token}")
+}

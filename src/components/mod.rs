@@ -1,5 +1,6 @@
 //! Reusable widgets.
 
+pub mod access_chooser;
 pub mod acting_as;
 pub mod confirm;
 pub mod modal;

@@ -1,5 +1,6 @@
 //! One module per screen.
 
+pub mod access_link;
 pub mod accounts;
 pub mod client_access_manager;
 pub mod not_found;
@@ -35,17 +36,25 @@ where
     let i18n = use_i18n();
     let studio = use_studio();
     let account = route_account();
+    // Memos, so that the screen is rebuilt only when the route's account, its
+    // name or the acting account changes, not on every edit (which would
+    // close open dialogs and lose typed input).
+    let name = Memo::new(move |_| {
+        account.get().and_then(|id| {
+            studio
+                .doc
+                .with(|d| d.state.account(id).map(|a| a.name.clone()))
+        })
+    });
+    let acting_account = Memo::new(move |_| studio.doc.with(|d| d.acting.account));
     move || {
         let Some(id) = account.get() else {
             return view! { <not_found::NotFound /> }.into_any();
         };
-        let exists = studio
-            .doc
-            .with(|d| d.state.account(id).map(|a| a.name.clone()));
-        let Some(name) = exists else {
+        let Some(name) = name.get() else {
             return view! { <not_found::NotFound /> }.into_any();
         };
-        if studio.acting().account != id {
+        if acting_account.get() != id {
             let act_here = move |_| {
                 let target = studio.doc.with_untracked(|d| {
                     d.state.account(id).and_then(|a| {
@@ -74,6 +83,7 @@ where
             }
             .into_any();
         }
-        screen(id).into_any()
+        // Untracked: what the screen reads while it is built must not rebuild it.
+        untrack(|| screen(id)).into_any()
     }
 }

@@ -81,17 +81,22 @@ impl Document {
         if text.trim().is_empty() {
             return Err(LoadError::Empty);
         }
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| LoadError::Unreadable(e.to_string()))?;
-        let version = value
-            .get("schema_version")
-            .and_then(|v| v.as_u64())
-            .ok_or_else(|| LoadError::Unreadable("no schema_version".into()))?;
+        // Read the version alone first, so that a document from a later
+        // release is recognised as such rather than as garbage. (Parsing
+        // straight from the text, not through serde_json::Value, keeps one
+        // deserializer in the wasm instead of two.)
+        #[derive(Deserialize)]
+        struct Version {
+            schema_version: u64,
+        }
+        let version = serde_json::from_str::<Version>(text)
+            .map_err(|e| LoadError::Unreadable(e.to_string()))?
+            .schema_version;
         if version > SCHEMA_VERSION as u64 {
             return Err(LoadError::NewerVersion(version as u32));
         }
         let mut doc: Document =
-            serde_json::from_value(value).map_err(|e| LoadError::Unreadable(e.to_string()))?;
+            serde_json::from_str(text).map_err(|e| LoadError::Unreadable(e.to_string()))?;
         doc.validate()?;
         doc.repair_acting();
         Ok(doc)

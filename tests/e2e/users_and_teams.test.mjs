@@ -96,3 +96,58 @@ test('the Create user wizard can be completed with the keyboard alone', async ()
   assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Create user');
   await page.context().close();
 });
+
+async function openDetails(page, name) {
+  await page.getByRole('button', { name, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name });
+  await dialog.waitFor();
+  return dialog;
+}
+
+test('a View-only user added by mistake moves to a Partner seat', async () => {
+  const page = await openPage(env, '/accounts/10/settings/users');
+  const dialog = await openDetails(page, 'Noor Visser');
+  await dialog.getByLabel('Assign seat').selectOption({ label: 'Partner seat' });
+  await dialog.getByText('Seat: View-only seat → Partner seat').waitFor();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Edited permissions of noor.visser@brightpath.io').waitFor();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  assert.match(await page.getByRole('row', { name: /noor\.visser/ }).innerText(), /Partner seat/);
+  await page.context().close();
+});
+
+test('the last Super Admin cannot be demoted or deactivated', async () => {
+  const page = await openPage(env, '/accounts/10/settings/users');
+  const dialog = await openDetails(page, 'Henrik Dahl');
+  await dialog.getByRole('radio', { name: 'Start with a template' }).check();
+  await dialog.getByText(/Henrik Dahl is the only Super Admin of Fjord Outdoor AS; make someone else Super Admin first\. \(R-CL-4\)/).waitFor();
+  assert.equal(await dialog.getByRole('button', { name: 'Save' }).isDisabled(), true);
+  await dialog.getByRole('button', { name: 'Deactivate' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Deactivate this user?' });
+  await confirm.getByRole('button', { name: 'Deactivate' }).click();
+  await page.getByText(/only Super Admin.*\(R-CL-4\)/).first().waitFor();
+  assert.match(await page.getByRole('row', { name: /henrik\.dahl/ }).innerText(), /Active/);
+  await page.context().close();
+});
+
+test('deactivate then remove a user, reassigning what they own', async () => {
+  const page = await openPage(env, '/accounts/10/settings/users');
+  const dialog = await openDetails(page, 'Astrid Moe');
+  await dialog.getByText('Records: 312 deals', { exact: true }).waitFor();
+  await dialog.getByRole('button', { name: 'Deactivate' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Deactivate this user?' });
+  await confirm.getByText(/Sequence: Spring outreach/).waitFor();
+  await confirm.getByRole('button', { name: 'Deactivate' }).click();
+  await dialog.getByRole('button', { name: 'Reactivate' }).waitFor();
+  await dialog.getByLabel('Give owned assets to').selectOption({ label: 'Henrik Dahl (henrik.dahl@fjordoutdoor.no)' });
+  await dialog.getByRole('button', { name: 'Remove' }).click();
+  await page.getByRole('dialog', { name: 'Remove this user?' }).getByRole('button', { name: 'Remove' }).click();
+  await page.getByText('Removed astrid.moe@fjordoutdoor.no').waitFor();
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByRole('row', { name: /astrid\.moe/ }).count(), 0);
+  await page.reload();
+  await page.getByText('Showing 8 of 8 users').waitFor();
+  const henrik = await openDetails(page, 'Henrik Dahl');
+  await henrik.getByText('Records: 312 deals', { exact: true }).waitFor();
+  await page.context().close();
+});

@@ -6,6 +6,7 @@
 //! `decide` for the review).
 
 use crate::app::studio::use_studio;
+use crate::components::access_chooser::{AccessChooser, AccessDraft};
 use crate::components::modal::Modal;
 use crate::domain::input::{parse_csv, parse_email_list, RowProblem};
 use crate::domain::*;
@@ -31,13 +32,6 @@ impl Step {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum AccessKind {
-    SuperAdmin,
-    Template,
-    Individual,
-}
-
 /// The wizard's raw input.
 #[derive(Clone, Copy)]
 struct Draft {
@@ -46,9 +40,7 @@ struct Draft {
     people: RwSignal<Vec<NewPerson>>,
     problems: RwSignal<Vec<RowProblem>>,
     seat: RwSignal<Option<Seat>>,
-    kind: RwSignal<AccessKind>,
-    template: RwSignal<Option<SetId>>,
-    individual: RwSignal<Permissions>,
+    access: AccessDraft,
 }
 
 impl Draft {
@@ -59,9 +51,7 @@ impl Draft {
             people: RwSignal::new(Vec::new()),
             problems: RwSignal::new(Vec::new()),
             seat: RwSignal::new(None),
-            kind: RwSignal::new(AccessKind::Template),
-            template: RwSignal::new(None),
-            individual: RwSignal::new(Permissions::NONE),
+            access: AccessDraft::new(Access::Set(SetId::ViewOnly)),
         }
     }
 
@@ -70,20 +60,12 @@ impl Draft {
             .with(|p| p.iter().map(|p| p.email.clone()).collect())
     }
 
-    fn access(&self) -> Access {
-        match self.kind.get() {
-            AccessKind::SuperAdmin => Access::Set(SetId::SuperAdmin),
-            AccessKind::Template => Access::Set(self.template.get().unwrap_or(SetId::ViewOnly)),
-            AccessKind::Individual => Access::Custom(self.individual.get()),
-        }
-    }
-
     fn command(&self, account: AccountId) -> Option<Command> {
         Some(Command::CreateUsers {
             account,
             people: self.people.get(),
             seat: self.seat.get()?,
-            access: self.access(),
+            access: self.access.access(),
         })
     }
 }
@@ -332,122 +314,9 @@ fn SeatStep(account: AccountId, draft: Draft) -> impl IntoView {
 #[component]
 fn AccessStep(account: AccountId, draft: Draft) -> impl IntoView {
     let i18n = use_i18n();
-    let studio = use_studio();
-    let emails = draft.emails();
-    let (sets, is_sa, rights) = studio.doc.with_untracked(|d| {
-        let sets: Vec<(SetId, String)> = sets_offered(&d.state, &d.acting, account, &emails)
-            .into_iter()
-            .filter(|s| *s != SetId::SuperAdmin)
-            .map(|s| {
-                (
-                    s,
-                    d.state
-                        .account(account)
-                        .map(|a| a.set_name(s))
-                        .unwrap_or_default(),
-                )
-            })
-            .collect();
-        let is_sa = is_super_admin_in(&d.state, &d.acting, account);
-        (
-            sets,
-            is_sa,
-            rights_in(&d.state, &d.acting, account).unwrap_or(Permissions::NONE),
-        )
-    });
-    if draft
-        .template
-        .get_untracked()
-        .is_none_or(|t| !sets.iter().any(|(s, _)| *s == t))
-    {
-        draft.template.set(sets.first().map(|(s, _)| *s));
-    }
-    if draft.kind.get_untracked() == AccessKind::SuperAdmin && !is_sa {
-        draft.kind.set(AccessKind::Template);
-    }
-    let filter = RwSignal::new(String::new());
-    let radio = move |kind: AccessKind, id: &'static str, label: AnyView| {
-        view! {
-            <div class="choice">
-                <input type="radio" name="access" id=id prop:checked=move || draft.kind.get() == kind
-                    on:change=move |_| draft.kind.set(kind) />
-                <label for=id>{label}</label>
-            </div>
-        }
-    };
-    let set_ids: Vec<SetId> = sets.iter().map(|(s, _)| *s).collect();
-    let set_options = move || {
-        sets.iter()
-            .map(|(s, name)| {
-                let s = *s;
-                view! { <option value=format!("{s:?}") selected=move || draft.template.get() == Some(s)>{name.clone()}</option> }
-            })
-            .collect_view()
-    };
-    let set_options = StoredValue::new(set_options);
-    let permission_list = move || {
-        let needle = filter.get().to_lowercase();
-        Area::ALL
-            .into_iter()
-            .filter_map(|area| {
-                let items: Vec<Permission> = Permission::ALL
-                    .iter()
-                    .copied()
-                    .filter(|p| p.area() == area && p.label().to_lowercase().contains(&needle))
-                    .collect();
-                (!items.is_empty()).then(|| {
-                    view! {
-                        <fieldset class="area">
-                            <legend>{area.label()}</legend>
-                            {items.into_iter().map(|p| {
-                                let id = format!("perm-{p:?}");
-                                let held = rights.has(p);
-                                view! {
-                                    <div class="choice">
-                                        <input type="checkbox" id=id.clone() disabled=!held
-                                            prop:checked=move || draft.individual.get().has(p)
-                                            on:change=move |ev| {
-                                                let on = event_target_checked(&ev);
-                                                draft.individual.update(|x| *x = if on { x.with(p) } else { x.without(p) });
-                                            } />
-                                        <label for=id>{p.label()}</label>
-                                        {(!held).then(|| view! { <span class="reason">" — " {t!(i18n, not_held)}</span> })}
-                                    </div>
-                                }
-                            }).collect_view()}
-                        </fieldset>
-                    }
-                })
-            })
-            .collect_view()
-    };
     view! {
         <h3>{t!(i18n, step_access)}</h3>
-        <fieldset>
-            <legend>{t!(i18n, step_access)}</legend>
-            {is_sa.then(|| radio(AccessKind::SuperAdmin, "access-super-admin", t!(i18n, make_super_admin).into_any()))}
-            {radio(AccessKind::Template, "access-template", t!(i18n, start_with_template).into_any())}
-            {radio(AccessKind::Individual, "access-individual", t!(i18n, choose_individually).into_any())}
-        </fieldset>
-        {move || match draft.kind.get() {
-            AccessKind::Template => {
-                let ids = set_ids.clone();
-                view! {
-                    <label for="template-select">{t!(i18n, template)}</label>
-                    <select id="template-select" on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        draft.template.set(ids.iter().copied().find(|s| format!("{s:?}") == v));
-                    }>{set_options.with_value(|f| f())}</select>
-                }.into_any()
-            }
-            AccessKind::Individual => view! {
-                <label for="permission-search">{t!(i18n, search_permissions)}</label>
-                <input id="permission-search" type="search" prop:value=move || filter.get()
-                    on:input=move |ev| filter.set(event_target_value(&ev)) />
-                <div class="permission-list">{permission_list}</div>
-            }.into_any(),
-            AccessKind::SuperAdmin => ().into_any(),
-        }}
+        <AccessChooser account=account emails=draft.emails() draft=draft.access />
     }
 }
 
@@ -487,7 +356,7 @@ fn ReviewStep(
                     _ => None,
                 }).collect();
                 let first = added.first().cloned();
-                let requested = match draft.access() {
+                let requested = match draft.access.access() {
                     Access::Custom(p) => Some(p),
                     Access::Set(s) => acc.as_ref().and_then(|a| a.set_permissions(s)),
                 };

@@ -2,9 +2,11 @@
 
 pub mod create_user;
 pub mod table;
+pub mod user_detail;
 
 use super::AccountScreen;
 use crate::app::studio::use_studio;
+use crate::components::modal::Modal;
 use crate::domain::{AccountId, Seat, SetId, UserStatus};
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -81,6 +83,8 @@ fn UserTable(account: AccountId) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let query = RwSignal::new(UserQuery::default());
+    let detail_open = RwSignal::new(false);
+    let selected = RwSignal::new(None::<crate::domain::UserId>);
     // Recomputed when the data or the query changes; only one page of rows
     // is ever rendered, so 10,000 users cost one filter pass, not 10,000 rows.
     let selection = move || {
@@ -183,7 +187,9 @@ fn UserTable(account: AccountId) -> impl IntoView {
                 let status_class = if r.status == UserStatus::Active { "status active" } else { "status deactivated" };
                 view! {
                     <tr>
-                        <th scope="row">{r.name}</th>
+                        <th scope="row">
+                            <button type="button" class="link" on:click=move |_| { selected.set(Some(r.id)); detail_open.set(true); }>{r.name}</button>
+                        </th>
                         <td>{r.email}</td>
                         <td>{r.seat.label()}</td>
                         <td>{r.set_label}</td>
@@ -261,5 +267,11 @@ fn UserTable(account: AccountId) -> impl IntoView {
                     on:click=move |_| query.update(|q| q.page += 1)>{t!(i18n, next_page)}</button>
             </nav>
         </section>
+        <Modal open=detail_open labelled_by="user-detail-title" class="wizard">
+            {move || selected.get().map(|u| view! { <user_detail::UserDetail account=account user=u /> })}
+            <div class="actions">
+                <button type="button" on:click=move |_| detail_open.set(false)>{t!(i18n, close)}</button>
+            </div>
+        </Modal>
     }
 }

@@ -1,0 +1,174 @@
+//! `Choose to narrow access`: `Make Super Admin`, `Start with a template`, or
+//! individual permissions grouped by area. Offers only what the core says the
+//! actor may assign (R-PERM-4b, R-PERM-4c, R-PERM-5).
+
+use crate::app::studio::use_studio;
+use crate::domain::*;
+use crate::i18n::*;
+use leptos::prelude::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccessKind {
+    SuperAdmin,
+    Template,
+    Individual,
+}
+
+/// The raw choice: which kind, which template, which permissions.
+#[derive(Clone, Copy)]
+pub struct AccessDraft {
+    pub kind: RwSignal<AccessKind>,
+    pub template: RwSignal<Option<SetId>>,
+    pub individual: RwSignal<Permissions>,
+}
+
+impl AccessDraft {
+    /// Starts from what a user has now (or a default).
+    pub fn new(current: Access) -> AccessDraft {
+        let (kind, template, individual) = match current {
+            Access::Set(SetId::SuperAdmin) => (AccessKind::SuperAdmin, None, Permissions::NONE),
+            Access::Set(s) => (AccessKind::Template, Some(s), Permissions::NONE),
+            Access::Custom(p) => (AccessKind::Individual, None, p),
+        };
+        AccessDraft {
+            kind: RwSignal::new(kind),
+            template: RwSignal::new(template),
+            individual: RwSignal::new(individual),
+        }
+    }
+
+    pub fn access(&self) -> Access {
+        match self.kind.get() {
+            AccessKind::SuperAdmin => Access::Set(SetId::SuperAdmin),
+            AccessKind::Template => Access::Set(self.template.get().unwrap_or(SetId::ViewOnly)),
+            AccessKind::Individual => Access::Custom(self.individual.get()),
+        }
+    }
+}
+
+#[component]
+pub fn AccessChooser(
+    /// The account the permissions are for.
+    account: AccountId,
+    /// Whom they are for (decides whether `Partner admin` is offered).
+    emails: Vec<Email>,
+    /// The choice being edited.
+    draft: AccessDraft,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    let (sets, is_sa, rights) = studio.doc.with_untracked(|d| {
+        let sets: Vec<(SetId, String)> = sets_offered(&d.state, &d.acting, account, &emails)
+            .into_iter()
+            .filter(|s| *s != SetId::SuperAdmin)
+            .map(|s| {
+                (
+                    s,
+                    d.state
+                        .account(account)
+                        .map(|a| a.set_name(s))
+                        .unwrap_or_default(),
+                )
+            })
+            .collect();
+        let is_sa = is_super_admin_in(&d.state, &d.acting, account);
+        (
+            sets,
+            is_sa,
+            rights_in(&d.state, &d.acting, account).unwrap_or(Permissions::NONE),
+        )
+    });
+    if draft
+        .template
+        .get_untracked()
+        .is_none_or(|t| !sets.iter().any(|(s, _)| *s == t))
+    {
+        draft.template.set(sets.first().map(|(s, _)| *s));
+    }
+    if draft.kind.get_untracked() == AccessKind::SuperAdmin && !is_sa {
+        draft.kind.set(AccessKind::Template);
+    }
+    let filter = RwSignal::new(String::new());
+    let radio = move |kind: AccessKind, id: &'static str, label: AnyView| {
+        view! {
+            <div class="choice">
+                <input type="radio" name="access" id=id prop:checked=move || draft.kind.get() == kind
+                    on:change=move |_| draft.kind.set(kind) />
+                <label for=id>{label}</label>
+            </div>
+        }
+    };
+    let set_ids: Vec<SetId> = sets.iter().map(|(s, _)| *s).collect();
+    let set_options = move || {
+        sets.iter()
+            .map(|(s, name)| {
+                let s = *s;
+                view! { <option value=format!("{s:?}") selected=move || draft.template.get() == Some(s)>{name.clone()}</option> }
+            })
+            .collect_view()
+    };
+    let set_options = StoredValue::new(set_options);
+    let permission_list = move || {
+        let needle = filter.get().to_lowercase();
+        Area::ALL
+            .into_iter()
+            .filter_map(|area| {
+                let items: Vec<Permission> = Permission::ALL
+                    .iter()
+                    .copied()
+                    .filter(|p| p.area() == area && p.label().to_lowercase().contains(&needle))
+                    .collect();
+                (!items.is_empty()).then(|| {
+                    view! {
+                        <fieldset class="area">
+                            <legend>{area.label()}</legend>
+                            {items.into_iter().map(|p| {
+                                let id = format!("perm-{p:?}");
+                                let held = rights.has(p);
+                                view! {
+                                    <div class="choice">
+                                        <input type="checkbox" id=id.clone() disabled=!held
+                                            prop:checked=move || draft.individual.get().has(p)
+                                            on:change=move |ev| {
+                                                let on = event_target_checked(&ev);
+                                                draft.individual.update(|x| *x = if on { x.with(p) } else { x.without(p) });
+                                            } />
+                                        <label for=id>{p.label()}</label>
+                                        {(!held).then(|| view! { <span class="reason">" — " {t!(i18n, not_held)}</span> })}
+                                    </div>
+                                }
+                            }).collect_view()}
+                        </fieldset>
+                    }
+                })
+            })
+            .collect_view()
+    };
+    view! {
+        <fieldset>
+            <legend>{t!(i18n, step_access)}</legend>
+            {is_sa.then(|| radio(AccessKind::SuperAdmin, "access-super-admin", t!(i18n, make_super_admin).into_any()))}
+            {radio(AccessKind::Template, "access-template", t!(i18n, start_with_template).into_any())}
+            {radio(AccessKind::Individual, "access-individual", t!(i18n, choose_individually).into_any())}
+        </fieldset>
+        {move || match draft.kind.get() {
+            AccessKind::Template => {
+                let ids = set_ids.clone();
+                view! {
+                    <label for="template-select">{t!(i18n, template)}</label>
+                    <select id="template-select" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        draft.template.set(ids.iter().copied().find(|s| format!("{s:?}") == v));
+                    }>{set_options.with_value(|f| f())}</select>
+                }.into_any()
+            }
+            AccessKind::Individual => view! {
+                <label for="permission-search">{t!(i18n, search_permissions)}</label>
+                <input id="permission-search" type="search" prop:value=move || filter.get()
+                    on:input=move |ev| filter.set(event_target_value(&ev)) />
+                <div class="permission-list">{permission_list}</div>
+            }.into_any(),
+            AccessKind::SuperAdmin => ().into_any(),
+        }}
+    }
+}

@@ -1,0 +1,154 @@
+//! `/access-link/:token`: a client user opens a partner employee's access
+//! link, sees who asks and for what, clicks `Approve` and picks the account
+//! (R-PA-1). Malformed, unknown, expired, revoked and used links get a clear
+//! page, never an error.
+
+use crate::app::{paths, studio::use_studio};
+use crate::domain::*;
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+/// The client accounts in which the person acting may approve this link:
+/// they are a user there with the right, and it was not used there yet.
+pub fn grantable_accounts(
+    state: &State,
+    actor: &Actor,
+    token: &LinkToken,
+    now: Timestamp,
+) -> Vec<(Actor, String)> {
+    let Some(me) = state.user(actor.account, actor.user) else {
+        return Vec::new();
+    };
+    state
+        .clients()
+        .filter_map(|c| {
+            let u = c.user_by_email(&me.email)?;
+            let as_there = Actor {
+                account: c.id,
+                user: u.id,
+            };
+            let cmd = Command::ApproveAccessLink {
+                token: token.clone(),
+                client: c.id,
+            };
+            decide(state, &as_there, &cmd, now)
+                .ok()
+                .map(|_| (as_there, c.name.clone()))
+        })
+        .collect()
+}
+
+#[component]
+pub fn AccessLinkPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    let params = use_params_map();
+    let token = move || {
+        params
+            .read()
+            .get("token")
+            .and_then(|t| LinkToken::parse(&t))
+    };
+    let picking = RwSignal::new(false);
+    let choice = RwSignal::new(None::<Actor>);
+    let approved = RwSignal::new(None::<AccountId>);
+    move || {
+        let invalid = || {
+            view! {
+                <h1>{t!(i18n, link_invalid_title)}</h1>
+                <p>{t!(i18n, link_invalid_body)}</p>
+            }
+            .into_any()
+        };
+        if let Some(account) = approved.get() {
+            return view! {
+                <h1>{t!(i18n, approved_title)}</h1>
+                <A href=paths::users_and_teams(account)>{t!(i18n, go_to_users)}</A>
+            }
+            .into_any();
+        }
+        let Some(token) = token() else {
+            return invalid();
+        };
+        let found = studio.doc.with(|d| {
+            let link = d.state.link(&token)?.clone();
+            let partner = d.state.account(link.partner)?.name.clone();
+            let emp = d.state.user(link.partner, link.employee)?.clone();
+            let problem = link_problem(&d.state, &link, d.clock);
+            let accounts = grantable_accounts(&d.state, &d.acting, &token, d.clock);
+            Some((partner, emp, problem, accounts))
+        });
+        let Some((partner, emp, problem, accounts)) = found else {
+            return invalid();
+        };
+        if let Some(r) = problem {
+            return view! {
+                <h1>{t!(i18n, link_unusable_title)}</h1>
+                <p>{r.to_string()}</p>
+            }
+            .into_any();
+        }
+        let (name, email) = (emp.name.clone(), emp.email.to_string());
+        let (n1, n2, p1, p2, p3) = (
+            name.clone(),
+            name.clone(),
+            partner.clone(),
+            partner.clone(),
+            partner.clone(),
+        );
+        let heading = view! { <h1>{t!(i18n, link_request_title, name = move || n1.clone(), partner = move || p1.clone())}</h1> };
+        let body = view! {
+            <p>{t!(i18n, link_request_body, name = move || n2.clone(), email = move || email.clone(), partner = move || p2.clone())}</p>
+        };
+        if accounts.is_empty() {
+            return view! { {heading} {body} <p role="alert" class="refusal">{t!(i18n, no_account_to_grant)}</p> }.into_any();
+        }
+        if choice.get_untracked().is_none() {
+            choice.set(accounts.first().map(|(a, _)| *a));
+        }
+        let token_for_approve = token.clone();
+        let approve = move |_| {
+            let Some(actor) = choice.get_untracked() else {
+                return;
+            };
+            studio.act_as(actor);
+            let cmd = Command::ApproveAccessLink {
+                token: token_for_approve.clone(),
+                client: actor.account,
+            };
+            if studio.run(cmd).is_ok() {
+                approved.set(Some(actor.account));
+            }
+        };
+        view! {
+            {heading}
+            {body}
+            {move || if picking.get() {
+                let options = accounts.iter().map(|(actor, name)| {
+                    let actor = *actor;
+                    let id = format!("grant-{}", actor.account.0);
+                    view! {
+                        <div class="choice">
+                            <input type="radio" name="grant" id=id.clone() prop:checked=move || choice.get() == Some(actor)
+                                on:change=move |_| choice.set(Some(actor)) />
+                            <label for=id>{name.clone()}</label>
+                        </div>
+                    }
+                }).collect_view();
+                let p = p3.clone();
+                view! {
+                    <fieldset>
+                        <legend>{t!(i18n, choose_account, partner = move || p.clone())}</legend>
+                        {options}
+                    </fieldset>
+                    <button type="button" class="primary" on:click=approve.clone()>{t!(i18n, confirm_approval)}</button>
+                }.into_any()
+            } else {
+                view! { <button type="button" class="primary" on:click=move |_| picking.set(true)>{t!(i18n, approve)}</button> }.into_any()
+            }}
+        }
+        .into_any()
+    }
+}

@@ -1,0 +1,295 @@
+//! A user's detail panel: `Edit permissions` (seat, template or individual
+//! permissions, with what changes before `Save`), `Deactivate`,
+//! `Reactivate`, `Remove` with reassignment of owned assets, and the user's
+//! permission history from the audit log.
+
+use crate::app::studio::use_studio;
+use crate::components::access_chooser::{AccessChooser, AccessDraft};
+use crate::components::confirm::ConfirmButton;
+use crate::domain::*;
+use crate::i18n::*;
+use leptos::prelude::*;
+
+/// The panel for one user; rendered inside a modal by the table.
+#[component]
+pub fn UserDetail(account: AccountId, user: UserId) -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    let current = move || studio.doc.with(|d| d.state.user(account, user).cloned());
+    move || {
+        let Some(u) = current() else {
+            return view! { <p>{t!(i18n, not_found_title)}</p> }.into_any();
+        };
+        let partner = studio.doc.with(|d| {
+            partner_of(&d.state, &u)
+                .and_then(|p| d.state.account(p))
+                .map(|p| p.name.clone())
+        });
+        let status = u.status.label();
+        view! {
+            <h2 id="user-detail-title">{u.name.clone()}</h2>
+            <p class="user-meta">
+                {u.email.to_string()} " · " {status}
+                {partner.map(|p| view! { " · " <span class="partner-badge">{p}</span> })}
+            </p>
+            <EditPermissions account=account user=u.clone() />
+            <Lifecycle account=account user=u.clone() />
+            <History account=account user=user />
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn EditPermissions(account: AccountId, user: User) -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    let seat = RwSignal::new(user.seat);
+    let start = match user.set {
+        Some(s) => Access::Set(s),
+        None => Access::Custom(user.permissions),
+    };
+    let draft = AccessDraft::new(start);
+    let emails = vec![user.email.clone()];
+    let (offered, eligible) = studio.doc.with_untracked(|d| {
+        (
+            seats_offered(&d.state, account, &emails),
+            is_eligible_for_partner_seat(&d.state, &user.email),
+        )
+    });
+    let seat_options = Seat::ALL
+        .into_iter()
+        .filter(|s| *s != Seat::Partner || eligible || user.seat == Seat::Partner)
+        .map(|s| {
+            let enabled = s == user.seat || offered.contains(&s);
+            view! { <option value=format!("{s:?}") disabled=!enabled selected=s == user.seat>{s.label()}</option> }
+        })
+        .collect_view();
+    let command = move || Command::EditUser {
+        account,
+        user: user.id,
+        seat: seat.get(),
+        access: draft.access(),
+    };
+    let preview = move || {
+        let cmd = command();
+        studio.doc.with(|d| {
+            decide(&d.state, &d.acting, &cmd, d.clock)
+                .map(|dec| (dec, d.state.account(account).cloned()))
+        })
+    };
+    let save = move |_| {
+        let _ = studio.run(command());
+    };
+    view! {
+        <section class="edit-permissions" aria-labelledby="edit-permissions-heading">
+            <h3 id="edit-permissions-heading">{t!(i18n, edit_permissions)}</h3>
+            <label for="edit-seat">{t!(i18n, assign_seat)}</label>
+            <select id="edit-seat" on:change=move |ev| {
+                let v = event_target_value(&ev);
+                if let Some(s) = Seat::ALL.into_iter().find(|s| format!("{s:?}") == v) { seat.set(s) }
+            }>{seat_options}</select>
+            <AccessChooser account=account emails=emails.clone() draft=draft />
+            <h4>{t!(i18n, what_changes)}</h4>
+            {move || match preview() {
+                Err(r) => view! { <p role="alert" class="refusal">{r.to_string()}</p> }.into_any(),
+                Ok((decision, acc)) => {
+                    let lines = change_lines(&decision, acc.as_ref());
+                    if lines.is_empty() {
+                        view! { <p class="help">{t!(i18n, no_changes)}</p> }.into_any()
+                    } else {
+                        view! { <ul class="diff">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }.into_any()
+                    }
+                }
+            }}
+            <button type="button" class="primary"
+                disabled=move || !matches!(preview(), Ok((d, _)) if !d.events.is_empty())
+                on:click=save>{t!(i18n, save)}</button>
+        </section>
+    }
+}
+
+/// What a decision changes about users, as lines a person reads.
+pub fn change_lines(decision: &Decision, account: Option<&Account>) -> Vec<String> {
+    let label = |u: &User| account.map(|a| a.access_label(u)).unwrap_or_default();
+    let mut lines = Vec::new();
+    for e in &decision.events {
+        if let Event::UserChanged { before, after, .. } = e {
+            if before.seat != after.seat {
+                lines.push(format!(
+                    "Seat: {} → {}",
+                    before.seat.label(),
+                    after.seat.label()
+                ));
+            }
+            if before.set != after.set {
+                lines.push(format!(
+                    "Permission set: {} → {}",
+                    label(before),
+                    label(after)
+                ));
+            }
+            if before.status != after.status {
+                lines.push(format!(
+                    "Status: {} → {}",
+                    before.status.label(),
+                    after.status.label()
+                ));
+            }
+            lines.extend(
+                before
+                    .permissions
+                    .changes_to(&after.permissions)
+                    .iter()
+                    .map(|c| c.describe()),
+            );
+        }
+    }
+    lines
+}
+
+#[component]
+fn Lifecycle(account: AccountId, user: User) -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    let id = user.id;
+    let receiver = RwSignal::new(None::<UserId>);
+    let others: Vec<(UserId, String)> = studio.doc.with_untracked(|d| {
+        d.state
+            .account(account)
+            .map(|a| {
+                a.users
+                    .iter()
+                    .filter(|u| u.id != id && u.is_active())
+                    .map(|u| (u.id, format!("{} ({})", u.name, u.email)))
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    let assets = user.assets.clone();
+    let asset_list = if assets.is_empty() {
+        view! { <p class="help">{t!(i18n, no_owned_assets)}</p> }.into_any()
+    } else {
+        view! {
+            <ul>{assets.iter().map(|a| view! { <li>{a.kind.label()} ": " {a.name.clone()}</li> }).collect_view()}</ul>
+        }
+        .into_any()
+    };
+    let asset_text = assets
+        .iter()
+        .map(|a| format!("{}: {}", a.kind.label(), a.name))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let deactivate_body = Signal::derive(move || {
+        let base = t_string!(i18n, deactivate_body).to_string();
+        if asset_text.is_empty() {
+            base
+        } else {
+            format!("{base} {}: {asset_text}.", t_string!(i18n, owned_assets))
+        }
+    });
+    let actions = if user.is_active() {
+        view! {
+            <ConfirmButton
+                label=Signal::derive(move || t_string!(i18n, deactivate).to_string())
+                title=Signal::derive(move || t_string!(i18n, deactivate_title).to_string())
+                body=deactivate_body
+                confirm=Signal::derive(move || t_string!(i18n, deactivate).to_string())
+                on_confirm=Callback::new(move |_| { let _ = studio.run(Command::Deactivate { account, user: id }); })
+            />
+            <p class="help">{t!(i18n, remove_needs_deactivation)}</p>
+        }
+        .into_any()
+    } else {
+        view! {
+            <button type="button" on:click=move |_| { let _ = studio.run(Command::Reactivate { account, user: id }); }>
+                {t!(i18n, reactivate)}
+            </button>
+            <label for="reassign-to">{t!(i18n, reassign_to)}</label>
+            <select id="reassign-to" on:change=move |ev| {
+                receiver.set(event_target_value(&ev).parse::<u32>().ok().map(UserId));
+            }>
+                <option value="">{t!(i18n, choose_user)}</option>
+                {others.into_iter().map(|(uid, name)| view! { <option value=uid.0.to_string()>{name}</option> }).collect_view()}
+            </select>
+            <ConfirmButton
+                label=Signal::derive(move || t_string!(i18n, remove).to_string())
+                title=Signal::derive(move || t_string!(i18n, remove_title).to_string())
+                body=Signal::derive(move || t_string!(i18n, remove_body).to_string())
+                confirm=Signal::derive(move || t_string!(i18n, remove).to_string())
+                on_confirm=Callback::new(move |_| { let _ = studio.run(Command::RemoveUser { account, user: id, reassign_to: receiver.get_untracked() }); })
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <section class="lifecycle">
+            <h3>{t!(i18n, owned_assets)}</h3>
+            {asset_list}
+            <div class="actions-row">{actions}</div>
+        </section>
+    }
+}
+
+#[component]
+fn History(account: AccountId, user: UserId) -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    let entries = move || {
+        studio.doc.with(|d| {
+            let acc = d.state.account(account);
+            d.state
+                .audit
+                .iter()
+                .rev()
+                .filter_map(|entry| {
+                    let mine: Vec<&Event> = entry
+                        .events
+                        .iter()
+                        .filter(|e| matches!(e, Event::UserAdded { account: a, user: u } | Event::UserChanged { account: a, after: u, .. } if *a == account && u.id == user))
+                        .collect();
+                    if mine.is_empty() {
+                        return None;
+                    }
+                    let who = match &entry.actor {
+                        Some(a) => a.name.clone(),
+                        None => format!("Automatic ({})", entry.summary),
+                    };
+                    let mut lines = Vec::new();
+                    for e in mine {
+                        match e {
+                            Event::UserAdded { user, .. } => lines.push(format!(
+                                "Created with {} and {}",
+                                user.seat.label(),
+                                acc.map(|a| a.access_label(user)).unwrap_or_default()
+                            )),
+                            _ => lines.extend(change_lines(&Decision { summary: String::new(), events: vec![e.clone()] }, acc)),
+                        }
+                    }
+                    Some((entry.at.iso_minute(), who, lines))
+                })
+                .take(50)
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="history" aria-labelledby="history-heading">
+            <h3 id="history-heading">{t!(i18n, permission_history)}</h3>
+            {move || {
+                let items = entries();
+                if items.is_empty() {
+                    return view! { <p class="help">{t!(i18n, no_history)}</p> }.into_any();
+                }
+                view! {
+                    <ol class="history-list">
+                        {items.into_iter().map(|(at, who, lines)| view! {
+                            <li><time>{at}</time> " — " {who}
+                                <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                            </li>
+                        }).collect_view()}
+                    </ol>
+                }.into_any()
+            }}
+        </section>
+    }
+}
