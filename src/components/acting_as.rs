@@ -6,6 +6,9 @@ use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+/// Accounts with more users than this list only some of them.
+const LARGE_ACCOUNT: usize = 200;
+
 fn option_value(actor: Actor) -> String {
     format!("{}:{}", actor.account.0, actor.user.0)
 }
@@ -45,9 +48,25 @@ pub fn ActingAs() -> impl IntoView {
                 .iter()
                 .map(|a| {
                     let label = format!("{} ({})", a.name, a.kind.label());
-                    let options = a
-                        .users
-                        .iter()
+                    // A 10,000-user account would make a 10,000-option
+                    // control: large accounts list their admins, the person
+                    // acted as, and the first users only.
+                    let shown: Vec<&crate::domain::User> = if a.users.len() <= LARGE_ACCOUNT {
+                        a.users.iter().collect()
+                    } else {
+                        a.users
+                            .iter()
+                            .enumerate()
+                            .filter(|(i, u)| {
+                                *i < 20
+                                    || u.permissions.has(crate::domain::Permission::AddAndEditUsers)
+                                    || (a.id == current.account && u.id == current.user)
+                            })
+                            .map(|(_, u)| u)
+                            .collect()
+                    };
+                    let options = shown
+                        .into_iter()
                         .map(|u| {
                             let actor = Actor { account: a.id, user: u.id };
                             let mut text = format!("{} — {}", u.name, a.access_label(u));

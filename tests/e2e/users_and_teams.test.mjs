@@ -1,7 +1,7 @@
 // Client account journeys on Settings > Users & Teams.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage } from './harness.mjs';
+import { start, openPage, actAs } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -149,5 +149,17 @@ test('deactivate then remove a user, reassigning what they own', async () => {
   await page.getByText('Showing 8 of 8 users').waitFor();
   const henrik = await openDetails(page, 'Henrik Dahl');
   await henrik.getByText('Records: 312 deals', { exact: true }).waitFor();
+  await page.context().close();
+});
+
+test('the client changes a partner employee Super Admin to partner admin, keeping billing', async () => {
+  const page = await openPage(env);
+  await actAs(page, 'Karin Lindqvist — Super Admin');
+  const dialog = await openDetails(page, 'Sofie Jansen');
+  await dialog.getByLabel('Keep billing permissions').check();
+  await dialog.getByRole('button', { name: 'Change to partner admin' }).click();
+  await page.getByText('Changed sofie.jansen@brightpath.io to partner admin').waitFor();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  assert.match(await page.getByRole('row', { name: /sofie\.jansen/ }).innerText(), /Partner seat\s+Partner admin/);
   await page.context().close();
 });

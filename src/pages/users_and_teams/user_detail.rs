@@ -26,6 +26,10 @@ pub fn UserDetail(account: AccountId, user: UserId) -> impl IntoView {
                 .map(|p| p.name.clone())
         });
         let status = u.status.label();
+        let may_migrate = u.is_super_admin()
+            && studio
+                .doc
+                .with(|d| is_eligible_for_partner_seat(&d.state, &u.email));
         view! {
             <h2 id="user-detail-title">{u.name.clone()}</h2>
             <p class="user-meta">
@@ -33,6 +37,7 @@ pub fn UserDetail(account: AccountId, user: UserId) -> impl IntoView {
                 {partner.map(|p| view! { " · " <span class="partner-badge">{p}</span> })}
             </p>
             <EditPermissions account=account user=u.clone() />
+            {may_migrate.then(|| view! { <ChangeToPartnerAdmin account=account user=u.clone() /> })}
             <Lifecycle account=account user=u.clone() />
             <History account=account user=user />
         }
@@ -290,6 +295,37 @@ fn History(account: AccountId, user: UserId) -> impl IntoView {
                     </ol>
                 }.into_any()
             }}
+        </section>
+    }
+}
+
+/// R-PA-3 from the client side: a partner employee who is Super Admin here
+/// becomes Partner admin, optionally keeping billing permissions.
+#[component]
+fn ChangeToPartnerAdmin(account: AccountId, user: User) -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    let keep_billing = RwSignal::new(false);
+    let id = user.id;
+    let partner = studio.doc.with_untracked(|d| {
+        eligible_partner(&d.state, &user.email)
+            .and_then(|p| d.state.account(p))
+            .map(|p| p.name.clone())
+            .unwrap_or_default()
+    });
+    let name = user.name.clone();
+    view! {
+        <section class="change-to-partner-admin">
+            <h3>{t!(i18n, change_to_partner_admin)}</h3>
+            <p class="help">{t!(i18n, change_to_partner_admin_help, name = move || name.clone(), partner = move || partner.clone())}</p>
+            <div class="choice">
+                <input type="checkbox" id="keep-billing" prop:checked=move || keep_billing.get()
+                    on:change=move |ev| keep_billing.set(event_target_checked(&ev)) />
+                <label for="keep-billing">{t!(i18n, keep_billing)}</label>
+            </div>
+            <button type="button" on:click=move |_| {
+                let _ = studio.run(Command::ChangeToPartnerAdmin { client: account, user: id, keep_billing: keep_billing.get_untracked() });
+            }>{t!(i18n, change_to_partner_admin)}</button>
         </section>
     }
 }
