@@ -38,18 +38,15 @@ impl Builder {
             Access::Set(s) => (s.built_in_permissions().unwrap_or_default(), Some(s)),
             Access::Custom(p) => (p, None),
         };
-        let user = User {
+        let email = Email::parse(email).expect("demo addresses are valid");
+        let user = User::new(
             id,
-            email: Email::parse(email).expect("demo addresses are valid"),
-            name: name.to_string(),
+            email,
+            name.to_string(),
             seat,
-            permissions,
-            set,
-            status: UserStatus::Active,
-            assets: Vec::new(),
-            linked_partner: None,
-            last_change: self.at,
-        };
+            (permissions, set),
+            self.at,
+        );
         self.state
             .account_mut(account)
             .expect("account exists")

@@ -131,6 +131,29 @@ pub struct User {
 }
 
 impl User {
+    /// A new, active user owning nothing.
+    pub fn new(
+        id: UserId,
+        email: Email,
+        name: String,
+        seat: Seat,
+        access: (Permissions, Option<SetId>),
+        now: Timestamp,
+    ) -> User {
+        User {
+            id,
+            email,
+            name,
+            seat,
+            permissions: access.0,
+            set: access.1,
+            status: UserStatus::Active,
+            assets: Vec::new(),
+            linked_partner: None,
+            last_change: now,
+        }
+    }
+
     pub fn is_active(&self) -> bool {
         self.status == UserStatus::Active
     }

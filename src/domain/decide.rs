@@ -223,6 +223,34 @@ fn mail(to: &Email, subject: impl Into<String>, body: impl Into<String>, now: Ti
     }
 }
 
+/// The chosen users of a client, each once, all of them employees of the
+/// partner: `empty_rule` refuses an empty choice, `outsider_rule` anyone else.
+fn partner_employees_in<'s>(
+    state: &State,
+    client: &'s Account,
+    partner: AccountId,
+    users: &[UserId],
+    empty_rule: &'static str,
+    outsider_rule: &'static str,
+) -> Result<Vec<&'s User>, Refusal> {
+    ensure(!users.is_empty(), empty_rule, || {
+        "Select at least one employee.".to_string()
+    })?;
+    let targets: Vec<&User> = unique(users)
+        .iter()
+        .map(|id| user_in(client, *id))
+        .collect::<Result<_, _>>()?;
+    let outsiders: Vec<&User> = targets
+        .iter()
+        .copied()
+        .filter(|u| partner_of(state, u) != Some(partner))
+        .collect();
+    ensure(outsiders.is_empty(), outsider_rule, || {
+        format!("Not employees of this partner: {}.", names(&outsiders))
+    })?;
+    Ok(targets)
+}
+
 /// The same person picked twice in a list counts once; order is kept.
 fn unique(ids: &[UserId]) -> Vec<UserId> {
     let mut seen = BTreeSet::new();
@@ -608,18 +636,14 @@ fn create_users(
         } else {
             p.name.trim().to_string()
         };
-        let user = User {
-            id: state.fresh_user_id(i as u32),
-            email: p.email.clone(),
+        let user = User::new(
+            state.fresh_user_id(i as u32),
+            p.email.clone(),
             name,
             seat,
-            permissions,
-            set,
-            status: UserStatus::Active,
-            assets: Vec::new(),
-            linked_partner: None,
-            last_change: now,
-        };
+            (permissions, set),
+            now,
+        );
         events.push(Event::UserAdded {
             account: acc.id,
             user,
@@ -1078,18 +1102,14 @@ fn approve_link(
             });
         }
         None => {
-            let user = User {
-                id: state.fresh_user_id(0),
-                email: emp.email.clone(),
-                name: emp.name.clone(),
-                seat: Seat::Partner,
-                permissions: partner_admin_standard(),
-                set: Some(SetId::PartnerAdmin),
-                status: UserStatus::Active,
-                assets: Vec::new(),
-                linked_partner: None,
-                last_change: now,
-            };
+            let user = User::new(
+                state.fresh_user_id(0),
+                emp.email.clone(),
+                emp.name.clone(),
+                Seat::Partner,
+                (partner_admin_standard(), Some(SetId::PartnerAdmin)),
+                now,
+            );
             events.push(Event::UserAdded {
                 account: client_id,
                 user,
@@ -1239,18 +1259,14 @@ fn add_employees(
     for (i, p) in people.iter().enumerate() {
         events.push(Event::UserAdded {
             account: client_id,
-            user: User {
-                id: state.fresh_user_id(i as u32),
-                email: p.email.clone(),
-                name: p.name.clone(),
-                seat: Seat::Partner,
-                permissions,
-                set: label,
-                status: UserStatus::Active,
-                assets: Vec::new(),
-                linked_partner: None,
-                last_change: now,
-            },
+            user: User::new(
+                state.fresh_user_id(i as u32),
+                p.email.clone(),
+                p.name.clone(),
+                Seat::Partner,
+                (permissions, label),
+                now,
+            ),
         });
         events.push(mail(
             &p.email,
@@ -1342,22 +1358,7 @@ fn change_permission_set(
     acting_in_partner(state, actor, partner_id)?;
     let client = client_account(state, client_id)?;
     partner_admin_there(state, actor, client, "R-CAM-9", "edit permissions")?;
-    ensure(!users.is_empty(), "R-CAM-6", || {
-        "Choose at least one employee.".to_string()
-    })?;
-    let users = unique(users);
-    let targets: Vec<&User> = users
-        .iter()
-        .map(|id| user_in(client, *id))
-        .collect::<Result<_, _>>()?;
-    let outsiders: Vec<&User> = targets
-        .iter()
-        .copied()
-        .filter(|u| partner_of(state, u) != Some(partner_id))
-        .collect();
-    ensure(outsiders.is_empty(), "R-CAM-3", || {
-        format!("Not employees of this partner: {}.", names(&outsiders))
-    })?;
+    let targets = partner_employees_in(state, client, partner_id, users, "R-CAM-6", "R-CAM-3")?;
     if set != SetId::SuperAdmin {
         for t in &targets {
             only_super_admin_touches_super_admin(state, actor, client, t)?;
@@ -1462,22 +1463,7 @@ fn remove_partner_employees(
         // R-CAM-10: a Partner admin of the client may remove them too.
         partner_admin_there(state, actor, client, "R-CAM-9", "remove partner employees")?;
     }
-    ensure(!users.is_empty(), "R-CAM-8", || {
-        "Select at least one employee.".to_string()
-    })?;
-    let users = unique(users);
-    let targets: Vec<&User> = users
-        .iter()
-        .map(|id| user_in(client, *id))
-        .collect::<Result<_, _>>()?;
-    let outsiders: Vec<&User> = targets
-        .iter()
-        .copied()
-        .filter(|u| partner_of(state, u) != Some(partner_id))
-        .collect();
-    ensure(outsiders.is_empty(), "R-CAM-8", || {
-        format!("Not employees of this partner: {}.", names(&outsiders))
-    })?;
+    let targets = partner_employees_in(state, client, partner_id, users, "R-CAM-8", "R-CAM-8")?;
     keeps_a_super_admin(client, &targets)?;
     let leaving: BTreeSet<UserId> = targets.iter().map(|u| u.id).collect();
     let mut events = Vec::new();
