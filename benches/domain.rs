@@ -1,0 +1,114 @@
+//! Native benchmarks of the domain core and the stored document.
+//! `scripts/bench.sh` runs them; they print figures and are never tests.
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use partner_access_studio::demo;
+use partner_access_studio::domain::*;
+use partner_access_studio::storage::Document;
+use std::hint::black_box;
+
+/// The demo document with `n` extra users in the first client.
+fn document_with(n: u32) -> Document {
+    let mut doc = Document::demo();
+    let mut next = doc.state.next_user_id;
+    let acc = doc.state.account_mut(demo::FJORD).expect("demo client");
+    for i in 0..n {
+        let email = Email::parse(&format!("user{i}@fjordoutdoor.no")).expect("valid");
+        let access = (
+            SetId::ViewOnly.built_in_permissions().unwrap_or_default(),
+            Some(SetId::ViewOnly),
+        );
+        acc.put_user(User::new(
+            UserId(next),
+            email,
+            format!("User {i}"),
+            Seat::ViewOnly,
+            access,
+            demo::start(),
+        ));
+        next += 1;
+    }
+    doc.state.next_user_id = next;
+    doc
+}
+
+fn henrik(state: &State) -> Actor {
+    let acc = state.account(demo::FJORD).expect("demo client");
+    let u = acc
+        .users
+        .iter()
+        .find(|u| u.is_super_admin())
+        .expect("a Super Admin");
+    Actor {
+        account: demo::FJORD,
+        user: u.id,
+    }
+}
+
+fn domain(c: &mut Criterion) {
+    let doc = document_with(10_000);
+    let actor = henrik(&doc.state);
+    let target = doc
+        .state
+        .account(demo::FJORD)
+        .unwrap()
+        .users
+        .last()
+        .unwrap()
+        .id;
+    c.bench_function("authorization check (may_manage_users), 10k users", |b| {
+        b.iter(|| may_manage_users(black_box(&doc.state), &actor, demo::FJORD))
+    });
+    let cmd = Command::EditUser {
+        account: demo::FJORD,
+        user: target,
+        seat: Seat::ViewOnly,
+        access: Access::Set(SetId::Marketer),
+    };
+    c.bench_function("decide EditUser, 10k users", |b| {
+        b.iter(|| decide(black_box(&doc.state), &actor, &cmd, demo::start()))
+    });
+    c.bench_function("decide + apply EditUser, 10k users", |b| {
+        b.iter_batched_ref(
+            || doc.state.clone(),
+            |state| execute(state, &actor, &cmd, demo::start()),
+            BatchSize::LargeInput,
+        )
+    });
+    let create = Command::CreateUsers {
+        account: demo::FJORD,
+        people: vec![NewPerson {
+            email: Email::parse("new@fjordoutdoor.no").unwrap(),
+            name: "New".into(),
+        }],
+        seat: Seat::ViewOnly,
+        access: Access::Set(SetId::ViewOnly),
+    };
+    c.bench_function("decide CreateUsers (one), 10k users", |b| {
+        b.iter(|| decide(black_box(&doc.state), &actor, &create, demo::start()))
+    });
+}
+
+fn persistence(c: &mut Criterion) {
+    for n in [100, 1_000, 10_000] {
+        let doc = document_with(n);
+        let json = doc.to_json();
+        println!(
+            "document with {n} extra users: {} bytes of JSON",
+            json.len()
+        );
+        c.bench_function(&format!("serialize document, {n} users"), |b| {
+            b.iter(|| black_box(&doc).to_json())
+        });
+        c.bench_function(&format!("parse document, {n} users"), |b| {
+            b.iter(|| Document::parse(black_box(&json)))
+        });
+    }
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(3));
+    targets = domain, persistence
+}
+criterion_main!(benches);
