@@ -163,3 +163,25 @@ test('the client changes a partner employee Super Admin to partner admin, keepin
   assert.match(await page.getByRole('row', { name: /sofie\.jansen/ }).innerText(), /Partner seat\s+Partner admin/);
   await page.context().close();
 });
+
+test('a CSV with a bad row is refused with its row, and a good one creates every user', async () => {
+  const page = await openPage(env, '/accounts/10/settings/users');
+  const dialog = await openWizard(page);
+  const csv = (rows) => ({ name: 'users.csv', mimeType: 'text/csv', buffer: Buffer.from(rows) });
+  await dialog.getByLabel(/upload a CSV/).setInputFiles(csv('email,name\ncsv.one@fjordoutdoor.no,One\nnot-an-address,Two\n'));
+  await dialog.getByText('CSV loaded: users.csv').waitFor();
+  await dialog.getByRole('button', { name: 'Next' }).click();
+  await dialog.getByText(/Row 3: "not-an-address" has no @/).waitFor();
+  await dialog.getByRole('button', { name: 'Remove CSV' }).click();
+  await dialog.getByLabel(/upload a CSV/).setInputFiles(csv('email,name\ncsv.one@fjordoutdoor.no,Csv One\ncsv.two@fjordoutdoor.no,Csv Two\n'));
+  await dialog.getByText('CSV loaded: users.csv').waitFor();
+  await dialog.getByRole('button', { name: 'Next' }).click();
+  await dialog.getByRole('radio', { name: 'View-only seat' }).check();
+  await dialog.getByRole('button', { name: 'Next' }).click();
+  await dialog.getByRole('button', { name: 'Next' }).click();
+  await dialog.getByRole('button', { name: 'Send' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByRole('button', { name: 'Csv One', exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Csv Two', exact: true }).waitFor();
+  await page.context().close();
+});
