@@ -59,3 +59,31 @@ fn a_full_local_storage_says_so_instead_of_failing_silently() {
     assert!(browser::write(StorageKey::Document, "{}").is_ok());
     clear();
 }
+
+#[wasm_bindgen_test]
+fn unreadable_text_goes_to_a_free_slot_never_over_an_earlier_one() {
+    use partner_access_studio::storage::QUARANTINE_SLOTS;
+    clear();
+    assert!(browser::keep_aside("first"));
+    assert!(browser::keep_aside("second"));
+    assert_eq!(
+        browser::read(StorageKey::Quarantine(0)).unwrap().as_deref(),
+        Some("first")
+    );
+    assert_eq!(
+        browser::read(StorageKey::Quarantine(1)).unwrap().as_deref(),
+        Some("second")
+    );
+    for _ in 2..QUARANTINE_SLOTS {
+        assert!(browser::keep_aside("more"));
+    }
+    assert!(
+        !browser::keep_aside("no room left"),
+        "a full set of slots must say so"
+    );
+    assert_eq!(
+        browser::read(StorageKey::Quarantine(0)).unwrap().as_deref(),
+        Some("first")
+    );
+    clear();
+}

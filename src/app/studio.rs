@@ -21,6 +21,9 @@ pub struct Studio {
     /// What was wrong with the stored data at start, if anything.
     pub load_problem: RwSignal<Option<String>>,
     pub notice: RwSignal<Option<Notice>>,
+    /// True while saving would overwrite stored data that could not be read
+    /// nor kept aside; cleared by an explicit reset.
+    pub hold_saves: RwSignal<bool>,
 }
 
 pub fn use_studio() -> Studio {
@@ -31,20 +34,22 @@ impl Studio {
     /// Loads the stored document, or the demo data when there is none. An
     /// unreadable document is kept aside under its own key, never overwritten.
     pub fn load() -> Studio {
+        let mut hold_saves = false;
         let (doc, problem) = match browser::read(StorageKey::Document) {
             Ok(Some(text)) => match Document::parse(&text) {
                 Ok(doc) => (doc, None),
                 Err(e) => {
-                    let kept = match browser::read(StorageKey::Quarantine) {
-                        Ok(None) => browser::write(StorageKey::Quarantine, &text).is_ok(),
-                        _ => false,
-                    };
-                    let where_ = if kept {
+                    let kept = browser::keep_aside(&text);
+                    if !kept {
+                        // Nowhere to keep it: do not save over the original.
+                        hold_saves = true;
+                    }
+                    let what = if kept {
                         " The unreadable text was kept aside."
                     } else {
-                        ""
+                        " It could not be copied aside, so nothing is saved until you reset or export."
                     };
-                    (Document::demo(), Some(format!("{e}.{where_}")))
+                    (Document::demo(), Some(format!("{e}.{what}")))
                 }
             },
             Ok(None) => (Document::demo(), None),
@@ -55,6 +60,7 @@ impl Studio {
             save_problem: RwSignal::new(None),
             load_problem: RwSignal::new(problem),
             notice: RwSignal::new(None),
+            hold_saves: RwSignal::new(hold_saves),
         };
         studio.pass_time(studio.doc.with_untracked(|d| d.clock));
         studio
@@ -122,6 +128,7 @@ impl Studio {
         let revision = self.doc.with_untracked(|d| d.revision);
         let mut fresh = Document::demo();
         fresh.revision = revision + 1;
+        self.hold_saves.set(false);
         self.doc.set(fresh);
     }
 }

@@ -13,13 +13,22 @@ fn local_storage() -> Result<web_sys::Storage, String> {
 
 pub fn read(key: StorageKey) -> Result<Option<String>, String> {
     local_storage()?
-        .get_item(key.as_str())
+        .get_item(&key.name())
         .map_err(|_| "localStorage could not be read".to_string())
+}
+
+/// Copies unreadable text into the first free quarantine slot; false when
+/// none could take it (then nothing may overwrite the original).
+pub fn keep_aside(text: &str) -> bool {
+    (0..super::QUARANTINE_SLOTS).any(|n| {
+        let key = StorageKey::Quarantine(n);
+        matches!(read(key), Ok(None)) && write(key, text).is_ok()
+    })
 }
 
 /// Writes `value`; a refused write (e.g. `QuotaExceededError`) says why.
 pub fn write(key: StorageKey, value: &str) -> Result<(), String> {
-    local_storage()?.set_item(key.as_str(), value).map_err(|e| {
+    local_storage()?.set_item(&key.name(), value).map_err(|e| {
         let name = js_sys::Reflect::get(&e, &"name".into())
             .ok()
             .and_then(|v| v.as_string())

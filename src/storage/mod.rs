@@ -17,15 +17,19 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub enum StorageKey {
     /// The current document.
     Document,
-    /// Unreadable text found at start, kept aside until the user discards it.
-    Quarantine,
+    /// Unreadable text found at start, kept aside until the user discards
+    /// it; several slots, so that a second bad start never overwrites the first.
+    Quarantine(u8),
 }
 
+/// How many unreadable documents can be kept aside.
+pub const QUARANTINE_SLOTS: u8 = 5;
+
 impl StorageKey {
-    pub fn as_str(self) -> &'static str {
+    pub fn name(self) -> String {
         match self {
-            StorageKey::Document => "partner-access-studio/document",
-            StorageKey::Quarantine => "partner-access-studio/unreadable",
+            StorageKey::Document => "partner-access-studio/document".into(),
+            StorageKey::Quarantine(n) => format!("partner-access-studio/unreadable/{n}"),
         }
     }
 }

@@ -101,3 +101,20 @@ test('Users & Teams filters by a typed letter and by seat', async () => {
   assert.equal(await rows.count(), 2);
   await page.context().close();
 });
+
+test('corrupted storage: the app starts with the demo, says so, and keeps the text aside', async () => {
+  const context = await env.browser.newContext();
+  await context.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('partner-access-studio/document', '{"schema_version": 1, "state": tru');
+    }
+  });
+  const page = await context.newPage();
+  await page.goto(env.base + '/');
+  await page.getByRole('alert').filter({ hasText: 'Saved data could not be read' }).waitFor();
+  await page.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
+  const kept = await page.evaluate(() => localStorage.getItem('partner-access-studio/unreadable/0'));
+  assert.equal(kept, '{"schema_version": 1, "state": tru');
+  await context.close();
+});
