@@ -127,6 +127,24 @@ impl Document {
                     acc.name
                 )));
             }
+            let mut emails: Vec<&str> = acc.users.iter().map(|u| u.email.as_str()).collect();
+            emails.sort_unstable();
+            if let Some(w) = emails.windows(2).find(|w| w[0] == w[1]) {
+                return Err(LoadError::Invalid(format!(
+                    "{} lists {} twice (R-ACC-2)",
+                    acc.name, w[0]
+                )));
+            }
+            let partner_seatless = acc
+                .users
+                .iter()
+                .find(|u| u.is_partner_admin() && u.seat != crate::domain::Seat::Partner);
+            if let Some(u) = partner_seatless {
+                return Err(LoadError::Invalid(format!(
+                    "{} is Partner admin without a Partner seat (R-SEAT-6)",
+                    u.email
+                )));
+            }
         }
         Ok(())
     }

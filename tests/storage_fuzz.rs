@@ -1,0 +1,87 @@
+//! Whatever text localStorage hands back, loading never panics: it yields a
+//! document that keeps the invariants, or a clear error.
+
+use partner_access_studio::domain::*;
+use partner_access_studio::storage::{Document, LoadError};
+use proptest::prelude::*;
+
+fn demo_json() -> String {
+    Document::demo().to_json()
+}
+
+fn holds_invariants(doc: &Document) -> bool {
+    doc.state.accounts.iter().all(|a| {
+        a.active_super_admins() > 0
+            && a.users.windows(2).all(|w| w[0].id < w[1].id)
+            && a.users
+                .iter()
+                .filter(|u| u.is_partner_admin())
+                .all(|u| u.seat == Seat::Partner)
+    }) && doc
+        .state
+        .user(doc.acting.account, doc.acting.user)
+        .is_some()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        let text = String::from_utf8_lossy(&bytes);
+        if let Ok(doc) = Document::parse(&text) {
+            prop_assert!(holds_invariants(&doc));
+        }
+    }
+
+    #[test]
+    fn a_mutated_valid_document_loads_valid_or_fails_clearly(
+        edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 1..6)
+    ) {
+        let mut bytes = demo_json().into_bytes();
+        for (at, byte, kind) in edits {
+            if bytes.is_empty() { break; }
+            let i = at.index(bytes.len());
+            match kind {
+                0 => bytes[i] = byte,
+                1 => { bytes.remove(i); }
+                _ => bytes.truncate(i),
+            }
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        match Document::parse(&text) {
+            Ok(doc) => prop_assert!(holds_invariants(&doc)),
+            Err(e) => prop_assert!(!e.to_string().is_empty()),
+        }
+    }
+}
+
+#[test]
+fn a_duplicate_email_in_a_stored_account_is_refused() {
+    let mut doc = Document::demo();
+    let acc = &mut doc.state.accounts[2];
+    let copy = User {
+        id: UserId(9_999),
+        ..acc.users[0].clone()
+    };
+    acc.put_user(copy);
+    assert!(
+        matches!(Document::parse(&doc.to_json()), Err(LoadError::Invalid(m)) if m.contains("twice"))
+    );
+}
+
+#[test]
+fn a_partner_admin_without_a_partner_seat_is_refused() {
+    let mut doc = Document::demo();
+    let u = doc
+        .state
+        .accounts
+        .iter_mut()
+        .flat_map(|a| a.users.iter_mut())
+        .find(|u| u.is_partner_admin())
+        .unwrap();
+    u.seat = Seat::Core;
+    assert!(
+        matches!(Document::parse(&doc.to_json()), Err(LoadError::Invalid(m)) if m.contains("R-SEAT-6"))
+    );
+}
