@@ -350,7 +350,7 @@ fn command_account(cmd: &Command, _state: &State) -> AccountId {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
     #[test]
     fn invariants_hold_after_every_step_of_a_random_session(

@@ -2089,3 +2089,32 @@ fn activity_before_the_end_restarts_the_count() {
     );
     let _ = erik_p;
 }
+
+#[test]
+fn a_domain_in_use_by_a_partner_admin_anywhere_cannot_be_dropped() {
+    // R-SEAT-6 with R-ACC-3a: found by the random sessions — a Partner admin
+    // in another partner's account lost their partner domain.
+    let mut s = world();
+    let kari = as_user(&s, NORDLYS, KARI);
+    accepted(
+        &mut s,
+        &kari,
+        Command::CreateUsers {
+            account: NORDLYS,
+            people: vec![person(LARS)],
+            seat: Seat::Partner,
+            access: Access::Set(SetId::PartnerAdmin),
+        },
+    );
+    let sofie = as_user(&s, BRIGHTPATH, SOFIE);
+    let only_freelance = vec![Domain::parse("holm-consulting.dk").unwrap()];
+    refused(
+        &mut s,
+        &sofie,
+        Command::SetPartnerDomains {
+            partner: BRIGHTPATH,
+            domains: only_freelance,
+        },
+        "R-SEAT-6",
+    );
+}

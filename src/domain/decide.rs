@@ -843,7 +843,9 @@ fn remove_user(
     }
     if acc.kind.is_partner() {
         let still: Vec<String> = state
-            .clients()
+            .accounts
+            .iter()
+            .filter(|c| c.id != acc.id)
             .filter(|c| {
                 c.user_by_email(&target.email)
                     .is_some_and(|u| u.is_partner_admin())
@@ -1529,8 +1531,10 @@ fn set_partner_domains(
         .iter()
         .filter(|d| !after.contains(d))
     {
+        // Every account: a Partner admin may sit in another partner's account too.
         let stranded = state
-            .clients()
+            .accounts
+            .iter()
             .flat_map(|c| c.users.iter())
             .filter(|u| u.is_partner_admin() && u.email.domain() == dropped.as_str())
             .count();
