@@ -54,6 +54,7 @@ fn main() {
             },
             assets: Vec::new(),
             linked_partner: None,
+            last_active: doc.clock.plus_days(-((i % 200) as i64)),
             last_change: at.plus_days(-((i % 300) as i64)),
         };
         next += 1;

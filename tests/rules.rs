@@ -922,6 +922,7 @@ fn the_sole_super_admin_cannot_change_to_partner_admin() {
         assets: vec![],
         linked_partner: None,
         last_change: now(),
+        last_active: now(),
     });
     s.add_account(client);
     let sofie_partner = as_user(&s, BRIGHTPATH, SOFIE);

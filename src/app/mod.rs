@@ -5,16 +5,18 @@ pub mod random;
 pub mod studio;
 
 use crate::components::acting_as::ActingAs;
+use crate::components::clock::Clock;
 use crate::components::confirm::ConfirmButton;
 use crate::components::nav::Nav;
 use crate::components::notices::Notices;
 use crate::i18n::*;
 use crate::pages::{
-    access_link::AccessLinkPage, accounts::Accounts, client_access_manager::ClientAccessManager,
-    not_found::NotFound, users_and_teams::UsersAndTeams,
+    access_link::AccessLinkPage, accounts::Accounts, audit_log::AuditLog,
+    client_access_manager::ClientAccessManager, data::DataPage, not_found::NotFound,
+    outbox::Outbox, users_and_teams::UsersAndTeams,
 };
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 use studio::{Notice, Studio};
 
@@ -47,10 +49,8 @@ fn Shell() -> impl IntoView {
         <header class="top-bar">
             <span class="brand">{t!(i18n, app_title)}</span>
             <ActingAs />
-            <span class="clock">
-                {t!(i18n, simulated_date)} ": "
-                <time data-testid="simulated-date">{move || studio.now().iso_date()}</time>
-            </span>
+            <Clock />
+            <OutboxLink />
             <ConfirmButton
                 label=Signal::derive(move || t_string!(i18n, reset_demo_data).to_string())
                 title=Signal::derive(move || t_string!(i18n, reset_title).to_string())
@@ -69,10 +69,33 @@ fn Shell() -> impl IntoView {
                         <Route path=path!("/accounts/:id/settings/users") view=UsersAndTeams />
                         <Route path=path!("/accounts/:id/partner/client-access-manager") view=ClientAccessManager />
                         <Route path=path!("/access-link/:token") view=AccessLinkPage />
+                        <Route path=path!("/data") view=DataPage />
+                        <Route path=path!("/accounts/:id/audit-log") view=AuditLog />
+                        <Route path=path!("/outbox") view=Outbox />
                     </Routes>
                 </ErrorBoundary>
             </main>
         </div>
+    }
+}
+
+/// The outbox in the top bar, with how many emails are unread.
+#[component]
+fn OutboxLink() -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = studio::use_studio();
+    let unread = move || {
+        studio
+            .doc
+            .with(|d| d.state.outbox.len().saturating_sub(d.mail_read))
+    };
+    view! {
+        <A href=paths::OUTBOX attr:class="outbox-link">
+            {t!(i18n, outbox_title)}
+            <Show when=move || { unread() > 0 }>
+                " " <span class="badge">{t!(i18n, unread_count, count = unread)}</span>
+            </Show>
+        </A>
     }
 }
 

@@ -10,6 +10,10 @@ pub fn client_access_manager(account: AccountId) -> String {
     format!("/accounts/{}/partner/client-access-manager", account.0)
 }
 
+pub fn audit_log(account: AccountId) -> String {
+    format!("/accounts/{}/audit-log", account.0)
+}
+
 /// The first screen of an account's kind.
 pub fn home_of(account: &Account) -> String {
     if account.kind.is_partner() {
@@ -22,3 +26,6 @@ pub fn home_of(account: &Account) -> String {
 pub fn access_link(token: &crate::domain::LinkToken) -> String {
     format!("/access-link/{token}")
 }
+
+pub const DATA: &str = "/data";
+pub const OUTBOX: &str = "/outbox";

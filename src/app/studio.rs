@@ -3,7 +3,7 @@
 //! [`Studio::run`]; they never change the state by hand.
 
 use crate::domain::{execute, tick, Actor, Command, Decision, Refusal, Timestamp};
-use crate::storage::{browser, Document, StorageKey};
+use crate::storage::{browser, Document, LoadError, StorageKey};
 use leptos::prelude::*;
 
 /// What the shell tells the person after an action.
@@ -11,6 +11,8 @@ use leptos::prelude::*;
 pub enum Notice {
     Done(String),
     Refused(Refusal),
+    /// Not a rule's refusal: another tab was ahead, or the browser said no.
+    Stale(String),
 }
 
 #[derive(Clone, Copy)]
@@ -22,32 +24,45 @@ pub struct Studio {
     pub load_problem: RwSignal<Option<String>>,
     pub notice: RwSignal<Option<Notice>>,
     /// True while saving would overwrite stored data that could not be read
-    /// nor kept aside; cleared by an explicit reset.
+    /// nor kept aside, or that a newer release wrote; cleared only by the
+    /// person's explicit choice.
     pub hold_saves: RwSignal<bool>,
+    /// The revision known to be in localStorage (this tab wrote or read it);
+    /// `None` until something is.
+    stored: StoredValue<Option<u64>>,
 }
 
 pub fn use_studio() -> Studio {
     expect_context::<Studio>()
 }
 
+/// Said when another tab saved first; the person's change was not made.
+const STALE_TAB: &str = "This data was changed in another tab, so your change was not made. The screen now shows the newer data; try again.";
+const UPDATED_ELSEWHERE: &str = "Updated with a change saved in another tab.";
+
 impl Studio {
     /// Loads the stored document, or the demo data when there is none. An
     /// unreadable document is kept aside under its own key, never overwritten.
     pub fn load() -> Studio {
         let mut hold_saves = false;
+        let mut stored = None;
         let (doc, problem) = match browser::read(StorageKey::Document) {
-            Ok(Some(text)) => match Document::parse(&text) {
-                Ok(doc) => (doc, None),
+            Ok(Some(text)) => match Document::load(&text) {
+                Ok(loaded) => {
+                    if loaded.upgraded_from.is_none() {
+                        stored = Some(loaded.doc.revision);
+                    }
+                    (loaded.doc, None)
+                }
                 Err(e) => {
                     let kept = browser::keep_aside(&text);
-                    if !kept {
-                        // Nowhere to keep it: do not save over the original.
-                        hold_saves = true;
-                    }
-                    let what = if kept {
-                        " The unreadable text was kept aside."
+                    // A newer release's data stays where that release looks
+                    // for it; unkept data must not be saved over either.
+                    hold_saves = !kept || matches!(e, LoadError::NewerVersion(_));
+                    let what = if hold_saves {
+                        " Nothing is saved in this browser until you choose Start with demo data."
                     } else {
-                        " It could not be copied aside, so nothing is saved until you reset or export."
+                        " The unreadable text was kept aside."
                     };
                     (Document::demo(), Some(format!("{e}.{what}")))
                 }
@@ -61,18 +76,77 @@ impl Studio {
             load_problem: RwSignal::new(problem),
             notice: RwSignal::new(None),
             hold_saves: RwSignal::new(hold_saves),
+            stored: StoredValue::new(stored),
         };
         studio.pass_time(studio.doc.with_untracked(|d| d.clock));
         studio
     }
 
-    /// Saves after every change: the one effect that talks to localStorage.
+    /// Saves after every change (the one effect that writes localStorage),
+    /// and follows the changes other tabs save.
     pub fn persist(self) {
         Effect::new(move |_| {
-            let json = self.doc.with(Document::to_json);
-            self.save_problem
-                .set(browser::write(StorageKey::Document, &json).err());
+            let revision = self.doc.with(|d| d.revision);
+            if self.hold_saves.get() || self.stored.get_value() == Some(revision) {
+                return;
+            }
+            self.save();
         });
+        browser::on_document_saved_elsewhere(move |text| self.adopt(&text));
+    }
+
+    /// Writes the document unless another tab saved a newer one meanwhile:
+    /// then that one is shown and nothing is overwritten.
+    fn save(&self) {
+        if self.adopt_newer_saved() {
+            return;
+        }
+        let (revision, json) = self.doc.with_untracked(|d| (d.revision, d.to_json()));
+        let written = browser::write(StorageKey::Document, &json)
+            .and_then(|()| browser::write(StorageKey::Revision, &revision.to_string()));
+        match written {
+            Ok(()) => {
+                self.stored.set_value(Some(revision));
+                self.save_problem.set(None);
+            }
+            // The change stays in memory; the banner offers Export.
+            Err(e) => self.save_problem.set(Some(e)),
+        }
+    }
+
+    /// Takes over a document another tab saved if it is newer than ours.
+    fn adopt(&self, text: &str) {
+        let ours = self.doc.with_untracked(|d| d.revision);
+        match Document::load(text) {
+            Ok(l) if l.doc.revision > ours => {
+                self.stored.set_value(Some(l.doc.revision));
+                self.doc.set(l.doc);
+                self.notice
+                    .set(Some(Notice::Done(UPDATED_ELSEWHERE.to_string())));
+            }
+            Ok(_) => {}
+            Err(e) => {
+                // Another tab (perhaps a newer release) wrote what this one
+                // cannot read: stop saving rather than overwrite it.
+                self.hold_saves.set(true);
+                self.load_problem.set(Some(e.to_string()));
+            }
+        }
+    }
+
+    /// True when localStorage holds a newer revision than this tab (the
+    /// `storage` event has not arrived yet); that document is then adopted.
+    fn adopt_newer_saved(&self) -> bool {
+        let ours = self.doc.with_untracked(|d| d.revision);
+        match browser::stored_revision() {
+            Some(theirs) if theirs > ours => {
+                if let Ok(Some(text)) = browser::read(StorageKey::Document) {
+                    self.adopt(&text);
+                }
+                true
+            }
+            _ => false,
+        }
     }
 
     pub fn acting(&self) -> Actor {
@@ -85,7 +159,13 @@ impl Studio {
 
     /// Runs a command as the current actor at the simulated time; the
     /// refusal (with its rule ID) is also kept for the shell to show.
-    pub fn run(&self, command: Command) -> Result<Decision, Refusal> {
+    /// `Err(None)`: not run because another tab saved first (the notice
+    /// says so).
+    pub fn run(&self, command: Command) -> Result<Decision, Option<Refusal>> {
+        if self.adopt_newer_saved() {
+            self.notice.set(Some(Notice::Stale(STALE_TAB.to_string())));
+            return Err(None);
+        }
         let mut outcome = None;
         self.doc.maybe_update(|d| {
             let r = execute(&mut d.state, &d.acting, &command, d.clock);
@@ -101,11 +181,14 @@ impl Studio {
             Ok(d) => Notice::Done(d.summary.clone()),
             Err(r) => Notice::Refused(r.clone()),
         }));
-        outcome
+        outcome.map_err(Some)
     }
 
     pub fn act_as(&self, actor: Actor) {
-        self.doc.update(|d| d.acting = actor);
+        self.doc.update(|d| {
+            d.acting = actor;
+            d.revision += 1;
+        });
         self.notice.set(None);
     }
 
@@ -124,11 +207,48 @@ impl Studio {
         });
     }
 
-    pub fn reset_demo(&self) {
-        let revision = self.doc.with_untracked(|d| d.revision);
-        let mut fresh = Document::demo();
-        fresh.revision = revision + 1;
+    /// Replaces everything with `doc` (demo data or an import), as a new
+    /// revision so that other tabs take it over; releases held saves.
+    pub fn replace(&self, mut doc: Document) {
+        let newest = self
+            .doc
+            .with_untracked(|d| d.revision)
+            .max(browser::stored_revision().unwrap_or(0));
+        doc.revision = newest.max(doc.revision) + 1;
         self.hold_saves.set(false);
-        self.doc.set(fresh);
+        self.doc.set(doc);
+    }
+
+    /// Marks every email in the outbox as read.
+    pub fn mark_mail_read(&self) {
+        self.doc.maybe_update(|d| {
+            let changed = d.mail_read != d.state.outbox.len();
+            if changed {
+                d.mail_read = d.state.outbox.len();
+                d.revision += 1;
+            }
+            changed
+        });
+    }
+
+    pub fn reset_demo(&self) {
+        self.replace(Document::demo());
+    }
+
+    /// The whole state as a JSON file, for Export.
+    pub fn export(&self) {
+        let (name, json) = self.doc.with_untracked(|d| {
+            (
+                format!(
+                    "partner-access-studio-{}-r{}.json",
+                    d.clock.iso_date(),
+                    d.revision
+                ),
+                d.to_json(),
+            )
+        });
+        if let Err(e) = browser::download(&name, &json) {
+            self.notice.set(Some(Notice::Stale(e)));
+        }
     }
 }

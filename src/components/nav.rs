@@ -20,15 +20,22 @@ pub fn Nav() -> impl IntoView {
         <nav class="side-nav" aria-label=move || t_string!(i18n, main_navigation).to_string()>
             <ul>
                 <li><A href="/" exact=true>{t!(i18n, nav_accounts)}</A></li>
+                <li><A href=paths::DATA>{t!(i18n, nav_data)}</A></li>
             </ul>
             {move || match account() {
                 Some((id, false)) => view! {
                     <h2>{t!(i18n, nav_settings)}</h2>
-                    <ul><li><A href=paths::users_and_teams(id)>{t!(i18n, nav_users_and_teams)}</A></li></ul>
+                    <ul>
+                        <li><A href=paths::users_and_teams(id)>{t!(i18n, nav_users_and_teams)}</A></li>
+                        <li><A href=paths::audit_log(id)>{t!(i18n, audit_log_title)}</A></li>
+                    </ul>
                 }.into_any(),
                 Some((id, true)) => view! {
                     <h2>{t!(i18n, nav_partner)}</h2>
-                    <ul><li><A href=paths::client_access_manager(id)>{t!(i18n, nav_client_access_manager)}</A></li></ul>
+                    <ul>
+                        <li><A href=paths::client_access_manager(id)>{t!(i18n, nav_client_access_manager)}</A></li>
+                        <li><A href=paths::audit_log(id)>{t!(i18n, audit_log_title)}</A></li>
+                    </ul>
                 }.into_any(),
                 None => ().into_any(),
             }}

@@ -2,6 +2,7 @@
 
 use crate::app::studio::{use_studio, Notice};
 use crate::i18n::*;
+use crate::pages::data::download_kept_aside;
 use leptos::prelude::*;
 
 #[component]
@@ -11,18 +12,27 @@ pub fn Notices() -> impl IntoView {
     view! {
         {move || studio.load_problem.get().map(|p| view! {
             <div role="alert" class="banner warning">
-                <strong>{t!(i18n, storage_corrupt_title)}</strong> " " {p} " " {t!(i18n, storage_corrupt_body)}
-                <button type="button" on:click=move |_| studio.load_problem.set(None)>{t!(i18n, dismiss)}</button>
+                <strong>{t!(i18n, storage_corrupt_title)}</strong> " " {p} " "
+                <button type="button" on:click=move |_| download_kept_aside(studio)>{t!(i18n, download_raw_data)}</button> " "
+                <button type="button" on:click=move |_| {
+                    // The person chose: the demo data may now be saved.
+                    studio.hold_saves.set(false);
+                    studio.load_problem.set(None);
+                }>{t!(i18n, start_with_demo_data)}</button>
             </div>
         })}
         {move || studio.save_problem.get().map(|reason| view! {
-            <div role="alert" class="banner error">{t!(i18n, storage_not_saved, reason = move || reason.clone())}</div>
+            <div role="alert" class="banner error">
+                {t!(i18n, storage_not_saved, reason = move || reason.clone())} " "
+                <button type="button" on:click=move |_| studio.export()>{t!(i18n, export)}</button>
+            </div>
         })}
         <div role="status" aria-live="polite" class="notice-region">
             {move || studio.notice.get().map(|n| {
                 let (class, text) = match n {
                     Notice::Done(s) => ("notice done", s),
                     Notice::Refused(r) => ("notice refused", r.to_string()),
+                    Notice::Stale(s) => ("notice refused", s),
                 };
                 view! {
                     <p class=class>

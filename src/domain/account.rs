@@ -128,6 +128,10 @@ pub struct User {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub linked_partner: Option<AccountId>,
     pub last_change: Timestamp,
+    /// When this user last did something in the product (dormant-access
+    /// review). Added in schema version 2; see `storage::migrate`.
+    #[serde(default)]
+    pub last_active: Timestamp,
 }
 
 impl User {
@@ -151,6 +155,7 @@ impl User {
             assets: Vec::new(),
             linked_partner: None,
             last_change: now,
+            last_active: now,
         }
     }
 

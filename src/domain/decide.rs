@@ -70,6 +70,16 @@ pub fn commit(state: &mut State, actor: Option<ActorStamp>, decision: &Decision,
     for event in &decision.events {
         apply(state, event);
     }
+    // Acting counts as activity (the dormant-access review reads it); it is
+    // not a change of the user, so it is no event of its own.
+    if let Some(a) = &actor {
+        if let Some(u) = state
+            .account_mut(a.account)
+            .and_then(|acc| acc.user_mut(a.user))
+        {
+            u.last_active = now;
+        }
+    }
     let seq = state.audit.last().map(|e| e.seq + 1).unwrap_or(1);
     state.audit.push(AuditEntry {
         seq,

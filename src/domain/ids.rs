@@ -17,7 +17,9 @@ pub struct AccountId(pub u32);
 pub struct UserId(pub u32);
 
 /// A point in simulated time: whole seconds since 1970-01-01 UTC.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Timestamp(pub i64);
 
 pub const SECONDS_PER_DAY: i64 = 86_400;
@@ -29,6 +31,17 @@ impl Timestamp {
         let month = time::Month::try_from(month).expect("month literal 1..=12");
         let date = time::Date::from_calendar_date(year, month, day).expect("valid date literal");
         Timestamp(date.midnight().assume_utc().unix_timestamp())
+    }
+
+    /// Midnight UTC of a `YYYY-MM-DD` date (what a date input gives);
+    /// `None` for anything else.
+    pub fn parse_iso_date(text: &str) -> Option<Self> {
+        let mut parts = text.trim().splitn(3, '-');
+        let year = parts.next()?.parse().ok()?;
+        let month = time::Month::try_from(parts.next()?.parse::<u8>().ok()?).ok()?;
+        let day = parts.next()?.parse().ok()?;
+        let date = time::Date::from_calendar_date(year, month, day).ok()?;
+        Some(Timestamp(date.midnight().assume_utc().unix_timestamp()))
     }
 
     pub fn plus_days(self, days: i64) -> Self {
@@ -75,5 +88,15 @@ mod tests {
         let t = Timestamp::from_ymd(2026, 1, 13);
         assert_eq!(t.iso_date(), "2026-01-13");
         assert_eq!(t.plus_days(60).iso_date(), "2026-03-14");
+    }
+
+    #[test]
+    fn a_date_input_value_reads_back() {
+        let t = Timestamp::parse_iso_date("2027-02-28").unwrap();
+        assert_eq!(t.iso_date(), "2027-02-28");
+        assert_eq!(t, Timestamp::from_ymd(2027, 2, 28));
+        for bad in ["", "2027-02-30", "2027-13-01", "27-2", "tomorrow"] {
+            assert_eq!(Timestamp::parse_iso_date(bad), None, "{bad}");
+        }
     }
 }

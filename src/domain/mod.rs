@@ -9,6 +9,7 @@
 //! applies the events (infallibly) and records them in the audit log.
 
 pub mod account;
+pub mod audit;
 pub mod command;
 pub mod decide;
 pub mod email;

@@ -2,8 +2,11 @@
 
 pub mod access_link;
 pub mod accounts;
+pub mod audit_log;
 pub mod client_access_manager;
+pub mod data;
 pub mod not_found;
+pub mod outbox;
 pub mod users_and_teams;
 
 use crate::app::studio::use_studio;

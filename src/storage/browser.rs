@@ -40,3 +40,69 @@ pub fn write(key: StorageKey, value: &str) -> Result<(), String> {
         }
     })
 }
+
+/// The revision another tab (or this one) last saved, if any.
+pub fn stored_revision() -> Option<u64> {
+    read(StorageKey::Revision)
+        .ok()
+        .flatten()?
+        .trim()
+        .parse()
+        .ok()
+}
+
+/// Deletes a key (used only after the user asked to discard kept-aside data).
+pub fn remove(key: StorageKey) {
+    if let Ok(s) = local_storage() {
+        let _ = s.remove_item(&key.name());
+    }
+}
+
+/// Calls `on_change` with the new text whenever another tab saves the
+/// document. The listener lives as long as the page.
+pub fn on_document_saved_elsewhere(on_change: impl Fn(String) + 'static) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let name = StorageKey::Document.name();
+    let listener =
+        Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
+            if e.key().as_deref() == Some(name.as_str()) {
+                if let Some(text) = e.new_value() {
+                    on_change(text);
+                }
+            }
+        });
+    let _ = window.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+    listener.forget();
+}
+
+/// Offers JSON `text` as a file download named `file_name`.
+pub fn download(file_name: &str, text: &str) -> Result<(), String> {
+    download_as(file_name, text, "application/json")
+}
+
+/// Offers `text` of media type `mime` as a file download.
+pub fn download_as(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    let fail = |_| "the browser refused the download".to_string();
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no browser window")?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(|_| "the browser refused the download".to_string())?;
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}

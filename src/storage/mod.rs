@@ -9,14 +9,25 @@ pub mod browser;
 use crate::domain::{Actor, State, Timestamp};
 use serde::{Deserialize, Serialize};
 
-/// Bumped on every change of the stored shape; older versions get a migration.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Bumped on every change of the stored shape; each older version gets a
+/// step in [`migrate`].
+///
+/// - 1: the first release.
+/// - 2: users carry `last_active` (the dormant-access review); the document
+///   counts read outbox emails (`mail_read`).
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// Larger files are refused by Import before they are read.
+pub const IMPORT_LIMIT_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
 
 /// Every localStorage key the app uses, in one place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StorageKey {
     /// The current document.
     Document,
+    /// The revision of the stored document, alone: a tab checks it before
+    /// every change without reading the whole document.
+    Revision,
     /// Unreadable text found at start, kept aside until the user discards
     /// it; several slots, so that a second bad start never overwrites the first.
     Quarantine(u8),
@@ -29,6 +40,7 @@ impl StorageKey {
     pub fn name(self) -> String {
         match self {
             StorageKey::Document => "partner-access-studio/document".into(),
+            StorageKey::Revision => "partner-access-studio/revision".into(),
             StorageKey::Quarantine(n) => format!("partner-access-studio/unreadable/{n}"),
         }
     }
@@ -43,6 +55,9 @@ pub struct Document {
     pub clock: Timestamp,
     /// Who the person at the keyboard acts as.
     pub acting: Actor,
+    /// How many outbox emails have been seen (the top bar counts the rest).
+    #[serde(default)]
+    pub mail_read: usize,
     pub state: State,
 }
 
@@ -55,9 +70,23 @@ pub enum LoadError {
     Unreadable(String),
     #[error("the saved data comes from a newer release (version {0}); this release reads up to version {SCHEMA_VERSION}")]
     NewerVersion(u32),
-    #[error("the saved data breaks a rule: {0}")]
-    Invalid(String),
+    #[error("the saved data has an unknown version ({0})")]
+    UnknownVersion(u64),
+    #[error("the saved data breaks a rule: {}", .0.join("; "))]
+    Invalid(Vec<String>),
 }
+
+/// A document read from text, and the version it was stored in when that
+/// was older (it then still needs to be saved in the current shape).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub doc: Document,
+    pub upgraded_from: Option<u32>,
+}
+
+/// How many problems a refused document lists: enough to fix a file by
+/// hand, not a wall of text.
+const PROBLEMS_SHOWN: usize = 5;
 
 impl Document {
     /// The demo data set, acting as the first client's Super Admin.
@@ -72,6 +101,7 @@ impl Document {
             revision: 0,
             clock: crate::demo::start(),
             acting,
+            mail_read: 0,
             state,
         }
     }
@@ -82,6 +112,11 @@ impl Document {
     }
 
     pub fn parse(text: &str) -> Result<Document, LoadError> {
+        Document::load(text).map(|l| l.doc)
+    }
+
+    /// Reads, upgrades and validates stored or imported text.
+    pub fn load(text: &str) -> Result<Loaded, LoadError> {
         if text.trim().is_empty() {
             return Err(LoadError::Empty);
         }
@@ -97,56 +132,43 @@ impl Document {
             .map_err(|e| LoadError::Unreadable(e.to_string()))?
             .schema_version;
         if version > SCHEMA_VERSION as u64 {
-            return Err(LoadError::NewerVersion(version as u32));
+            return Err(LoadError::NewerVersion(version.min(u32::MAX as u64) as u32));
         }
+        if version == 0 {
+            return Err(LoadError::UnknownVersion(version));
+        }
+        let version = version as u32;
         let mut doc: Document =
             serde_json::from_str(text).map_err(|e| LoadError::Unreadable(e.to_string()))?;
+        migrate(&mut doc, version);
         doc.validate()?;
         doc.repair_acting();
-        Ok(doc)
+        Ok(Loaded {
+            doc,
+            upgraded_from: (version < SCHEMA_VERSION).then_some(version),
+        })
     }
 
-    /// The checks the domain relies on and serde cannot make.
+    /// The checks the domain relies on and serde cannot make; lists the
+    /// first few problems, not only the first.
     fn validate(&self) -> Result<(), LoadError> {
+        let problems: Vec<String> = self.problems().take(PROBLEMS_SHOWN).collect();
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(LoadError::Invalid(problems))
+        }
+    }
+
+    fn problems(&self) -> impl Iterator<Item = String> + '_ {
         let mut ids: Vec<_> = self.state.accounts.iter().map(|a| a.id).collect();
         ids.sort();
         ids.dedup();
-        if ids.len() != self.state.accounts.len() {
-            return Err(LoadError::Invalid("two accounts share an id".into()));
-        }
-        for acc in &self.state.accounts {
-            if acc.active_super_admins() == 0 {
-                return Err(LoadError::Invalid(format!(
-                    "{} has no active Super Admin (R-CL-4)",
-                    acc.name
-                )));
-            }
-            if !acc.users.windows(2).all(|w| w[0].id < w[1].id) {
-                return Err(LoadError::Invalid(format!(
-                    "{} lists users out of order",
-                    acc.name
-                )));
-            }
-            let mut emails: Vec<&str> = acc.users.iter().map(|u| u.email.as_str()).collect();
-            emails.sort_unstable();
-            if let Some(w) = emails.windows(2).find(|w| w[0] == w[1]) {
-                return Err(LoadError::Invalid(format!(
-                    "{} lists {} twice (R-ACC-2)",
-                    acc.name, w[0]
-                )));
-            }
-            let partner_seatless = acc
-                .users
-                .iter()
-                .find(|u| u.is_partner_admin() && u.seat != crate::domain::Seat::Partner);
-            if let Some(u) = partner_seatless {
-                return Err(LoadError::Invalid(format!(
-                    "{} is Partner admin without a Partner seat (R-SEAT-6)",
-                    u.email
-                )));
-            }
-        }
-        Ok(())
+        let shared_id = (ids.len() != self.state.accounts.len())
+            .then(|| "two accounts share an id".to_string());
+        shared_id
+            .into_iter()
+            .chain(self.state.accounts.iter().flat_map(account_problems))
     }
 
     /// A stored actor that no longer exists falls back to a Super Admin.
@@ -180,6 +202,47 @@ pub fn default_actor(state: &State) -> Option<Actor> {
         .or_else(|| state.accounts.iter().find_map(pick))
 }
 
+/// Upgrades a document stored at version `from` to [`SCHEMA_VERSION`], one
+/// step per version, so that every earlier version keeps loading.
+pub fn migrate(doc: &mut Document, from: u32) {
+    if from < 2 {
+        // Version 1 kept no activity; the last change of a user is the
+        // latest moment known to involve them.
+        for acc in &mut doc.state.accounts {
+            for u in &mut acc.users {
+                u.last_active = u.last_change;
+            }
+        }
+    }
+    doc.schema_version = SCHEMA_VERSION;
+}
+
+fn account_problems(acc: &crate::domain::Account) -> Vec<String> {
+    let mut problems = Vec::new();
+    if acc.active_super_admins() == 0 {
+        problems.push(format!("{} has no active Super Admin (R-CL-4)", acc.name));
+    }
+    if !acc.users.windows(2).all(|w| w[0].id < w[1].id) {
+        problems.push(format!("{} lists users out of order", acc.name));
+    }
+    let mut emails: Vec<&str> = acc.users.iter().map(|u| u.email.as_str()).collect();
+    emails.sort_unstable();
+    if let Some(w) = emails.windows(2).find(|w| w[0] == w[1]) {
+        problems.push(format!("{} lists {} twice (R-ACC-2)", acc.name, w[0]));
+    }
+    let seatless = acc
+        .users
+        .iter()
+        .find(|u| u.is_partner_admin() && u.seat != crate::domain::Seat::Partner);
+    if let Some(u) = seatless {
+        problems.push(format!(
+            "{} is Partner admin without a Partner seat (R-SEAT-6)",
+            u.email
+        ));
+    }
+    problems
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,7 +272,7 @@ mod tests {
         let newer =
             Document::demo()
                 .to_json()
-                .replacen("\"schema_version\":1", "\"schema_version\":99", 1);
+                .replacen("\"schema_version\":2", "\"schema_version\":99", 1);
         assert_eq!(Document::parse(&newer), Err(LoadError::NewerVersion(99)));
         let json = Document::demo().to_json();
         for cut in [1, json.len() / 3, json.len() - 1] {

@@ -148,7 +148,7 @@ fn Wizard(account: AccountId, open: RwSignal<bool>) -> impl IntoView {
         };
         match studio.run(cmd) {
             Ok(_) => open.set(false),
-            Err(r) => refusal.set(Some(r)),
+            Err(r) => refusal.set(r),
         }
     };
 

@@ -1,0 +1,263 @@
+//! Reading the audit log: which entries concern an account, filters, and the
+//! CSV export. Entries are written only by `commit`.
+
+use super::event::Event;
+use super::ids::{AccountId, Timestamp};
+use super::state::{AuditEntry, State};
+
+/// What an entry is about, for the category filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Category {
+    Users,
+    PermissionSets,
+    AccessLinks,
+    PartnerSettings,
+    Relationships,
+    Email,
+    Migration,
+}
+
+impl Category {
+    pub const ALL: [Category; 7] = [
+        Category::Users,
+        Category::PermissionSets,
+        Category::AccessLinks,
+        Category::PartnerSettings,
+        Category::Relationships,
+        Category::Email,
+        Category::Migration,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Users => "Users",
+            Category::PermissionSets => "Permission sets",
+            Category::AccessLinks => "Access links",
+            Category::PartnerSettings => "Partner settings",
+            Category::Relationships => "Managed relationships",
+            Category::Email => "Email",
+            Category::Migration => "Partner admin migration",
+        }
+    }
+
+    pub fn of(event: &Event) -> Category {
+        match event {
+            Event::UserAdded { .. } | Event::UserChanged { .. } | Event::UserRemoved { .. } => {
+                Category::Users
+            }
+            Event::CustomSetSaved { .. } => Category::PermissionSets,
+            Event::LinkIssued { .. } | Event::LinkRevoked { .. } | Event::LinkUsed { .. } => {
+                Category::AccessLinks
+            }
+            Event::DomainsSet { .. } => Category::PartnerSettings,
+            Event::PartnerActivity { .. } | Event::RelationshipEnded { .. } => {
+                Category::Relationships
+            }
+            Event::MailSent { .. } => Category::Email,
+            Event::PartnerAdminMigrationDone => Category::Migration,
+        }
+    }
+}
+
+/// Who made an entry, as the actor filter offers it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ActorFilter {
+    Anyone,
+    /// Changes the product made by itself (time passing, migrations).
+    Automatic,
+    /// A person, by email (the stamp keeps it as it was at the time).
+    Person(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditFilter {
+    pub category: Option<Category>,
+    pub actor: ActorFilter,
+    /// Part of the name or email of a user the entry changed.
+    pub affected: String,
+    pub from: Option<Timestamp>,
+    /// Inclusive: entries up to the end of this day.
+    pub to: Option<Timestamp>,
+    /// Part of the summary, the actor or an affected user.
+    pub search: String,
+}
+
+impl Default for AuditFilter {
+    fn default() -> Self {
+        AuditFilter {
+            category: None,
+            actor: ActorFilter::Anyone,
+            affected: String::new(),
+            from: None,
+            to: None,
+            search: String::new(),
+        }
+    }
+}
+
+/// One account's audit log, prepared once per state so that each keystroke
+/// in a filter is a plain scan (50,000 entries within a frame).
+pub struct AuditIndex {
+    rows: Vec<IndexedEntry>,
+}
+
+struct IndexedEntry {
+    /// Position in `State::audit`.
+    at_index: usize,
+    at: Timestamp,
+    categories: Vec<Category>,
+    actor_email: Option<String>,
+    /// Lower-case names and emails of the users the entry changed.
+    affected: String,
+    /// Lower-case summary, actor and affected users.
+    text: String,
+}
+
+/// The users an event adds, changes or removes.
+fn affected_users(event: &Event) -> Option<&super::account::User> {
+    match event {
+        Event::UserAdded { user, .. } | Event::UserRemoved { user, .. } => Some(user),
+        Event::UserChanged { after, .. } => Some(after),
+        _ => None,
+    }
+}
+
+/// True when an entry belongs to `account`'s log: it changed something
+/// there, or someone acting in that account made it.
+pub fn concerns(entry: &AuditEntry, account: AccountId) -> bool {
+    entry.actor.as_ref().is_some_and(|a| a.account == account)
+        || entry.events.iter().any(|e| match e {
+            Event::MailSent { .. } => false,
+            Event::LinkRevoked { .. } => false,
+            e => e.account() == Some(account),
+        })
+}
+
+impl AuditIndex {
+    pub fn new(state: &State, account: AccountId) -> AuditIndex {
+        let rows = state
+            .audit
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| concerns(e, account))
+            .map(|(at_index, e)| {
+                let mut categories: Vec<Category> = e.events.iter().map(Category::of).collect();
+                categories.sort();
+                categories.dedup();
+                let mut affected = String::new();
+                for u in e.events.iter().filter_map(affected_users) {
+                    affected.push_str(&u.name.to_lowercase());
+                    affected.push(' ');
+                    affected.push_str(u.email.as_str());
+                    affected.push('\n');
+                }
+                let actor = e
+                    .actor
+                    .as_ref()
+                    .map(|a| format!("{} {}", a.name, a.email))
+                    .unwrap_or_else(|| "automatic".into());
+                let text = format!("{}\n{}\n{}", e.summary, actor, affected).to_lowercase();
+                IndexedEntry {
+                    at_index,
+                    at: e.at,
+                    categories,
+                    actor_email: e.actor.as_ref().map(|a| a.email.as_str().to_string()),
+                    affected,
+                    text,
+                }
+            })
+            .collect();
+        AuditIndex { rows }
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Positions in `State::audit` of the matching entries, newest first.
+    pub fn matching(&self, filter: &AuditFilter) -> Vec<usize> {
+        let affected = filter.affected.trim().to_lowercase();
+        let search = filter.search.trim().to_lowercase();
+        let to = filter.to.map(|t| t.plus_days(1));
+        self.rows
+            .iter()
+            .rev()
+            .filter(|r| filter.category.is_none_or(|c| r.categories.contains(&c)))
+            .filter(|r| match &filter.actor {
+                ActorFilter::Anyone => true,
+                ActorFilter::Automatic => r.actor_email.is_none(),
+                ActorFilter::Person(email) => r.actor_email.as_deref() == Some(email.as_str()),
+            })
+            .filter(|r| filter.from.is_none_or(|f| r.at >= f))
+            .filter(|r| to.is_none_or(|t| r.at < t))
+            .filter(|r| affected.is_empty() || r.affected.contains(&affected))
+            .filter(|r| search.is_empty() || r.text.contains(&search))
+            .map(|r| r.at_index)
+            .collect()
+    }
+
+    /// The people who made entries here, as (email, name), for the filter.
+    pub fn actors(&self, state: &State) -> Vec<(String, String)> {
+        let mut people: Vec<(String, String)> = self
+            .rows
+            .iter()
+            .filter_map(|r| state.audit[r.at_index].actor.as_ref())
+            .map(|a| (a.email.as_str().to_string(), a.name.clone()))
+            .collect();
+        people.sort();
+        people.dedup_by(|a, b| a.0 == b.0);
+        people
+    }
+}
+
+/// The entries as CSV (when, who, acting in, category, what, affected users).
+pub fn to_csv(state: &State, entries: &[usize]) -> String {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let _ = out.write_record([
+        "When (UTC)",
+        "Who",
+        "Acting in",
+        "Category",
+        "What",
+        "Affected users",
+    ]);
+    for &i in entries {
+        let Some(e) = state.audit.get(i) else {
+            continue;
+        };
+        let who = e
+            .actor
+            .as_ref()
+            .map(|a| format!("{} <{}>", a.name, a.email))
+            .unwrap_or_else(|| "Automatic".into());
+        let acting_in = e
+            .actor
+            .as_ref()
+            .and_then(|a| state.account(a.account))
+            .map(|a| a.name.clone())
+            .unwrap_or_default();
+        let mut categories: Vec<&str> =
+            e.events.iter().map(|ev| Category::of(ev).label()).collect();
+        categories.dedup();
+        let affected: Vec<&str> = e
+            .events
+            .iter()
+            .filter_map(affected_users)
+            .map(|u| u.email.as_str())
+            .collect();
+        let _ = out.write_record([
+            e.at.iso_minute(),
+            who,
+            acting_in,
+            categories.join("; "),
+            e.summary.clone(),
+            affected.join("; "),
+        ]);
+    }
+    // Writing to a Vec cannot fail.
+    String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
+}

@@ -1,0 +1,66 @@
+//! The outbox: every email the rules sent, newest first.
+
+use crate::app::studio::use_studio;
+use crate::i18n::*;
+use leptos::prelude::*;
+
+/// How much of a body the table shows before "Show email".
+const PREVIEW_CHARS: usize = 90;
+
+#[component]
+pub fn Outbox() -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    // Opening the outbox reads everything in it.
+    Effect::new(move |_| studio.mark_mail_read());
+    let rows = move || {
+        studio.doc.with(|d| {
+            d.state
+                .outbox
+                .iter()
+                .rev()
+                .map(|m| {
+                    let preview: String = m.body.chars().take(PREVIEW_CHARS).collect();
+                    let preview = if preview.len() < m.body.len() {
+                        format!("{preview}…")
+                    } else {
+                        preview
+                    };
+                    let (to, subject, body, at) =
+                        (m.to.to_string(), m.subject.clone(), m.body.clone(), m.at);
+                    view! {
+                        <tr>
+                            <td><time>{at.iso_date()}</time></td>
+                            <td>{to}</td>
+                            <th scope="row">{subject}</th>
+                            <td>
+                                <details>
+                                    <summary>{preview}</summary>
+                                    <p class="mail-body">{body}</p>
+                                </details>
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let empty = move || studio.doc.with(|d| d.state.outbox.is_empty());
+    view! {
+        <h1>{t!(i18n, outbox_title)}</h1>
+        <p>{t!(i18n, outbox_intro)}</p>
+        <Show when=move || !empty() fallback=move || view! { <p>{t!(i18n, outbox_empty)}</p> }>
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(i18n, col_sent)}</th>
+                        <th scope="col">{t!(i18n, col_to)}</th>
+                        <th scope="col">{t!(i18n, col_subject)}</th>
+                        <th scope="col">{t!(i18n, col_body)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </Show>
+    }
+}

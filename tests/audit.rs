@@ -1,0 +1,135 @@
+//! The audit log as an account's admins read it: filters and CSV export.
+
+mod common;
+use common::*;
+use partner_access_studio::domain::audit::{to_csv, ActorFilter, AuditFilter, AuditIndex, Category};
+use partner_access_studio::domain::*;
+
+/// Henrik deactivates Erik, Astrid gets a new set by Henrik, then time passes.
+fn history() -> State {
+    let mut s = world();
+    let henrik = as_user(&s, FJORD, HENRIK);
+    let erik = uid(&s, FJORD, ERIK);
+    accepted(
+        &mut s,
+        &henrik,
+        Command::Deactivate {
+            account: FJORD,
+            user: erik,
+        },
+    );
+    let pia = uid(&s, FJORD, PIA);
+    accepted(
+        &mut s,
+        &henrik,
+        Command::Deactivate {
+            account: FJORD,
+            user: pia,
+        },
+    );
+    s
+}
+
+#[test]
+fn an_account_log_holds_its_own_entries_only() {
+    let s = history();
+    let fjord = AuditIndex::new(&s, FJORD);
+    assert_eq!(fjord.len(), 2);
+    // Fjord's changes do not show in another client's log.
+    let before = AuditIndex::new(&world(), LINDQVIST).len();
+    assert_eq!(AuditIndex::new(&s, LINDQVIST).len(), before);
+}
+
+#[test]
+fn filters_narrow_by_affected_user_actor_category_search_and_date() {
+    let s = history();
+    let index = AuditIndex::new(&s, FJORD);
+    let all = index.matching(&AuditFilter::default());
+    assert_eq!(all.len(), 2);
+    assert!(all[0] > all[1], "newest first");
+
+    let erik = AuditFilter {
+        affected: "Erik".into(),
+        ..AuditFilter::default()
+    };
+    let hits = index.matching(&erik);
+    assert_eq!(hits.len(), 1);
+    assert!(s.audit[hits[0]].summary.contains("erik.lund"));
+
+    let by_henrik = AuditFilter {
+        actor: ActorFilter::Person(HENRIK.into()),
+        ..AuditFilter::default()
+    };
+    assert_eq!(index.matching(&by_henrik).len(), 2);
+    let automatic = AuditFilter {
+        actor: ActorFilter::Automatic,
+        ..AuditFilter::default()
+    };
+    assert!(index.matching(&automatic).is_empty());
+
+    let links = AuditFilter {
+        category: Some(Category::AccessLinks),
+        ..AuditFilter::default()
+    };
+    assert!(index.matching(&links).is_empty());
+    let users = AuditFilter {
+        category: Some(Category::Users),
+        ..AuditFilter::default()
+    };
+    assert_eq!(index.matching(&users).len(), 2);
+
+    let search = AuditFilter {
+        search: "PIA.STRAND".into(),
+        ..AuditFilter::default()
+    };
+    assert_eq!(index.matching(&search).len(), 1);
+
+    let day = now();
+    let that_day = AuditFilter {
+        from: Some(day),
+        to: Some(day),
+        ..AuditFilter::default()
+    };
+    assert_eq!(index.matching(&that_day).len(), 2, "`to` includes its day");
+    let later = AuditFilter {
+        from: Some(day.plus_days(1)),
+        ..AuditFilter::default()
+    };
+    assert!(index.matching(&later).is_empty());
+}
+
+#[test]
+fn the_csv_export_has_a_header_and_a_row_per_entry() {
+    let s = history();
+    let index = AuditIndex::new(&s, FJORD);
+    let csv = to_csv(&s, &index.matching(&AuditFilter::default()));
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        ["When (UTC)", "Who", "Acting in", "Category", "What", "Affected users"]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    assert!(rows[0][1].contains(HENRIK));
+    assert_eq!(&rows[0][2], "Fjord Outdoor AS");
+    assert_eq!(&rows[0][5], PIA);
+}
+
+#[test]
+fn acting_marks_the_actor_active() {
+    let mut s = world();
+    let henrik = as_user(&s, FJORD, HENRIK);
+    let later = now().plus_days(3);
+    let erik = uid(&s, FJORD, ERIK);
+    execute(
+        &mut s,
+        &henrik,
+        &Command::Deactivate {
+            account: FJORD,
+            user: erik,
+        },
+        later,
+    )
+    .unwrap();
+    assert_eq!(user(&s, FJORD, HENRIK).last_active, later);
+}

@@ -1,0 +1,163 @@
+// Storage as a person meets it: two tabs, export and import, data from a
+// newer release, a full localStorage.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { start, actAs } from './harness.mjs';
+
+const DOC = 'partner-access-studio/document';
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.stop(); });
+
+async function newTab(context, path = '/') {
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  await page.goto(env.base + path);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  return page;
+}
+
+async function details(page, name) {
+  await page.getByRole('button', { name, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name });
+  await dialog.waitFor();
+  return dialog;
+}
+
+/// Deactivates a user from their details and closes the details again.
+async function deactivate(page, name) {
+  const dialog = await details(page, name);
+  await dialog.getByRole('button', { name: 'Deactivate' }).click();
+  await page.getByRole('dialog', { name: 'Deactivate this user?' }).getByRole('button', { name: 'Deactivate' }).click();
+  await page.keyboard.press('Escape');
+}
+
+test('a change in one tab shows in the other', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const a = await newTab(context, '/accounts/10/settings/users');
+  const b = await newTab(context, '/accounts/10/settings/users');
+  await deactivate(a, 'Erik Lund');
+  await a.getByRole('row', { name: /Erik Lund.*Deactivated/ }).waitFor();
+  await b.getByText('Updated with a change saved in another tab.').waitFor();
+  await b.getByRole('row', { name: /Erik Lund.*Deactivated/ }).waitFor();
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await context.close();
+});
+
+test('a tab that missed the other tab\'s save is refused, not saved over it', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const a = await newTab(context, '/accounts/10/settings/users');
+  // Tab b is asleep: it does not hear the storage event (a capturing
+  // listener registered before the app's stops it).
+  const b = await context.newPage();
+  await b.addInitScript(() => window.addEventListener('storage', (e) => e.stopImmediatePropagation(), true));
+  await b.goto(env.base + '/accounts/10/settings/users');
+  await b.getByRole('heading', { name: 'Users & Teams', level: 1 }).waitFor();
+
+  await deactivate(a, 'Erik Lund');
+  await a.getByRole('row', { name: /Erik Lund.*Deactivated/ }).waitFor();
+  const saved = await a.evaluate((k) => localStorage.getItem(k), DOC);
+
+  await deactivate(b, 'Maja Holm');
+  await b.getByText('This data was changed in another tab, so your change was not made.').waitFor();
+  // b now shows a's change, and a's document was not overwritten.
+  await b.getByRole('row', { name: /Erik Lund.*Deactivated/ }).waitFor();
+  assert.equal(await b.getByRole('row', { name: /Maja Holm.*Deactivated/ }).count(), 0);
+  assert.equal(await a.evaluate((k) => localStorage.getItem(k), DOC), saved);
+  await context.close();
+});
+
+test('Export downloads the state; Import shows a summary, then replaces it', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  const page = await newTab(context, '/accounts/10/settings/users');
+  await deactivate(page, 'Erik Lund');
+  await page.getByRole('row', { name: /Erik Lund.*Deactivated/ }).waitFor();
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Your data' }).click();
+  await page.getByRole('heading', { name: 'Your data', level: 1 }).waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export' }).click(),
+  ]);
+  const dir = await mkdtemp(join(tmpdir(), 'pas-'));
+  const file = join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  const exported = JSON.parse(await readFile(file, 'utf8'));
+  assert.equal(exported.schema_version, 2);
+
+  // A bad file is refused with its problem, and nothing changes.
+  const bad = join(dir, 'bad.json');
+  const broken = structuredClone(exported);
+  for (const acc of broken.state.accounts) for (const u of acc.users) u.set = null;
+  await writeFile(bad, JSON.stringify(broken));
+  await page.getByLabel('Import', { exact: true }).setInputFiles(bad);
+  await page.getByText(/bad\.json cannot be imported: .*no active Super Admin \(R-CL-4\).*Nothing was changed\./).waitFor();
+
+  // Reset, then import the export: Erik is deactivated again.
+  await page.getByRole('button', { name: 'Reset demo data' }).click();
+  await page.getByRole('dialog', { name: 'Reset demo data?' }).getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Your data' }).click();
+  await page.getByLabel('Import', { exact: true }).setInputFiles(file);
+  await page.getByText(/is valid\. Replace the current data with it\?/).waitFor();
+  await page.getByRole('row', { name: /Users/ }).first().waitFor();
+  await page.getByRole('button', { name: 'Replace current data' }).click();
+  await page.getByText(/Imported /).waitFor();
+  await page.goto(env.base + '/accounts/10/settings/users');
+  await page.getByRole('row', { name: /Erik Lund.*Deactivated/ }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('data from a newer release is left untouched until the person chooses', async () => {
+  const context = await env.browser.newContext();
+  const newer = '{"schema_version": 99, "revision": 3, "state": {}}';
+  await context.addInitScript((text) => {
+    if (!sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('partner-access-studio/document', text);
+    }
+  }, newer);
+  const page = await newTab(context, '/');
+  const banner = page.getByRole('alert').filter({ hasText: 'newer release' });
+  await banner.waitFor();
+  await actAs(page, 'Kari Nordmann — Super Admin');
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), DOC), newer);
+  await banner.getByRole('button', { name: 'Start with demo data' }).click();
+  await page.waitForFunction((k) => localStorage.getItem(k).includes('"schema_version":2'), DOC);
+  assert.equal(await page.evaluate(() => localStorage.getItem('partner-access-studio/unreadable/0')), newer);
+  await context.close();
+});
+
+test('a full localStorage: the change stays, a banner offers Export, the next save clears it', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await newTab(context, '/accounts/10/settings/users');
+  // Fill the quota with another key, leaving too little for the document.
+  await page.evaluate(() => {
+    const chunk = 'x'.repeat(256 * 1024);
+    for (let i = 0; ; i++) {
+      try { localStorage.setItem('filler/' + i, chunk); } catch { break; }
+    }
+    let small = 'x'.repeat(1024);
+    for (let i = 0; ; i++) {
+      try { localStorage.setItem('filler-small/' + i, small); } catch { break; }
+    }
+  });
+  await deactivate(page, 'Erik Lund');
+  const banner = page.getByRole('alert').filter({ hasText: 'Your latest change is not saved in this browser' });
+  await banner.waitFor();
+  await banner.getByRole('button', { name: 'Export' }).waitFor();
+  await page.getByRole('row', { name: /Erik Lund.*Deactivated/ }).waitFor();
+  // Free space; the next change saves both.
+  await page.evaluate(() => {
+    for (const k of Object.keys(localStorage)) if (k.startsWith('filler')) localStorage.removeItem(k);
+  });
+  const dialog = await details(page, 'Erik Lund');
+  await dialog.getByRole('button', { name: 'Reactivate' }).click();
+  await banner.waitFor({ state: 'hidden' });
+  const stored = await page.evaluate((k) => localStorage.getItem(k), DOC);
+  assert.ok(stored.includes('Erik Lund'));
+  await context.close();
+});
