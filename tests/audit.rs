@@ -2,7 +2,9 @@
 
 mod common;
 use common::*;
-use partner_access_studio::domain::audit::{to_csv, ActorFilter, AuditFilter, AuditIndex, Category};
+use partner_access_studio::domain::audit::{
+    to_csv, ActorFilter, AuditFilter, AuditIndex, Category,
+};
 use partner_access_studio::domain::*;
 
 /// Henrik deactivates Erik, Astrid gets a new set by Henrik, then time passes.
@@ -106,7 +108,14 @@ fn the_csv_export_has_a_header_and_a_row_per_entry() {
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     assert_eq!(
         reader.headers().unwrap().iter().collect::<Vec<_>>(),
-        ["When (UTC)", "Who", "Acting in", "Category", "What", "Affected users"]
+        [
+            "When (UTC)",
+            "Who",
+            "Acting in",
+            "Category",
+            "What",
+            "Affected users"
+        ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 2);
@@ -132,4 +141,75 @@ fn acting_marks_the_actor_active() {
     )
     .unwrap();
     assert_eq!(user(&s, FJORD, HENRIK).last_active, later);
+}
+
+#[test]
+fn undo_restores_a_deactivated_user_and_is_recorded() {
+    let mut s = world();
+    let henrik = as_user(&s, FJORD, HENRIK);
+    let erik = uid(&s, FJORD, ERIK);
+    let before = user(&s, FJORD, ERIK).clone();
+    accepted(
+        &mut s,
+        &henrik,
+        Command::Deactivate {
+            account: FJORD,
+            user: erik,
+        },
+    );
+    let seq = s.audit.last().unwrap().seq;
+    let undo = undo_decision(&s, seq).expect("the newest change can be undone");
+    commit(&mut s, None, &undo, now());
+    let after = user(&s, FJORD, ERIK);
+    assert_eq!(after.status, before.status);
+    assert_eq!(after.permissions, before.permissions);
+    assert!(s.audit.last().unwrap().summary.starts_with("Undid: "));
+    // The undo is a change too: undoing it deactivates Erik again.
+    let redo = undo_decision(&s, s.audit.last().unwrap().seq).unwrap();
+    commit(&mut s, None, &redo, now());
+    assert_eq!(user(&s, FJORD, ERIK).status, UserStatus::Deactivated);
+}
+
+#[test]
+fn undo_is_not_offered_once_a_later_change_may_depend_on_it() {
+    let mut s = world();
+    let henrik = as_user(&s, FJORD, HENRIK);
+    let erik = uid(&s, FJORD, ERIK);
+    let pia = uid(&s, FJORD, PIA);
+    accepted(
+        &mut s,
+        &henrik,
+        Command::Deactivate {
+            account: FJORD,
+            user: erik,
+        },
+    );
+    let first = s.audit.last().unwrap().seq;
+    accepted(
+        &mut s,
+        &henrik,
+        Command::Deactivate {
+            account: FJORD,
+            user: pia,
+        },
+    );
+    assert!(undo_decision(&s, first).is_none());
+    assert!(undo_decision(&s, first + 1).is_some());
+}
+
+#[test]
+fn a_used_access_link_cannot_be_undone() {
+    let mut s = world();
+    let kari = as_user(&s, NORDLYS, KARI);
+    let kari_id = kari.user;
+    accepted(
+        &mut s,
+        &kari,
+        Command::IssueAccessLink {
+            partner: NORDLYS,
+            employee: kari_id,
+            token: token(1),
+        },
+    );
+    assert!(undo_decision(&s, s.audit.last().unwrap().seq).is_none());
 }

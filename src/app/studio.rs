@@ -27,6 +27,8 @@ pub struct Studio {
     /// nor kept aside, or that a newer release wrote; cleared only by the
     /// person's explicit choice.
     pub hold_saves: RwSignal<bool>,
+    /// The audit entry of this tab's last accepted command, offered for Undo.
+    pub undoable: RwSignal<Option<u64>>,
     /// The revision known to be in localStorage (this tab wrote or read it);
     /// `None` until something is.
     stored: StoredValue<Option<u64>>,
@@ -76,6 +78,7 @@ impl Studio {
             load_problem: RwSignal::new(problem),
             notice: RwSignal::new(None),
             hold_saves: RwSignal::new(hold_saves),
+            undoable: RwSignal::new(None),
             stored: StoredValue::new(stored),
         };
         studio.pass_time(studio.doc.with_untracked(|d| d.clock));
@@ -177,6 +180,12 @@ impl Studio {
             changed
         });
         let outcome = outcome.unwrap_or_else(|| Err(Refusal::new("R-ACC-2", "Nothing was run.")));
+        self.undoable.set(match &outcome {
+            Ok(d) if !d.events.is_empty() => self
+                .doc
+                .with_untracked(|d| d.state.audit.last().map(|e| e.seq)),
+            _ => None,
+        });
         self.notice.set(Some(match &outcome {
             Ok(d) => Notice::Done(d.summary.clone()),
             Err(r) => Notice::Refused(r.clone()),
@@ -184,7 +193,42 @@ impl Studio {
         outcome.map_err(Some)
     }
 
+    /// Undoes this tab's last accepted command, if still possible.
+    pub fn undo(&self) {
+        let Some(seq) = self.undoable.get_untracked() else {
+            return;
+        };
+        self.undoable.set(None);
+        if self.adopt_newer_saved() {
+            self.notice.set(Some(Notice::Stale(STALE_TAB.to_string())));
+            return;
+        }
+        let mut summary = None;
+        self.doc.maybe_update(|d| {
+            summary = crate::domain::undo(&mut d.state, &d.acting, seq, d.clock).map(|x| x.summary);
+            if summary.is_some() {
+                d.revision += 1;
+            }
+            summary.is_some()
+        });
+        self.notice.set(Some(match summary {
+            Some(s) => Notice::Done(s),
+            None => Notice::Stale(
+                "This change can no longer be undone: something changed after it.".into(),
+            ),
+        }));
+    }
+
+    /// True while Undo can still reverse this tab's last command.
+    pub fn can_undo(&self) -> bool {
+        self.undoable.get().is_some_and(|seq| {
+            self.doc
+                .with(|d| crate::domain::undo_decision(&d.state, seq).is_some())
+        })
+    }
+
     pub fn act_as(&self, actor: Actor) {
+        self.undoable.set(None);
         self.doc.update(|d| {
             d.acting = actor;
             d.revision += 1;

@@ -34,9 +34,13 @@ pub fn Notices() -> impl IntoView {
                     Notice::Refused(r) => ("notice refused", r.to_string()),
                     Notice::Stale(s) => ("notice refused", s),
                 };
+                let done = class == "notice done";
                 view! {
                     <p class=class>
                         {text} " "
+                        <Show when=move || done && studio.can_undo()>
+                            <button type="button" on:click=move |_| studio.undo()>{t!(i18n, undo)}</button> " "
+                        </Show>
                         <button type="button" on:click=move |_| studio.notice.set(None)>{t!(i18n, dismiss)}</button>
                     </p>
                 }

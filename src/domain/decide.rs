@@ -52,14 +52,18 @@ pub fn execute(
     now: Timestamp,
 ) -> Result<Decision, Refusal> {
     let decision = decide(state, actor, command, now)?;
-    let stamp = state.user(actor.account, actor.user).map(|u| ActorStamp {
+    commit(state, stamp(state, actor), &decision, now);
+    Ok(decision)
+}
+
+/// Who the actor is right now, for the audit log.
+pub fn stamp(state: &State, actor: &Actor) -> Option<ActorStamp> {
+    state.user(actor.account, actor.user).map(|u| ActorStamp {
         account: actor.account,
         user: u.id,
         name: u.name.clone(),
         email: u.email.clone(),
-    });
-    commit(state, stamp, &decision, now);
-    Ok(decision)
+    })
 }
 
 /// Applies a decision's events and records them in the audit log.

@@ -20,6 +20,7 @@ pub mod permissions;
 pub mod queries;
 pub mod refusal;
 pub mod state;
+pub mod undo;
 
 pub use account::*;
 pub use command::*;
@@ -33,3 +34,4 @@ pub use permissions::*;
 pub use queries::*;
 pub use refusal::Refusal;
 pub use state::*;
+pub use undo::{undo, undo_decision};

@@ -40,10 +40,11 @@ pub fn DataPage() -> impl IntoView {
         if file.size() > IMPORT_LIMIT_BYTES {
             import.set(Import::Refused {
                 file: name,
+                // Whole megabytes: formatting floats would cost wasm size.
                 reason: format!(
-                    "the file is {:.1} MB; files up to {:.0} MB can be imported",
-                    file.size() / 1_048_576.0,
-                    IMPORT_LIMIT_BYTES / 1_048_576.0
+                    "the file is {} MB; files up to {} MB can be imported",
+                    (file.size() / 1_048_576.0).ceil() as u64,
+                    (IMPORT_LIMIT_BYTES / 1_048_576.0) as u64
                 ),
             });
             return;

@@ -1,0 +1,89 @@
+//! Undo of an accepted change, as a new change of its own (so the audit log
+//! shows both). Offered only while nothing later depends on it.
+
+use super::account::User;
+use super::decide::{commit, stamp, Decision};
+use super::event::Event;
+use super::ids::Timestamp;
+use super::state::State;
+use super::Actor;
+
+/// The same user, ignoring when they were last active (acting is not a
+/// change that an undo has to respect).
+fn unchanged_since(now: &User, then: &User) -> bool {
+    User {
+        last_active: then.last_active,
+        ..now.clone()
+    } == *then
+}
+
+/// The decision that reverses audit entry `seq`, or `None` when it cannot
+/// be undone: it is not the newest entry (a later change may depend on it:
+/// a second Super Admin demoted after the first was promoted), it has an
+/// event with no inverse (links, relationships, migrations, domains), or a
+/// user it touched has changed since.
+///
+/// Emails already sent stay sent; qualified partner activity stays recorded.
+pub fn undo_decision(state: &State, seq: u64) -> Option<Decision> {
+    let entry = state.audit.last().filter(|e| e.seq == seq)?;
+    let mut events = Vec::new();
+    for event in entry.events.iter().rev() {
+        match event {
+            Event::UserAdded { account, user } => {
+                let now = state.user(*account, user.id)?;
+                if !unchanged_since(now, user) {
+                    return None;
+                }
+                events.push(Event::UserRemoved {
+                    account: *account,
+                    user: now.clone(),
+                });
+            }
+            Event::UserChanged {
+                account,
+                before,
+                after,
+            } => {
+                let now = state.user(*account, after.id)?;
+                if !unchanged_since(now, after) {
+                    return None;
+                }
+                events.push(Event::UserChanged {
+                    account: *account,
+                    before: now.clone(),
+                    after: User {
+                        last_active: now.last_active,
+                        ..before.clone()
+                    },
+                });
+            }
+            Event::UserRemoved { account, user } => {
+                let acc = state.account(*account)?;
+                if acc.user(user.id).is_some() || acc.user_by_email(&user.email).is_some() {
+                    return None;
+                }
+                events.push(Event::UserAdded {
+                    account: *account,
+                    user: user.clone(),
+                });
+            }
+            Event::MailSent { .. } | Event::PartnerActivity { .. } => {}
+            _ => return None,
+        }
+    }
+    if events.is_empty() {
+        return None;
+    }
+    Some(Decision {
+        summary: format!("Undid: {}", entry.summary),
+        events,
+    })
+}
+
+/// Undoes audit entry `seq` as `actor`, recording the undo; `None` (and no
+/// change) when [`undo_decision`] says it cannot be undone.
+pub fn undo(state: &mut State, actor: &Actor, seq: u64, now: Timestamp) -> Option<Decision> {
+    let decision = undo_decision(state, seq)?;
+    commit(state, stamp(state, actor), &decision, now);
+    Some(decision)
+}
