@@ -295,7 +295,7 @@ pub fn state() -> State {
         Seat::Core,
         set(SetId::SuperAdmin),
     );
-    b.user(
+    let sofie_at_lindqvist = b.user(
         LINDQVIST,
         "sofie.jansen@brightpath.io",
         "Sofie Jansen",
@@ -335,6 +335,11 @@ pub fn state() -> State {
         "Elin Sjö",
         Seat::ViewOnly,
         set(SetId::ViewOnly),
+    );
+    b.assets(
+        LINDQVIST,
+        sofie_at_lindqvist,
+        &[(AssetKind::Report, "Quarterly board report")],
     );
     b.assets(
         LINDQVIST,
@@ -397,6 +402,22 @@ pub fn state() -> State {
     let mut state = b.state;
     let time = tick(&state, now);
     commit(&mut state, None, &time, now);
+    // After the migration, Van Dijk took `Reports` away from Nordlys' Partner
+    // admin: the example of R-CAM-6 can be tried from Nordlys' side.
+    if let Some(kari) = state.account_mut(VAN_DIJK).and_then(|a| {
+        let id = a
+            .user_by_email(&Email::parse("kari.nordmann@nordlys.no").ok()?)?
+            .id;
+        a.user_mut(id)
+    }) {
+        for p in [
+            Permission::ViewReports,
+            Permission::CreateAndEditReports,
+            Permission::EditDashboards,
+        ] {
+            kari.permissions = kari.permissions.without(p);
+        }
+    }
     state
 }
 

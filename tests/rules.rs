@@ -2119,3 +2119,43 @@ fn a_domain_in_use_by_a_partner_admin_anywhere_cannot_be_dropped() {
         "R-SEAT-6",
     );
 }
+
+#[test]
+fn removing_every_partner_employee_shows_the_end_date_60_days_after_the_last_activity() {
+    // R-REL-2: the removal through the Client Access Manager is itself
+    // partner activity, so the relationship ends 60 days after it.
+    let s = world();
+    let kari = as_user(&s, NORDLYS, KARI);
+    let in_van_dijk = [uid(&s, VAN_DIJK, KARI), uid(&s, VAN_DIJK, OLA)];
+    let jeroen = uid(&s, VAN_DIJK, JEROEN);
+    let decision = decide(
+        &s,
+        &kari,
+        &Command::RemovePartnerEmployees {
+            partner: NORDLYS,
+            client: VAN_DIJK,
+            users: in_van_dijk.to_vec(),
+            reassign_to: Some(jeroen),
+        },
+        now(),
+    )
+    .unwrap();
+    assert_eq!(
+        relationship_end_after(&s, NORDLYS, VAN_DIJK, &decision),
+        Some(now().plus_days(60))
+    );
+    // Removing only one of them leaves the relationship going on.
+    let one = decide(
+        &s,
+        &kari,
+        &Command::RemovePartnerEmployees {
+            partner: NORDLYS,
+            client: VAN_DIJK,
+            users: vec![in_van_dijk[1]],
+            reassign_to: Some(jeroen),
+        },
+        now(),
+    )
+    .unwrap();
+    assert_eq!(relationship_end_after(&s, NORDLYS, VAN_DIJK, &one), None);
+}

@@ -11,9 +11,9 @@ use crate::components::nav::Nav;
 use crate::components::notices::Notices;
 use crate::i18n::*;
 use crate::pages::{
-    access_link::AccessLinkPage, accounts::Accounts, audit_log::AuditLog,
-    client_access_manager::ClientAccessManager, data::DataPage, not_found::NotFound,
-    outbox::Outbox, users_and_teams::UsersAndTeams,
+    access_link::AccessLinkPage, accounts::Accounts, audit_log::AuditLog, cam::ClientAccessManager,
+    data::DataPage, not_found::NotFound, outbox::Outbox, partner_settings::PartnerSettings,
+    users_and_teams::UsersAndTeams,
 };
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -70,6 +70,7 @@ fn Shell() -> impl IntoView {
                         <Route path=path!("/accounts/:id/partner/client-access-manager") view=ClientAccessManager />
                         <Route path=path!("/access-link/:token") view=AccessLinkPage />
                         <Route path=path!("/data") view=DataPage />
+                        <Route path=path!("/accounts/:id/partner/settings") view=PartnerSettings />
                         <Route path=path!("/accounts/:id/audit-log") view=AuditLog />
                         <Route path=path!("/outbox") view=Outbox />
                     </Routes>

@@ -10,6 +10,10 @@ pub fn client_access_manager(account: AccountId) -> String {
     format!("/accounts/{}/partner/client-access-manager", account.0)
 }
 
+pub fn partner_settings(account: AccountId) -> String {
+    format!("/accounts/{}/partner/settings", account.0)
+}
+
 pub fn audit_log(account: AccountId) -> String {
     format!("/accounts/{}/audit-log", account.0)
 }

@@ -34,6 +34,7 @@ pub fn Nav() -> impl IntoView {
                     <h2>{t!(i18n, nav_partner)}</h2>
                     <ul>
                         <li><A href=paths::client_access_manager(id)>{t!(i18n, nav_client_access_manager)}</A></li>
+                        <li><A href=paths::partner_settings(id)>{t!(i18n, partner_settings_title)}</A></li>
                         <li><A href=paths::audit_log(id)>{t!(i18n, audit_log_title)}</A></li>
                     </ul>
                 }.into_any(),

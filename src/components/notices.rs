@@ -48,3 +48,19 @@ pub fn Notices() -> impl IntoView {
         </div>
     }
 }
+
+/// The outcome of the last action, repeated inside a modal dialog (the
+/// page's notice region is inert while a dialog is open).
+#[component]
+pub fn InlineNotice() -> impl IntoView {
+    let studio = use_studio();
+    view! {
+        <div role="status" aria-live="polite" class="inline-notice">
+            {move || studio.notice.get().map(|n| match n {
+                Notice::Done(s) => view! { <p class="notice done">{s}</p> }.into_any(),
+                Notice::Refused(r) => view! { <p class="notice refused">{r.to_string()}</p> }.into_any(),
+                Notice::Stale(s) => view! { <p class="notice refused">{s}</p> }.into_any(),
+            })}
+        </div>
+    }
+}

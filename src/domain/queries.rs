@@ -240,6 +240,88 @@ pub fn relationship_status(
     })
 }
 
+/// When the relationship would end once `decision` (a removal, decided but
+/// not committed) is applied (R-REL-2): 60 days after the last qualified
+/// activity, the removal's own included. `None` while another managing
+/// employee stays active, so that it goes on.
+pub fn relationship_end_after(
+    state: &State,
+    partner: AccountId,
+    client: AccountId,
+    decision: &super::decide::Decision,
+) -> Option<Timestamp> {
+    use super::event::Event;
+    let leaving: Vec<UserId> = decision
+        .events
+        .iter()
+        .filter_map(|e| match e {
+            Event::UserRemoved { account, user } if *account == client => Some(user.id),
+            _ => None,
+        })
+        .collect();
+    let stays = managing_employees(state, partner, client)
+        .iter()
+        .any(|u| u.is_active() && !leaving.contains(&u.id));
+    if stays {
+        return None;
+    }
+    let activity = decision.events.iter().filter_map(|e| match e {
+        Event::PartnerActivity {
+            partner: p,
+            client: c,
+            at,
+        } if *p == partner && *c == client => Some(*at),
+        _ => None,
+    });
+    let last = state
+        .relationship(partner, client)
+        .map(|r| r.last_activity)
+        .into_iter()
+        .chain(activity)
+        .max()?;
+    Some(last.plus_days(RELATIONSHIP_GRACE_DAYS))
+}
+
+/// How a partner employee has access in a client: the `Access types`
+/// filter of the Clients tab (R-CAM-2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum AccessType {
+    PartnerAdmin,
+    SuperAdmin,
+    OtherSet,
+    Deactivated,
+}
+
+impl AccessType {
+    pub const ALL: [AccessType; 4] = [
+        AccessType::PartnerAdmin,
+        AccessType::SuperAdmin,
+        AccessType::OtherSet,
+        AccessType::Deactivated,
+    ];
+
+    pub fn of(user: &User) -> AccessType {
+        if !user.is_active() {
+            AccessType::Deactivated
+        } else if user.is_partner_admin() {
+            AccessType::PartnerAdmin
+        } else if user.is_super_admin() {
+            AccessType::SuperAdmin
+        } else {
+            AccessType::OtherSet
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            AccessType::PartnerAdmin => "Partner admin",
+            AccessType::SuperAdmin => "Super Admin",
+            AccessType::OtherSet => "Other permission sets",
+            AccessType::Deactivated => "Deactivated",
+        }
+    }
+}
+
 /// The name of the client as the partner knows it, and the official name
 /// when it differs (R-ACC-4).
 pub fn client_names(

@@ -3,10 +3,11 @@
 pub mod access_link;
 pub mod accounts;
 pub mod audit_log;
-pub mod client_access_manager;
+pub mod cam;
 pub mod data;
 pub mod not_found;
 pub mod outbox;
+pub mod partner_settings;
 pub mod users_and_teams;
 
 use crate::app::studio::use_studio;

@@ -37,6 +37,11 @@ test('approving an access link makes the employee a Partner admin with a Partner
   // The same link cannot be used twice for the same account.
   await page.goto(env.base + path);
   await page.getByText(/None of your accounts lets you approve this link/).waitFor();
+
+  // The partner sees the new client in the Clients tab, with access.
+  await actAs(page, 'Lars Nielsen — Custom');
+  await page.getByRole('tab', { name: 'Clients' }).click();
+  await page.getByRole('row', { name: /Van Dijk Retail B\.V\.\s+Active\s+1\b/ }).waitFor();
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -1,0 +1,469 @@
+//! Dialogs for one client of the Clients tab: `Add employees` (R-CAM-4),
+//! `Details` with `Change permission set` (R-CAM-6), deactivate/reactivate
+//! and `Remove partner employees` (R-CAM-8), and `Change to partner admin`
+//! (R-PA-3, R-PA-4).
+
+use crate::app::studio::{use_studio, Notice};
+use crate::components::notices::InlineNotice;
+use crate::domain::*;
+use crate::i18n::*;
+use leptos::prelude::*;
+
+/// The sets a partner can give in a client: the built-in ones and the
+/// client's own, with their names there.
+fn sets_in(client: &Account) -> Vec<(SetId, String)> {
+    SetId::BUILT_IN
+        .into_iter()
+        .chain(client.custom_sets.iter().map(|s| SetId::Custom(s.id)))
+        .map(|s| (s, client.set_name(s)))
+        .collect()
+}
+
+/// A `<select>` of permission sets; the value is the position in `sets`.
+#[component]
+fn SetSelect(sets: Vec<(SetId, String)>, chosen: RwSignal<Option<SetId>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let options = sets.clone();
+    view! {
+        <label>{t!(i18n, col_set)} " "
+            <select on:change=move |ev| {
+                let i = event_target_value(&ev).parse::<usize>().ok();
+                chosen.set(i.and_then(|i| sets.get(i)).map(|s| s.0));
+            }>
+                <option value="">{t!(i18n, choose_set)}</option>
+                {options.into_iter().enumerate().map(|(i, (_, name))| view! { <option value=i.to_string()>{name}</option> }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// Partner-account users who are not yet users of the client.
+fn candidates(
+    state: &State,
+    partner: AccountId,
+    client: AccountId,
+) -> Vec<(UserId, String, String)> {
+    let (Some(p), Some(c)) = (state.account(partner), state.account(client)) else {
+        return Vec::new();
+    };
+    p.users
+        .iter()
+        .filter(|u| u.is_active() && c.user_by_email(&u.email).is_none())
+        .map(|u| (u.id, u.name.clone(), u.email.to_string()))
+        .collect()
+}
+
+#[component]
+pub fn AddEmployees(partner: AccountId, client: AccountId, open: RwSignal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    studio.notice.set(None);
+    let (name, people, sets) = studio.doc.with_untracked(|d| {
+        let c = d.state.account(client);
+        (
+            client_names(&d.state, partner, client).0,
+            candidates(&d.state, partner, client),
+            c.map(sets_in).unwrap_or_default(),
+        )
+    });
+    let picked = RwSignal::new(Vec::<UserId>::new());
+    let set = RwSignal::new(None::<SetId>);
+    let add = move |_| {
+        let Some(set) = set.get_untracked() else {
+            studio
+                .notice
+                .set(Some(Notice::Stale("Choose a permission set.".into())));
+            return;
+        };
+        let cmd = Command::AddEmployees {
+            partner,
+            client,
+            employees: picked.get_untracked(),
+            set,
+        };
+        if studio.run(cmd).is_ok() {
+            open.set(false);
+        }
+    };
+    let empty = people.is_empty();
+    view! {
+        <h2 id="client-dialog-title">{t!(i18n, add_employees_to, client = move || name.clone())}</h2>
+        <p class="help">{t!(i18n, add_employees_help)}</p>
+        {if empty {
+            view! { <p>{t!(i18n, no_employees_to_add)}</p> }.into_any()
+        } else {
+            view! {
+                <fieldset>
+                    <legend>{t!(i18n, tab_employees)}</legend>
+                    {people.into_iter().map(|(id, name, email)| view! {
+                        <label class="choice">
+                            <input type="checkbox" on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                picked.update(|v| { v.retain(|x| *x != id); if on { v.push(id) } });
+                            } />
+                            " " {name} " (" {email} ")"
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+            }.into_any()
+        }}
+        <SetSelect sets=sets chosen=set />
+        <InlineNotice />
+        <div class="actions">
+            <button type="button" on:click=move |_| open.set(false)>{t!(i18n, cancel)}</button>
+            <button type="button" class="primary" on:click=add>{t!(i18n, add_employees)}</button>
+        </div>
+    }
+}
+
+/// What the details dialog is doing besides listing.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    List,
+    ChangeSet,
+    Remove,
+}
+
+#[component]
+pub fn ClientDetails(partner: AccountId, client: AccountId, open: RwSignal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    studio.notice.set(None);
+    let name = studio
+        .doc
+        .with_untracked(|d| client_names(&d.state, partner, client).0);
+    let selected = RwSignal::new(Vec::<UserId>::new());
+    let mode = RwSignal::new(Mode::List);
+    let employees = Memo::new(move |_| {
+        studio.doc.with(|d| {
+            let c = d.state.account(client);
+            managing_employees(&d.state, partner, client)
+                .into_iter()
+                .map(|u| {
+                    (
+                        u.id,
+                        u.name.clone(),
+                        u.email.to_string(),
+                        u.seat.label(),
+                        c.map(|c| c.access_label(u)).unwrap_or_default(),
+                        u.status.label(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let all_ids = move || employees.with(|e| e.iter().map(|x| x.0).collect::<Vec<_>>());
+    let each_selected = move |make: fn(AccountId, UserId) -> Command| {
+        for user in selected.get_untracked() {
+            if studio.run(make(client, user)).is_err() {
+                break;
+            }
+        }
+    };
+    let none_selected = move || selected.with(Vec::is_empty);
+    view! {
+        <h2 id="client-dialog-title">{t!(i18n, employees_in, client = move || name.clone())}</h2>
+        <table>
+            <thead><tr>
+                <th scope="col">
+                    <input type="checkbox" aria-label=move || t_string!(i18n, select_all).to_string()
+                        prop:checked=move || { let all = all_ids(); !all.is_empty() && selected.with(|s| all.iter().all(|i| s.contains(i))) }
+                        on:change=move |ev| selected.set(if event_target_checked(&ev) { all_ids() } else { Vec::new() }) />
+                </th>
+                <th scope="col">{t!(i18n, col_name)}</th>
+                <th scope="col">{t!(i18n, col_email)}</th>
+                <th scope="col">{t!(i18n, col_seat)}</th>
+                <th scope="col">{t!(i18n, col_set)}</th>
+                <th scope="col">{t!(i18n, col_status)}</th>
+            </tr></thead>
+            <tbody>
+                {move || employees.get().into_iter().map(|(id, name, email, seat, set, status)| {
+                    let label = format!("{} {}", t_string!(i18n, select), name);
+                    view! {
+                        <tr>
+                            <td><input type="checkbox" aria-label=label prop:checked=move || selected.with(|s| s.contains(&id))
+                                on:change=move |ev| { let on = event_target_checked(&ev); selected.update(|v| { v.retain(|x| *x != id); if on { v.push(id) } }); } /></td>
+                            <th scope="row">{name}</th>
+                            <td>{email}</td>
+                            <td>{seat}</td>
+                            <td>{set}</td>
+                            <td>{status}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+        <div class="actions-row">
+            <button type="button" disabled=none_selected on:click=move |_| mode.set(Mode::ChangeSet)>{t!(i18n, change_permission_set)}</button>
+            <button type="button" disabled=none_selected on:click=move |_| each_selected(|account, user| Command::Deactivate { account, user })>{t!(i18n, deactivate)}</button>
+            <button type="button" disabled=none_selected on:click=move |_| each_selected(|account, user| Command::Reactivate { account, user })>{t!(i18n, reactivate)}</button>
+            <button type="button" class="danger" disabled=none_selected on:click=move |_| mode.set(Mode::Remove)>{t!(i18n, remove_partner_employees)}</button>
+        </div>
+        {move || match mode.get() {
+            Mode::List => ().into_any(),
+            Mode::ChangeSet => view! { <ChangeSet partner=partner client=client users=selected.get_untracked() mode=mode /> }.into_any(),
+            Mode::Remove => view! { <RemoveReview partner=partner client=client users=selected.get_untracked() mode=mode selected=selected /> }.into_any(),
+        }}
+        <InlineNotice />
+        <div class="actions">
+            <button type="button" on:click=move |_| open.set(false)>{t!(i18n, close)}</button>
+        </div>
+    }
+}
+
+/// `Change permission set` with the R-CAM-6 preview: per employee, what the
+/// acting Partner admin cannot grant or cannot take away.
+#[component]
+fn ChangeSet(
+    partner: AccountId,
+    client: AccountId,
+    users: Vec<UserId>,
+    mode: RwSignal<Mode>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    let sets = studio
+        .doc
+        .with_untracked(|d| d.state.account(client).map(sets_in).unwrap_or_default());
+    let set = RwSignal::new(None::<SetId>);
+    let users_for_cmd = users.clone();
+    let command = move |set: SetId| Command::ChangePermissionSet {
+        partner,
+        client,
+        users: users_for_cmd.clone(),
+        set,
+    };
+    let cmd_for_preview = command.clone();
+    let preview = move || {
+        let set = set.get()?;
+        let lines = studio.doc.with(|d| {
+            let c = d.state.account(client)?;
+            let target = c.set_permissions(set)?;
+            let decision = decide(&d.state, &d.acting, &cmd_for_preview(set), d.clock);
+            let decision = match decision {
+                Ok(x) => x,
+                Err(r) => return Some(vec![r.to_string()]),
+            };
+            let mut lines = Vec::new();
+            for &id in &users {
+                let Some(u) = c.user(id) else { continue };
+                let after = decision
+                    .events
+                    .iter()
+                    .find_map(|e| match e {
+                        Event::UserChanged { after, .. } if after.id == id => {
+                            Some(after.permissions)
+                        }
+                        _ => None,
+                    })
+                    .unwrap_or(u.permissions);
+                let gaps: Vec<String> = after
+                    .changes_to(&target)
+                    .iter()
+                    .map(|g| g.describe())
+                    .collect();
+                if !gaps.is_empty() {
+                    lines.push(format!("{}: {}", u.name, gaps.join(", ")));
+                }
+            }
+            Some(lines)
+        })?;
+        Some(lines)
+    };
+    let save = move |_| {
+        if let Some(s) = set.get_untracked() {
+            if studio.run(command(s)).is_ok() {
+                mode.set(Mode::List);
+            }
+        }
+    };
+    view! {
+        <section class="panel" aria-labelledby="change-set-heading">
+            <h3 id="change-set-heading">{t!(i18n, change_permission_set)}</h3>
+            <SetSelect sets=sets chosen=set />
+            {move || preview().map(|lines| if lines.is_empty() {
+                view! { <p class="help">{t!(i18n, set_applies_fully)}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="warning-box">
+                        <p>{t!(i18n, not_granted_or_removed)}</p>
+                        <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                    </div>
+                }.into_any()
+            })}
+            <div class="actions-row">
+                <button type="button" on:click=move |_| mode.set(Mode::List)>{t!(i18n, cancel)}</button>
+                <button type="button" class="primary" disabled=move || set.get().is_none() on:click=save>{t!(i18n, save)}</button>
+            </div>
+        </section>
+    }
+}
+
+/// The review of `Remove partner employees` (R-CAM-8): who leaves, what they
+/// own and who receives it, and when the managed relationship ends (R-REL-2).
+#[component]
+fn RemoveReview(
+    partner: AccountId,
+    client: AccountId,
+    users: Vec<UserId>,
+    mode: RwSignal<Mode>,
+    selected: RwSignal<Vec<UserId>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    let (leaving, receivers, end) = studio.doc.with_untracked(|d| {
+        let c = d.state.account(client);
+        let leaving: Vec<(String, Vec<String>)> = users
+            .iter()
+            .filter_map(|&id| c.and_then(|c| c.user(id)))
+            .map(|u| {
+                (
+                    u.name.clone(),
+                    u.assets
+                        .iter()
+                        .map(|a| format!("{}: {}", a.kind.label(), a.name))
+                        .collect(),
+                )
+            })
+            .collect();
+        let receivers: Vec<(UserId, String)> = c
+            .map(|c| {
+                c.users
+                    .iter()
+                    .filter(|u| u.is_active() && !users.contains(&u.id))
+                    .map(|u| (u.id, format!("{} ({})", u.name, u.email)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        // The core decides the removal as a preview (with any receiver, so
+        // that only real refusals show): its own partner activity counts
+        // toward the end date.
+        let preview = Command::RemovePartnerEmployees {
+            partner,
+            client,
+            users: users.clone(),
+            reassign_to: receivers.first().map(|r| r.0),
+        };
+        let end = decide(&d.state, &d.acting, &preview, d.clock)
+            .map(|decision| relationship_end_after(&d.state, partner, client, &decision))
+            .map_err(|r| r.to_string());
+        (leaving, receivers, end)
+    });
+    let owns_something = leaving.iter().any(|(_, a)| !a.is_empty());
+    let receiver = RwSignal::new(None::<UserId>);
+    let confirm = move |_| {
+        let cmd = Command::RemovePartnerEmployees {
+            partner,
+            client,
+            users: users.clone(),
+            reassign_to: receiver.get_untracked(),
+        };
+        if studio.run(cmd).is_ok() {
+            selected.set(Vec::new());
+            mode.set(Mode::List);
+        }
+    };
+    view! {
+        <section class="panel" aria-labelledby="remove-heading">
+            <h3 id="remove-heading">{t!(i18n, review_removal)}</h3>
+            <ul>
+                {leaving.into_iter().map(|(name, assets)| view! {
+                    <li>{name}
+                        {if assets.is_empty() { view! { " — " {t!(i18n, no_owned_assets)} }.into_any() }
+                         else { view! { <ul>{assets.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul> }.into_any() }}
+                    </li>
+                }).collect_view()}
+            </ul>
+            {owns_something.then(|| view! {
+                <label>{t!(i18n, reassign_to)} " "
+                    <select on:change=move |ev| receiver.set(event_target_value(&ev).parse::<u32>().ok().map(UserId))>
+                        <option value="">{t!(i18n, choose_user)}</option>
+                        {receivers.into_iter().map(|(id, label)| view! { <option value=id.0.to_string()>{label}</option> }).collect_view()}
+                    </select>
+                </label>
+            })}
+            <p>{match end {
+                Ok(Some(on)) => { let date = on.iso_date(); t!(i18n, relationship_will_end, date = move || date.clone()).into_any() }
+                Ok(None) => t!(i18n, relationship_continues).into_any(),
+                Err(refusal) => view! { <span class="refusal">{refusal}</span> }.into_any(),
+            }}</p>
+            <div class="actions-row">
+                <button type="button" on:click=move |_| mode.set(Mode::List)>{t!(i18n, back)}</button>
+                <button type="button" class="danger" on:click=confirm>{t!(i18n, confirm_removal)}</button>
+            </div>
+        </section>
+    }
+}
+
+/// `Change to partner admin` from the Clients tab: the acting partner user,
+/// Super Admin in the client, becomes its Partner admin (R-PA-3); then other
+/// partner employees who are Super Admin there can be converted (R-PA-4).
+#[component]
+pub fn ChangeToPartnerAdminDialog(
+    partner: AccountId,
+    client: AccountId,
+    open: RwSignal<bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    studio.notice.set(None);
+    let keep_billing = RwSignal::new(false);
+    let name = studio
+        .doc
+        .with_untracked(|d| client_names(&d.state, partner, client).0);
+    // The actor's own user in the client, found by their address.
+    let me = move || {
+        studio.doc.with(|d| {
+            let email = d.state.user(d.acting.account, d.acting.user)?.email.clone();
+            d.state.account(client)?.user_by_email(&email).map(|u| u.id)
+        })
+    };
+    let others = move || {
+        studio.doc.with(|d| {
+            let mine = me();
+            managing_employees(&d.state, partner, client)
+                .into_iter()
+                .filter(|u| u.is_super_admin() && Some(u.id) != mine)
+                .map(|u| (u.id, u.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let convert = move |user: UserId| {
+        let _ = studio.run(Command::ChangeToPartnerAdmin {
+            client,
+            user,
+            keep_billing: keep_billing.get_untracked(),
+        });
+    };
+    view! {
+        <h2 id="client-dialog-title">{t!(i18n, change_to_partner_admin_in, client = move || name.clone())}</h2>
+        <p class="help">{t!(i18n, change_to_partner_admin_cam_help)}</p>
+        <div class="choice">
+            <input type="checkbox" id="cam-keep-billing" prop:checked=move || keep_billing.get()
+                on:change=move |ev| keep_billing.set(event_target_checked(&ev)) />
+            <label for="cam-keep-billing">{t!(i18n, keep_billing)}</label>
+        </div>
+        {move || match me() {
+            Some(id) => view! {
+                <button type="button" class="primary" on:click=move |_| convert(id)>{t!(i18n, change_me_to_partner_admin)}</button>
+            }.into_any(),
+            None => view! { <p class="refusal">{t!(i18n, not_a_user_there)}</p> }.into_any(),
+        }}
+        {move || {
+            let list = others();
+            (!list.is_empty()).then(|| view! {
+                <h3>{t!(i18n, other_super_admins)}</h3>
+                <ul>
+                    {list.into_iter().map(|(id, name)| {
+                        let label = format!("{} {}", t_string!(i18n, change_to_partner_admin), name);
+                        view! { <li>{name.clone()} " " <button type="button" aria-label=label on:click=move |_| convert(id)>{t!(i18n, change_to_partner_admin)}</button></li> }
+                    }).collect_view()}
+                </ul>
+            })
+        }}
+        <InlineNotice />
+        <div class="actions">
+            <button type="button" on:click=move |_| open.set(false)>{t!(i18n, close)}</button>
+        </div>
+    }
+}

@@ -1,0 +1,356 @@
+//! The Employees tab (R-CAM-3): every partner employee, the clients each can
+//! access, access links, `Link clients` (R-CAM-5) and the `Remove employee
+//! from clients` wizard (R-CAM-7).
+
+use super::links::{AccessLinks, IssuedLink};
+use crate::app::{paths, random, studio::use_studio};
+use crate::components::modal::Modal;
+use crate::components::notices::InlineNotice;
+use crate::domain::*;
+use crate::i18n::*;
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum EmployeeDialog {
+    LinkClients(UserId),
+    RemoveFromClients(UserId),
+}
+
+#[component]
+pub fn EmployeesTab(partner: AccountId) -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    let menu = RwSignal::new(None::<UserId>);
+    let issued = RwSignal::new(None::<(String, String)>);
+    let dialog = RwSignal::new(None::<EmployeeDialog>);
+    let dialog_open = RwSignal::new(false);
+    let open_dialog = move |d: EmployeeDialog| {
+        menu.set(None);
+        studio.notice.set(None);
+        dialog.set(Some(d));
+        dialog_open.set(true);
+    };
+    let issue = move |employee: UserId| {
+        let token = random::link_token();
+        let cmd = Command::IssueAccessLink {
+            partner,
+            employee,
+            token: token.clone(),
+        };
+        if studio.run(cmd).is_ok() {
+            let name = studio.doc.with_untracked(|d| {
+                d.state
+                    .user(partner, employee)
+                    .map(|u| u.name.clone())
+                    .unwrap_or_default()
+            });
+            let origin = web_sys::window()
+                .and_then(|w| w.location().origin().ok())
+                .unwrap_or_default();
+            issued.set(Some((
+                name,
+                format!("{origin}{}", paths::access_link(&token)),
+            )));
+            menu.set(None);
+        }
+    };
+    let rows = move || {
+        studio.doc.with(|d| {
+            let Some(p) = d.state.account(partner) else { return Vec::new() };
+            let directory = PartnerDirectory::new(&d.state);
+            p.users
+                .iter()
+                .map(|u| {
+                    let id = u.id;
+                    let check = has_partner_domain_checkmark(p, u);
+                    let clients: Vec<String> = d
+                        .state
+                        .clients()
+                        .filter(|c| c.user_by_email(&u.email).is_some_and(|cu| directory.partner_of(cu) == Some(partner)))
+                        .map(|c| client_names(&d.state, partner, c.id).0)
+                        .collect();
+                    let name = u.name.clone();
+                    let menu_name = name.clone();
+                    view! {
+                        <tr>
+                            <th scope="row">{name}</th>
+                            <td>
+                                {u.email.to_string()}
+                                {check.then(|| view! {
+                                    <span class="checkmark" role="img" aria-label=t_string!(i18n, partner_domain_checkmark).to_string()>"✓"</span>
+                                })}
+                            </td>
+                            <td>{clients.join(", ")}</td>
+                            <td class="row-actions">
+                                <button type="button" aria-expanded=move || (menu.get() == Some(id)).to_string()
+                                    aria-label=move || { let n = menu_name.clone(); format!("{} {}", t_string!(i18n, actions), n) }
+                                    on:click=move |_| menu.update(|m| *m = if *m == Some(id) { None } else { Some(id) })>
+                                    {t!(i18n, actions)}
+                                </button>
+                                {move || (menu.get() == Some(id)).then(|| view! {
+                                    <div class="menu">
+                                        <button type="button" on:click=move |_| issue(id)>{t!(i18n, copy_access_link)}</button>
+                                        <button type="button" on:click=move |_| open_dialog(EmployeeDialog::LinkClients(id))>{t!(i18n, link_clients)}</button>
+                                        <button type="button" on:click=move |_| open_dialog(EmployeeDialog::RemoveFromClients(id))>{t!(i18n, remove_from_clients)}</button>
+                                    </div>
+                                })}
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let me = move || studio.acting().user;
+    view! {
+        <section role="tabpanel" id="panel-employees" aria-labelledby="tab-employees">
+            <p><button type="button" on:click=move |_| issue(me())>{t!(i18n, get_access_link)}</button></p>
+            {move || issued.get().map(|(name, url)| view! { <IssuedLink name=name url=url /> })}
+            <table>
+                <thead><tr>
+                    <th scope="col">{t!(i18n, col_name)}</th>
+                    <th scope="col">{t!(i18n, col_email)}</th>
+                    <th scope="col">{t!(i18n, tab_clients)}</th>
+                    <th scope="col"><span class="visually-hidden">{t!(i18n, actions)}</span></th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <AccessLinks partner=partner />
+            <Modal open=dialog_open labelled_by="employee-dialog-title" class="wide">
+                {move || match dialog.get() {
+                    Some(EmployeeDialog::LinkClients(u)) => view! { <LinkClients partner=partner employee=u open=dialog_open /> }.into_any(),
+                    Some(EmployeeDialog::RemoveFromClients(u)) => view! { <RemoveFromClients partner=partner employee=u open=dialog_open /> }.into_any(),
+                    None => ().into_any(),
+                }}
+            </Modal>
+        </section>
+    }
+}
+
+/// R-CAM-5: clients where the employee (without a partner email domain) is
+/// already a user, not yet credited to this partner.
+#[component]
+fn LinkClients(partner: AccountId, employee: UserId, open: RwSignal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    let (name, clients) = studio.doc.with_untracked(|d| {
+        let Some(emp) = d.state.user(partner, employee) else {
+            return (String::new(), Vec::new());
+        };
+        let clients: Vec<(AccountId, String)> = d
+            .state
+            .clients()
+            .filter(|c| {
+                c.user_by_email(&emp.email)
+                    .is_some_and(|u| partner_of(&d.state, u) != Some(partner))
+            })
+            .map(|c| (c.id, client_names(&d.state, partner, c.id).0))
+            .collect();
+        (emp.name.clone(), clients)
+    });
+    let picked = RwSignal::new(Vec::<AccountId>::new());
+    let link = move |_| {
+        let cmd = Command::LinkClients {
+            partner,
+            employee,
+            clients: picked.get_untracked(),
+        };
+        if studio.run(cmd).is_ok() {
+            open.set(false);
+        }
+    };
+    let empty = clients.is_empty();
+    view! {
+        <h2 id="employee-dialog-title">{t!(i18n, link_clients_for, name = move || name.clone())}</h2>
+        <p class="help">{t!(i18n, link_clients_help)}</p>
+        {if empty {
+            view! { <p>{t!(i18n, no_clients_to_link)}</p> }.into_any()
+        } else {
+            view! {
+                <fieldset>
+                    <legend>{t!(i18n, tab_clients)}</legend>
+                    {clients.into_iter().map(|(id, name)| view! {
+                        <label class="choice">
+                            <input type="checkbox" on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                picked.update(|v| { v.retain(|x| *x != id); if on { v.push(id) } });
+                            } />
+                            " " {name}
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+            }.into_any()
+        }}
+        <InlineNotice />
+        <div class="actions">
+            <button type="button" on:click=move |_| open.set(false)>{t!(i18n, cancel)}</button>
+            <button type="button" class="primary" on:click=link>{t!(i18n, link_clients)}</button>
+        </div>
+    }
+}
+
+/// One client in the R-CAM-7 wizard: the employee's user there and what
+/// they own, and who could receive it.
+#[derive(Clone)]
+struct Stop {
+    client: AccountId,
+    name: String,
+    assets: Vec<String>,
+    receivers: Vec<(UserId, String)>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum WizardStep {
+    Choose,
+    Review,
+    Done,
+}
+
+/// R-CAM-7: walk through every client where the employee is a user and
+/// what they own there; tick clients; `Next`; review (with a receiver for
+/// owned assets); `Done`.
+#[component]
+fn RemoveFromClients(partner: AccountId, employee: UserId, open: RwSignal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    let (name, stops) = studio.doc.with_untracked(|d| {
+        let Some(emp) = d.state.user(partner, employee) else {
+            return (String::new(), Vec::new());
+        };
+        let stops: Vec<Stop> = d
+            .state
+            .clients()
+            .filter_map(|c| {
+                let u = c.user_by_email(&emp.email)?;
+                (partner_of(&d.state, u) == Some(partner)).then(|| Stop {
+                    client: c.id,
+                    name: client_names(&d.state, partner, c.id).0,
+                    assets: u
+                        .assets
+                        .iter()
+                        .map(|a| format!("{}: {}", a.kind.label(), a.name))
+                        .collect(),
+                    receivers: c
+                        .users
+                        .iter()
+                        .filter(|o| o.is_active() && o.id != u.id)
+                        .map(|o| (o.id, format!("{} ({})", o.name, o.email)))
+                        .collect(),
+                })
+            })
+            .collect();
+        (emp.name.clone(), stops)
+    });
+    let step = RwSignal::new(WizardStep::Choose);
+    let ticked = RwSignal::new(Vec::<AccountId>::new());
+    let receivers = RwSignal::new(Vec::<(AccountId, UserId)>::new());
+    let stops = StoredValue::new(stops);
+    let next = move |_| {
+        if ticked.with(Vec::is_empty) {
+            studio.notice.set(Some(crate::app::studio::Notice::Stale(
+                "Tick at least one client (R-CAM-7).".into(),
+            )));
+        } else {
+            studio.notice.set(None);
+            step.set(WizardStep::Review);
+        }
+    };
+    let done = move |_| {
+        let removals: Vec<ClientRemoval> = ticked
+            .get_untracked()
+            .into_iter()
+            .map(|client| ClientRemoval {
+                client,
+                reassign_to: receivers
+                    .with_untracked(|r| r.iter().find(|x| x.0 == client).map(|x| x.1)),
+            })
+            .collect();
+        if studio
+            .run(Command::RemoveEmployeeFromClients {
+                partner,
+                employee,
+                removals,
+            })
+            .is_ok()
+        {
+            step.set(WizardStep::Done);
+        }
+    };
+    let choose = move || {
+        stops.get_value().into_iter().map(|s| {
+            let id = s.client;
+            let label = s.name.clone();
+            view! {
+                <li>
+                    <label class="choice">
+                        <input type="checkbox" prop:checked=move || ticked.with(|t| t.contains(&id))
+                            on:change=move |ev| { let on = event_target_checked(&ev); ticked.update(|v| { v.retain(|x| *x != id); if on { v.push(id) } }); } />
+                        " " {label}
+                    </label>
+                    {if s.assets.is_empty() { view! { <p class="help">{t!(i18n, no_owned_assets)}</p> }.into_any() }
+                     else { view! { <ul class="assets">{s.assets.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul> }.into_any() }}
+                </li>
+            }
+        }).collect_view()
+    };
+    let review = move || {
+        let chosen = ticked.get_untracked();
+        stops.get_value().into_iter().filter(|s| chosen.contains(&s.client)).map(|s| {
+            let id = s.client;
+            let select_label = format!("{} — {}", t_string!(i18n, reassign_to), s.name);
+            view! {
+                <li>
+                    <strong>{s.name.clone()}</strong>
+                    {if s.assets.is_empty() {
+                        view! { " — " {t!(i18n, no_owned_assets)} }.into_any()
+                    } else {
+                        view! {
+                            <ul class="assets">{s.assets.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul>
+                            <label>{select_label} " "
+                                <select on:change=move |ev| {
+                                    let to = event_target_value(&ev).parse::<u32>().ok().map(UserId);
+                                    receivers.update(|r| { r.retain(|x| x.0 != id); if let Some(u) = to { r.push((id, u)) } });
+                                }>
+                                    <option value="">{t!(i18n, choose_user)}</option>
+                                    {s.receivers.into_iter().map(|(uid, l)| view! { <option value=uid.0.to_string()>{l}</option> }).collect_view()}
+                                </select>
+                            </label>
+                        }.into_any()
+                    }}
+                </li>
+            }
+        }).collect_view()
+    };
+    let heading = name.clone();
+    view! {
+        <h2 id="employee-dialog-title">{t!(i18n, remove_from_clients_title, name = move || heading.clone())}</h2>
+        {move || match step.get() {
+            WizardStep::Choose => view! {
+                <p class="step-count">{t!(i18n, step_n_of_2, step = 1)}</p>
+                <p class="help">{t!(i18n, remove_from_clients_help)}</p>
+                {if stops.with_value(Vec::is_empty) { view! { <p>{t!(i18n, not_in_any_client)}</p> }.into_any() }
+                 else { view! { <ul class="wizard-list">{choose()}</ul> }.into_any() }}
+                <InlineNotice />
+                <div class="actions">
+                    <button type="button" on:click=move |_| open.set(false)>{t!(i18n, cancel)}</button>
+                    <button type="button" class="primary" on:click=next>{t!(i18n, next)}</button>
+                </div>
+            }.into_any(),
+            WizardStep::Review => view! {
+                <p class="step-count">{t!(i18n, step_n_of_2, step = 2)}</p>
+                <ul class="wizard-list">{review()}</ul>
+                <InlineNotice />
+                <div class="actions">
+                    <button type="button" on:click=move |_| step.set(WizardStep::Choose)>{t!(i18n, back)}</button>
+                    <button type="button" class="primary" on:click=done>{t!(i18n, done)}</button>
+                </div>
+            }.into_any(),
+            WizardStep::Done => view! {
+                <InlineNotice />
+                <div class="actions">
+                    <button type="button" class="primary" on:click=move |_| open.set(false)>{t!(i18n, close)}</button>
+                </div>
+            }.into_any(),
+        }}
+    }
+}

@@ -1,0 +1,90 @@
+//! Access links: the one just made, and every link with its state.
+
+use crate::app::studio::use_studio;
+use crate::domain::*;
+use crate::i18n::*;
+use leptos::prelude::*;
+
+/// The link just made, ready to copy and send to the client.
+#[component]
+pub fn IssuedLink(name: String, url: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let status = RwSignal::new(None::<bool>);
+    let to_copy = url.clone();
+    let copy = move |_| {
+        let text = to_copy.clone();
+        let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
+        leptos::task::spawn_local(async move {
+            let ok = match clipboard {
+                Some(c) => wasm_bindgen_futures::JsFuture::from(c.write_text(&text))
+                    .await
+                    .is_ok(),
+                None => false,
+            };
+            status.set(Some(ok));
+        });
+    };
+    view! {
+        <div class="issued-link">
+            <label for="issued-link">{t!(i18n, access_link_label, name = move || name.clone())}</label>
+            <input id="issued-link" type="text" readonly prop:value=url size="60" />
+            <button type="button" on:click=copy>{t!(i18n, copy_link)}</button>
+            <span role="status">{move || status.get().map(|ok| if ok { t!(i18n, link_copied).into_any() } else { t!(i18n, link_copy_failed).into_any() })}</span>
+        </div>
+    }
+}
+
+/// Every link of the partner with its state; active ones can be revoked.
+#[component]
+pub fn AccessLinks(partner: AccountId) -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    let rows = move || {
+        studio.doc.with(|d| {
+            let links: Vec<_> = d.state.links.iter().filter(|l| l.partner == partner).collect();
+            if links.is_empty() {
+                return view! { <tr><td colspan="6" class="empty">{t!(i18n, no_links)}</td></tr> }.into_any();
+            }
+            links
+                .into_iter()
+                .rev()
+                .map(|l| {
+                    let who = d.state.user(partner, l.employee).map(|u| u.name.clone()).unwrap_or_default();
+                    let used: Vec<String> = l.used_in.iter().map(|(c, _)| client_names(&d.state, partner, *c).0).collect();
+                    let status = l.status(d.clock);
+                    let token = l.token.clone();
+                    let revocable = l.revoked_at.is_none() && status != LinkStatus::Expired;
+                    view! {
+                        <tr>
+                            <th scope="row">{who}</th>
+                            <td>{l.issued_at.iso_date()}</td>
+                            <td>{l.expires_at.iso_date()}</td>
+                            <td>{status.label()}</td>
+                            <td>{used.join(", ")}</td>
+                            <td>{revocable.then(|| view! {
+                                <button type="button" on:click=move |_| { let _ = studio.run(Command::RevokeAccessLink { token: token.clone() }); }>
+                                    {t!(i18n, revoke)}
+                                </button>
+                            })}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+                .into_any()
+        })
+    };
+    view! {
+        <h2>{t!(i18n, access_links)}</h2>
+        <table>
+            <thead><tr>
+                <th scope="col">{t!(i18n, col_employee)}</th>
+                <th scope="col">{t!(i18n, col_issued)}</th>
+                <th scope="col">{t!(i18n, col_expires)}</th>
+                <th scope="col">{t!(i18n, col_state)}</th>
+                <th scope="col">{t!(i18n, col_used_in)}</th>
+                <th scope="col"><span class="visually-hidden">{t!(i18n, revoke)}</span></th>
+            </tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}

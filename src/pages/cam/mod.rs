@@ -1,0 +1,60 @@
+//! Partner > Client Access Manager (R-CAM-*): the Clients and Employees
+//! tabs. Every action is a domain command; this module only shows them.
+
+mod client_details;
+mod clients;
+mod employees;
+mod links;
+
+use super::AccountScreen;
+use crate::app::studio::use_studio;
+use crate::domain::*;
+use crate::i18n::*;
+use leptos::prelude::*;
+
+#[component]
+pub fn ClientAccessManager() -> impl IntoView {
+    view! { <AccountScreen screen=|id| view! { <CamScreen partner=id /> } /> }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Clients,
+    Employees,
+}
+
+#[component]
+fn CamScreen(partner: AccountId) -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    let tab = RwSignal::new(Tab::Clients);
+    // A memo: the tabs are rebuilt only when access changes, not on every edit.
+    let denied = Memo::new(move |_| {
+        studio
+            .doc
+            .with(|d| may_open_client_access_manager(&d.state, &d.acting).err())
+    });
+    move || match denied.get() {
+        Some(refusal) => view! {
+            <h1>{t!(i18n, cam_denied_title)}</h1>
+            <p class="refusal">{refusal.to_string()}</p>
+        }
+        .into_any(),
+        None => view! {
+            <h1>{t!(i18n, cam_title)}</h1>
+            <div role="tablist" aria-label=move || t_string!(i18n, cam_title).to_string()>
+                <button type="button" role="tab" id="tab-clients" aria-controls="panel-clients"
+                    aria-selected=move || (tab.get() == Tab::Clients).to_string()
+                    on:click=move |_| tab.set(Tab::Clients)>{t!(i18n, tab_clients)}</button>
+                <button type="button" role="tab" id="tab-employees" aria-controls="panel-employees"
+                    aria-selected=move || (tab.get() == Tab::Employees).to_string()
+                    on:click=move |_| tab.set(Tab::Employees)>{t!(i18n, tab_employees)}</button>
+            </div>
+            {move || match tab.get() {
+                Tab::Clients => view! { <clients::ClientsTab partner=partner /> }.into_any(),
+                Tab::Employees => view! { <employees::EmployeesTab partner=partner /> }.into_any(),
+            }}
+        }
+        .into_any(),
+    }
+}

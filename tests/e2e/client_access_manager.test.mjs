@@ -1,0 +1,190 @@
+// Partner > Client Access Manager journeys (R-CAM-*), found by role and name.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, openPage, actAs } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.stop(); });
+
+async function clientAction(page, client, action) {
+  await page.getByRole('tab', { name: 'Clients' }).click();
+  await page.getByRole('button', { name: `Actions ${client}` }).click();
+  await page.getByRole('button', { name: action, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  return dialog;
+}
+
+test('the Clients tab filters by access type and searches by name', async () => {
+  const page = await openPage(env);
+  await actAs(page, 'Lars Nielsen — Custom');
+  await page.getByRole('row', { name: /Fjord Outdoor \(Bergen HQ\).*Official name: Fjord Outdoor AS/ }).waitFor();
+  await page.getByRole('row', { name: /Lindqvist Bygg/ }).waitFor();
+  // Only clients where an employee is Partner admin.
+  for (const t of ['Super Admin', 'Other permission sets', 'Deactivated']) {
+    await page.getByRole('group', { name: 'Access types' }).getByLabel(t).uncheck();
+  }
+  await page.getByRole('row', { name: /Fjord Outdoor/ }).waitFor();
+  await page.getByRole('row', { name: /Lindqvist Bygg/ }).waitFor();
+  await page.getByRole('group', { name: 'Access types' }).getByLabel('Partner admin').uncheck();
+  await page.getByText('No clients match the access types and search.').waitFor();
+  await page.getByRole('group', { name: 'Access types' }).getByLabel('Super Admin').check();
+  await page.getByRole('searchbox', { name: 'Search clients' }).fill('lindq');
+  await page.getByRole('row', { name: /Lindqvist Bygg/ }).waitFor();
+  assert.equal(await page.getByRole('row', { name: /Fjord Outdoor/ }).count(), 0);
+  await page.context().close();
+});
+
+test('add two employees to a client with a permission set', async () => {
+  const page = await openPage(env);
+  await actAs(page, 'Sofie Jansen — Super Admin');
+  await page.getByRole('heading', { name: 'Client Access Manager', level: 1 }).waitFor();
+  const dialog = await clientAction(page, 'Fjord Outdoor (Bergen HQ)', 'Add employees');
+  await dialog.getByLabel(/Lars Nielsen/).check();
+  await dialog.getByLabel(/Ingrid Berg/).check();
+  await dialog.getByRole('combobox', { name: 'Permission set' }).selectOption({ label: 'Marketer' });
+  await dialog.getByRole('button', { name: 'Add employees' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  const details = await clientAction(page, 'Fjord Outdoor (Bergen HQ)', 'Details');
+  await details.getByRole('row', { name: /Lars Nielsen.*Partner seat.*Marketer.*Active/ }).waitFor();
+  await details.getByRole('row', { name: /Ingrid Berg.*Partner seat.*Marketer.*Active/ }).waitFor();
+  await page.keyboard.press('Escape');
+  await page.reload();
+  await page.getByRole('heading', { name: 'Client Access Manager', level: 1 }).waitFor();
+  const again = await clientAction(page, 'Fjord Outdoor (Bergen HQ)', 'Details');
+  await again.getByRole('row', { name: /Ingrid Berg/ }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a Partner admin without Reports changes a set: R-CAM-6 keeps and withholds exactly', async () => {
+  const page = await openPage(env);
+  await actAs(page, 'Kari Nordmann — Super Admin');
+  const dialog = await clientAction(page, 'Van Dijk Retail', 'Details');
+  await dialog.getByRole('checkbox', { name: 'Select Ola Hansen' }).check();
+  await dialog.getByRole('button', { name: 'Change permission set' }).click();
+  await dialog.getByRole('combobox', { name: 'Permission set' }).selectOption({ label: 'Marketer' });
+  // Ola (Sales rep) already has View reports; Marketer would add Create and edit reports.
+  const warning = dialog.getByText(/will not be granted \(\+\) or not be removed \(−\)/);
+  await warning.waitFor();
+  await dialog.getByText(/Ola Hansen: .*\+ Create and edit reports/).waitFor();
+  assert.equal(await dialog.getByText(/Ola Hansen: .*View reports/).count(), 0, 'View reports is kept, not listed');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await dialog.getByRole('row', { name: /Ola Hansen.*Custom|Ola Hansen.*Marketer/ }).waitFor();
+  await page.keyboard.press('Escape');
+
+  // The client's history of Ola: the rest of Marketer arrived, View reports
+  // stayed, Create and edit reports was not given.
+  await actAs(page, 'Jeroen van Dijk — Super Admin');
+  await page.getByRole('button', { name: 'Ola Hansen', exact: true }).click();
+  const history = page.getByRole('dialog', { name: 'Ola Hansen' }).getByRole('region', { name: 'Permission history' });
+  await history.getByText('+ Forms').waitFor();
+  const text = await history.innerText();
+  assert.doesNotMatch(text, /Create and edit reports/);
+  assert.doesNotMatch(text, /− View reports/);
+  await page.context().close();
+});
+
+test('remove one employee from two clients, reassigning what they own (keyboard only)', async () => {
+  const page = await openPage(env);
+  await actAs(page, 'Lars Nielsen — Custom');
+  await page.getByRole('tab', { name: 'Employees' }).click();
+  await page.getByRole('button', { name: 'Actions Sofie Jansen' }).click();
+  await page.getByRole('button', { name: 'Remove employee from clients' }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Remove Sofie Jansen from clients' });
+  await dialog.waitFor();
+  await dialog.getByText('Report: Quarterly board report').waitFor();
+  await dialog.getByRole('checkbox', { name: 'Fjord Outdoor (Bergen HQ)' }).focus();
+  await page.keyboard.press('Space');
+  await dialog.getByRole('checkbox', { name: 'Lindqvist Bygg' }).focus();
+  await page.keyboard.press('Space');
+  await dialog.getByRole('button', { name: 'Next' }).focus();
+  await page.keyboard.press('Enter');
+  await dialog.getByText('Step 2 of 2').waitFor();
+  const receiver = dialog.getByLabel('Give owned assets to — Lindqvist Bygg');
+  await receiver.focus();
+  await receiver.selectOption({ label: 'Karin Lindqvist (karin@lindqvistbygg.se)' });
+  await dialog.getByRole('button', { name: 'Done' }).focus();
+  await page.keyboard.press('Enter');
+  await dialog.getByText('Removed sofie.jansen@brightpath.io from 2 client(s)').waitFor();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  const sofie = page.getByRole('row', { name: /^Sofie Jansen/ });
+  await page.waitForFunction(() => ![...document.querySelectorAll('tr')].some((r) => r.innerText.startsWith('Sofie Jansen') && /Fjord|Lindqvist/.test(r.innerText)));
+  assert.doesNotMatch(await sofie.innerText(), /Fjord|Lindqvist/);
+
+  await actAs(page, 'Karin Lindqvist — Super Admin');
+  await page.getByRole('button', { name: 'Karin Lindqvist', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Karin Lindqvist' }).getByText('Report: Quarterly board report', { exact: true }).waitFor();
+  await page.context().close();
+});
+
+test('remove all employees from a client: review, then the relationship ends 60 days after the last activity', async () => {
+  const page = await openPage(env);
+  await actAs(page, 'Kari Nordmann — Super Admin');
+  const dialog = await clientAction(page, 'Van Dijk Retail', 'Details');
+  await dialog.getByRole('checkbox', { name: 'Select all' }).check();
+  await dialog.getByRole('button', { name: 'Remove partner employees' }).click();
+  await dialog.getByText('Records: 120 companies').waitFor();
+  await dialog.getByText('will end on 2027-01-22').waitFor();
+  await dialog.getByLabel('Give owned assets to').selectOption({ label: 'Jeroen van Dijk (jeroen@vandijkretail.nl)' });
+  await dialog.getByRole('button', { name: 'Confirm removal' }).click();
+  await dialog.getByText('Removed 2 partner employee(s) from Van Dijk Retail B.V.').waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByRole('row', { name: /Van Dijk Retail.*Ending on 2027-01-22/ }).waitFor();
+  await page.reload();
+  await page.getByRole('row', { name: /Van Dijk Retail.*Ending on 2027-01-22/ }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('Change to partner admin from the Clients tab: refused for the only Super Admin (R-CL-4), then done', async () => {
+  const page = await openPage(env);
+  // Karin steps down, leaving Sofie the only Super Admin of Lindqvist.
+  await actAs(page, 'Karin Lindqvist — Super Admin');
+  await page.getByRole('button', { name: 'Karin Lindqvist', exact: true }).click();
+  const karin = page.getByRole('dialog', { name: 'Karin Lindqvist' });
+  await karin.getByRole('radio', { name: 'Start with a template' }).check();
+  await karin.getByLabel('Template', { exact: true }).selectOption({ label: 'Sales rep' });
+  await karin.getByRole('button', { name: 'Save' }).click();
+  await karin.getByRole('button', { name: 'Close' }).click();
+
+  await actAs(page, 'Sofie Jansen — Super Admin');
+  let dialog = await clientAction(page, 'Lindqvist Bygg', 'Change to partner admin');
+  await dialog.getByRole('button', { name: 'Change me to partner admin' }).click();
+  await dialog.getByText(/only Super Admin.*\(R-CL-4\)/).waitFor();
+  await page.keyboard.press('Escape');
+
+  // With Karin Super Admin again, it goes through, keeping billing.
+  await actAs(page, 'Sofie Jansen — Super Admin');
+  await page.goto(env.base + '/accounts/11/settings/users');
+  await page.getByRole('button', { name: 'Act as a user of this account' }).click();
+  await page.getByRole('button', { name: 'Karin Lindqvist', exact: true }).click();
+  await karin.getByRole('radio', { name: 'Make Super Admin' }).check();
+  await karin.getByRole('button', { name: 'Save' }).click();
+  await karin.getByRole('button', { name: 'Close' }).click();
+  await actAs(page, 'Sofie Jansen — Super Admin');
+  dialog = await clientAction(page, 'Lindqvist Bygg', 'Change to partner admin');
+  await dialog.getByLabel('Keep billing permissions').check();
+  await dialog.getByRole('button', { name: 'Change me to partner admin' }).click();
+  await dialog.getByText('Changed sofie.jansen@brightpath.io to partner admin').waitFor();
+  await page.keyboard.press('Escape');
+  await actAs(page, 'Karin Lindqvist — Super Admin');
+  await page.getByRole('row', { name: /Sofie Jansen.*Partner seat.*Partner admin/ }).waitFor();
+  await page.context().close();
+});
+
+test('partner settings: a shared mail domain is refused, an own domain is added', async () => {
+  const page = await openPage(env);
+  await actAs(page, 'Sofie Jansen — Super Admin');
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Partner settings' }).click();
+  await page.getByRole('heading', { name: 'Partner settings', level: 1 }).waitFor();
+  await page.getByLabel('Add domain').fill('gmail.com');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.getByRole('alert').filter({ hasText: 'R-ACC-3a' }).waitFor();
+  await page.getByLabel('Add domain').fill('brightpath.dk');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.getByRole('listitem').filter({ hasText: 'brightpath.dk' }).waitFor();
+  await page.context().close();
+});
