@@ -45,9 +45,9 @@ fn Shell() -> impl IntoView {
             .set(Some(Notice::Done(t_string!(i18n, reset_done).to_string())));
     };
     view! {
-        <a class="skip-link" href="#content">{t!(i18n, skip_to_content)}</a>
+        <a class="skip-link" href="#content">{t_string!(i18n, skip_to_content)}</a>
         <header class="top-bar">
-            <span class="brand">{t!(i18n, app_title)}</span>
+            <span class="brand">{t_string!(i18n, app_title)}</span>
             <ActingAs />
             <Clock />
             <OutboxLink />
@@ -92,7 +92,7 @@ fn OutboxLink() -> impl IntoView {
     };
     view! {
         <A href=paths::OUTBOX attr:class="outbox-link">
-            {t!(i18n, outbox_title)}
+            {t_string!(i18n, outbox_title)}
             <Show when=move || { unread() > 0 }>
                 " " <span class="badge">{t!(i18n, unread_count, count = unread)}</span>
             </Show>
@@ -106,9 +106,9 @@ fn ScreenError() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section role="alert" class="screen-error">
-            <h1>{t!(i18n, error_title)}</h1>
-            <p>{t!(i18n, error_body)}</p>
-            <a href="/">{t!(i18n, go_to_accounts)}</a>
+            <h1>{t_string!(i18n, error_title)}</h1>
+            <p>{t_string!(i18n, error_body)}</p>
+            <a href="/">{t_string!(i18n, go_to_accounts)}</a>
         </section>
     }
 }

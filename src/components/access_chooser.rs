@@ -134,7 +134,7 @@ pub fn AccessChooser(
                                                 draft.individual.update(|x| *x = if on { x.with(p) } else { x.without(p) });
                                             } />
                                         <label for=id>{p.label()}</label>
-                                        {(!held).then(|| view! { <span class="reason">" — " {t!(i18n, not_held)}</span> })}
+                                        {(!held).then(|| view! { <span class="reason">" — " {t_string!(i18n, not_held)}</span> })}
                                     </div>
                                 }
                             }).collect_view()}
@@ -146,7 +146,7 @@ pub fn AccessChooser(
     };
     view! {
         <fieldset>
-            <legend>{t!(i18n, step_access)}</legend>
+            <legend>{t_string!(i18n, step_access)}</legend>
             {is_sa.then(|| radio(AccessKind::SuperAdmin, "access-super-admin", t!(i18n, make_super_admin).into_any()))}
             {radio(AccessKind::Template, "access-template", t!(i18n, start_with_template).into_any())}
             {radio(AccessKind::Individual, "access-individual", t!(i18n, choose_individually).into_any())}
@@ -155,7 +155,7 @@ pub fn AccessChooser(
             AccessKind::Template => {
                 let ids = set_ids.clone();
                 view! {
-                    <label for="template-select">{t!(i18n, template)}</label>
+                    <label for="template-select">{t_string!(i18n, template)}</label>
                     <select id="template-select" on:change=move |ev| {
                         let v = event_target_value(&ev);
                         draft.template.set(ids.iter().copied().find(|s| format!("{s:?}") == v));
@@ -163,7 +163,7 @@ pub fn AccessChooser(
                 }.into_any()
             }
             AccessKind::Individual => view! {
-                <label for="permission-search">{t!(i18n, search_permissions)}</label>
+                <label for="permission-search">{t_string!(i18n, search_permissions)}</label>
                 <input id="permission-search" type="search" prop:value=move || filter.get()
                     on:input=move |ev| filter.set(event_target_value(&ev)) />
                 <div class="permission-list">{permission_list}</div>

@@ -85,7 +85,7 @@ pub fn ActingAs() -> impl IntoView {
     };
     view! {
         <span class="acting-as">
-            <label for="acting-as">{t!(i18n, acting_as)}</label>
+            <label for="acting-as">{t_string!(i18n, acting_as)}</label>
             <select id="acting-as" on:change=on_change>{groups}</select>
         </span>
     }

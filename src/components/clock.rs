@@ -36,7 +36,7 @@ pub fn Clock() -> impl IntoView {
     view! {
         <div class="clock" role="group" aria-label=move || t_string!(i18n, simulated_clock).to_string()>
             <span>
-                {t!(i18n, simulated_date)} ": "
+                {t_string!(i18n, simulated_date)} ": "
                 <time data-testid="simulated-date">{today}</time>
             </span>
             {STEPS.into_iter().map(|days| {
@@ -46,7 +46,7 @@ pub fn Clock() -> impl IntoView {
                 }
             }).collect_view()}
             <label>
-                <span class="visually-hidden">{t!(i18n, go_to_date)}</span>
+                <span class="visually-hidden">{t_string!(i18n, go_to_date)}</span>
                 <input type="date" prop:value=today min=today on:change=on_date />
             </label>
         </div>

@@ -43,7 +43,7 @@ pub fn ConfirmButton(
             <h2 id=heading_id>{title}</h2>
             <p>{body}</p>
             <div class="actions">
-                <button type="button" autofocus on:click=move |_| close()>{t!(i18n, cancel)}</button>
+                <button type="button" autofocus on:click=move |_| close()>{t_string!(i18n, cancel)}</button>
                 <button type="button" class="danger" on:click=move |_| { close(); on_confirm.run(()); }>{confirm}</button>
             </div>
         </dialog>

@@ -12,19 +12,19 @@ pub fn Notices() -> impl IntoView {
     view! {
         {move || studio.load_problem.get().map(|p| view! {
             <div role="alert" class="banner warning">
-                <strong>{t!(i18n, storage_corrupt_title)}</strong> " " {p} " "
-                <button type="button" on:click=move |_| download_kept_aside(studio)>{t!(i18n, download_raw_data)}</button> " "
+                <strong>{t_string!(i18n, storage_corrupt_title)}</strong> " " {p} " "
+                <button type="button" on:click=move |_| download_kept_aside(studio)>{t_string!(i18n, download_raw_data)}</button> " "
                 <button type="button" on:click=move |_| {
                     // The person chose: the demo data may now be saved.
                     studio.hold_saves.set(false);
                     studio.load_problem.set(None);
-                }>{t!(i18n, start_with_demo_data)}</button>
+                }>{t_string!(i18n, start_with_demo_data)}</button>
             </div>
         })}
         {move || studio.save_problem.get().map(|reason| view! {
             <div role="alert" class="banner error">
                 {t!(i18n, storage_not_saved, reason = move || reason.clone())} " "
-                <button type="button" on:click=move |_| studio.export()>{t!(i18n, export)}</button>
+                <button type="button" on:click=move |_| studio.export()>{t_string!(i18n, export)}</button>
             </div>
         })}
         <div role="status" aria-live="polite" class="notice-region">
@@ -39,9 +39,9 @@ pub fn Notices() -> impl IntoView {
                     <p class=class>
                         {text} " "
                         <Show when=move || done && studio.can_undo()>
-                            <button type="button" on:click=move |_| studio.undo()>{t!(i18n, undo)}</button> " "
+                            <button type="button" on:click=move |_| studio.undo()>{t_string!(i18n, undo)}</button> " "
                         </Show>
-                        <button type="button" on:click=move |_| studio.notice.set(None)>{t!(i18n, dismiss)}</button>
+                        <button type="button" on:click=move |_| studio.notice.set(None)>{t_string!(i18n, dismiss)}</button>
                     </p>
                 }
             })}

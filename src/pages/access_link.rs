@@ -57,15 +57,15 @@ pub fn AccessLinkPage() -> impl IntoView {
     move || {
         let invalid = || {
             view! {
-                <h1>{t!(i18n, link_invalid_title)}</h1>
-                <p>{t!(i18n, link_invalid_body)}</p>
+                <h1>{t_string!(i18n, link_invalid_title)}</h1>
+                <p>{t_string!(i18n, link_invalid_body)}</p>
             }
             .into_any()
         };
         if let Some(account) = approved.get() {
             return view! {
-                <h1>{t!(i18n, approved_title)}</h1>
-                <A href=paths::users_and_teams(account)>{t!(i18n, go_to_users)}</A>
+                <h1>{t_string!(i18n, approved_title)}</h1>
+                <A href=paths::users_and_teams(account)>{t_string!(i18n, go_to_users)}</A>
             }
             .into_any();
         }
@@ -85,7 +85,7 @@ pub fn AccessLinkPage() -> impl IntoView {
         };
         if let Some(r) = problem {
             return view! {
-                <h1>{t!(i18n, link_unusable_title)}</h1>
+                <h1>{t_string!(i18n, link_unusable_title)}</h1>
                 <p>{r.to_string()}</p>
             }
             .into_any();
@@ -103,7 +103,7 @@ pub fn AccessLinkPage() -> impl IntoView {
             <p>{t!(i18n, link_request_body, name = move || n2.clone(), email = move || email.clone(), partner = move || p2.clone())}</p>
         };
         if accounts.is_empty() {
-            return view! { {heading} {body} <p role="alert" class="refusal">{t!(i18n, no_account_to_grant)}</p> }.into_any();
+            return view! { {heading} {body} <p role="alert" class="refusal">{t_string!(i18n, no_account_to_grant)}</p> }.into_any();
         }
         if choice.get_untracked().is_none() {
             choice.set(accounts.first().map(|(a, _)| *a));
@@ -143,10 +143,10 @@ pub fn AccessLinkPage() -> impl IntoView {
                         <legend>{t!(i18n, choose_account, partner = move || p.clone())}</legend>
                         {options}
                     </fieldset>
-                    <button type="button" class="primary" on:click=approve.clone()>{t!(i18n, confirm_approval)}</button>
+                    <button type="button" class="primary" on:click=approve.clone()>{t_string!(i18n, confirm_approval)}</button>
                 }.into_any()
             } else {
-                view! { <button type="button" class="primary" on:click=move |_| picking.set(true)>{t!(i18n, approve)}</button> }.into_any()
+                view! { <button type="button" class="primary" on:click=move |_| picking.set(true)>{t_string!(i18n, approve)}</button> }.into_any()
             }}
         }
         .into_any()

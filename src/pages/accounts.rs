@@ -23,7 +23,7 @@ pub fn Accounts() -> impl IntoView {
                             <th scope="row">{name}</th>
                             <td>{kind}</td>
                             <td class="num">{users}</td>
-                            <td><A href=href>{t!(i18n, open)} <span class="visually-hidden">" " {hidden}</span></A></td>
+                            <td><A href=href>{t_string!(i18n, open)} <span class="visually-hidden">" " {hidden}</span></A></td>
                         </tr>
                     }
                 })
@@ -31,15 +31,15 @@ pub fn Accounts() -> impl IntoView {
         })
     };
     view! {
-        <h1>{t!(i18n, accounts_title)}</h1>
-        <p>{t!(i18n, accounts_intro)}</p>
+        <h1>{t_string!(i18n, accounts_title)}</h1>
+        <p>{t_string!(i18n, accounts_intro)}</p>
         <table>
             <thead>
                 <tr>
-                    <th scope="col">{t!(i18n, col_account)}</th>
-                    <th scope="col">{t!(i18n, col_kind)}</th>
-                    <th scope="col">{t!(i18n, col_users)}</th>
-                    <th scope="col"><span class="visually-hidden">{t!(i18n, open)}</span></th>
+                    <th scope="col">{t_string!(i18n, col_account)}</th>
+                    <th scope="col">{t_string!(i18n, col_kind)}</th>
+                    <th scope="col">{t_string!(i18n, col_users)}</th>
+                    <th scope="col"><span class="visually-hidden">{t_string!(i18n, open)}</span></th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

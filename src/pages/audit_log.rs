@@ -86,60 +86,60 @@ fn AuditScreen(account: AccountId) -> impl IntoView {
     };
 
     view! {
-        <h1>{t!(i18n, audit_log_title)}</h1>
+        <h1>{t_string!(i18n, audit_log_title)}</h1>
         <div class="filters" role="search">
-            <label>{t!(i18n, search)} " "
+            <label>{t_string!(i18n, search)} " "
                 <input type="search" prop:value=move || filter.with(|f| f.search.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); set_filter(&|f| f.search = v.clone()); } />
             </label>
-            <label>{t!(i18n, filter_category)} " "
+            <label>{t_string!(i18n, filter_category)} " "
                 <select on:change=move |ev| {
                     let v = event_target_value(&ev);
                     let c = Category::ALL.into_iter().find(|c| c.label() == v);
                     set_filter(&|f| f.category = c);
                 }>
-                    <option value="">{t!(i18n, all)}</option>
+                    <option value="">{t_string!(i18n, all)}</option>
                     {Category::ALL.into_iter().map(|c| view! { <option value=c.label()>{c.label()}</option> }).collect_view()}
                 </select>
             </label>
-            <label>{t!(i18n, filter_actor)} " "
+            <label>{t_string!(i18n, filter_actor)} " "
                 <select on:change=move |ev| {
                     let v = event_target_value(&ev);
                     let a = match v.as_str() { "" => ActorFilter::Anyone, "automatic" => ActorFilter::Automatic, e => ActorFilter::Person(e.to_string()) };
                     set_filter(&|f| f.actor = a.clone());
                 }>
-                    <option value="">{t!(i18n, all)}</option>
-                    <option value="automatic">{t!(i18n, automatic)}</option>
+                    <option value="">{t_string!(i18n, all)}</option>
+                    <option value="automatic">{t_string!(i18n, automatic)}</option>
                     {move || actors().into_iter().map(|(email, name)| view! { <option value=email>{name}</option> }).collect_view()}
                 </select>
             </label>
-            <label>{t!(i18n, filter_affected)} " "
+            <label>{t_string!(i18n, filter_affected)} " "
                 <input type="text" prop:value=move || filter.with(|f| f.affected.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); set_filter(&|f| f.affected = v.clone()); } />
             </label>
-            <label>{t!(i18n, date_from)} " "
+            <label>{t_string!(i18n, date_from)} " "
                 <input type="date" on:change=move |ev| { let v = Timestamp::parse_iso_date(&event_target_value(&ev)); set_filter(&|f| f.from = v); } />
             </label>
-            <label>{t!(i18n, date_to)} " "
+            <label>{t_string!(i18n, date_to)} " "
                 <input type="date" on:change=move |ev| { let v = Timestamp::parse_iso_date(&event_target_value(&ev)); set_filter(&|f| f.to = v); } />
             </label>
-            <button type="button" on:click=export>{t!(i18n, export_csv)}</button>
+            <button type="button" on:click=export>{t_string!(i18n, export_csv)}</button>
         </div>
         <p role="status">{move || { let (n, total) = (matching.with(Vec::len), index.with(|i| i.len())); t!(i18n, showing_entries, shown = move || n, total = move || total) }}</p>
-        <Show when=move || matching.with(|m| !m.is_empty()) fallback=move || view! { <p>{t!(i18n, no_entries)}</p> }>
+        <Show when=move || matching.with(|m| !m.is_empty()) fallback=move || view! { <p>{t_string!(i18n, no_entries)}</p> }>
             <table class="audit">
                 <thead><tr>
-                    <th scope="col">{t!(i18n, col_when)}</th>
-                    <th scope="col">{t!(i18n, col_who)}</th>
-                    <th scope="col">{t!(i18n, col_acting_in)}</th>
-                    <th scope="col">{t!(i18n, col_what)}</th>
-                    <th scope="col">{t!(i18n, col_changes)}</th>
+                    <th scope="col">{t_string!(i18n, col_when)}</th>
+                    <th scope="col">{t_string!(i18n, col_who)}</th>
+                    <th scope="col">{t_string!(i18n, col_acting_in)}</th>
+                    <th scope="col">{t_string!(i18n, col_what)}</th>
+                    <th scope="col">{t_string!(i18n, col_changes)}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </Show>
         <Show when=move || matching.with(|m| m.len() > shown.get())>
-            <button type="button" on:click=move |_| shown.update(|s| *s += PAGE)>{t!(i18n, show_more)}</button>
+            <button type="button" on:click=move |_| shown.update(|s| *s += PAGE)>{t_string!(i18n, show_more)}</button>
         </Show>
     }
 }

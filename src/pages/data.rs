@@ -92,17 +92,17 @@ pub fn DataPage() -> impl IntoView {
     };
 
     view! {
-        <h1>{t!(i18n, data_title)}</h1>
+        <h1>{t_string!(i18n, data_title)}</h1>
         <section aria-labelledby="export-heading">
-            <h2 id="export-heading">{t!(i18n, export_heading)}</h2>
-            <p>{t!(i18n, export_help)}</p>
-            <button type="button" on:click=move |_| studio.export()>{t!(i18n, export)}</button>
+            <h2 id="export-heading">{t_string!(i18n, export_heading)}</h2>
+            <p>{t_string!(i18n, export_help)}</p>
+            <button type="button" on:click=move |_| studio.export()>{t_string!(i18n, export)}</button>
         </section>
         <section aria-labelledby="import-heading">
-            <h2 id="import-heading">{t!(i18n, import_heading)}</h2>
-            <p>{t!(i18n, import_help)}</p>
+            <h2 id="import-heading">{t_string!(i18n, import_heading)}</h2>
+            <p>{t_string!(i18n, import_help)}</p>
             <label>
-                {t!(i18n, import)} " "
+                {t_string!(i18n, import)} " "
                 <input type="file" accept=".json,application/json" node_ref=file_input on:change=on_file />
             </label>
             <div role="status" aria-live="polite">
@@ -123,18 +123,18 @@ pub fn DataPage() -> impl IntoView {
                             <table>
                                 <thead><tr>
                                     <th scope="col"></th>
-                                    <th scope="col">{t!(i18n, import_in_file)}</th>
-                                    <th scope="col">{t!(i18n, import_replaced)}</th>
+                                    <th scope="col">{t_string!(i18n, import_in_file)}</th>
+                                    <th scope="col">{t_string!(i18n, import_replaced)}</th>
                                 </tr></thead>
                                 <tbody>
-                                    <tr><th scope="row">{t!(i18n, col_account)}</th><td class="num">{accounts}</td><td class="num">{now_accounts}</td></tr>
-                                    <tr><th scope="row">{t!(i18n, col_users)}</th><td class="num">{users}</td><td class="num">{now_users}</td></tr>
-                                    <tr><th scope="row">{t!(i18n, audit_entries)}</th><td class="num">{audit}</td><td class="num">{now_audit}</td></tr>
+                                    <tr><th scope="row">{t_string!(i18n, col_account)}</th><td class="num">{accounts}</td><td class="num">{now_accounts}</td></tr>
+                                    <tr><th scope="row">{t_string!(i18n, col_users)}</th><td class="num">{users}</td><td class="num">{now_users}</td></tr>
+                                    <tr><th scope="row">{t_string!(i18n, audit_entries)}</th><td class="num">{audit}</td><td class="num">{now_audit}</td></tr>
                                 </tbody>
                             </table>
                             <div class="actions">
-                                <button type="button" class="danger" on:click=replace>{t!(i18n, replace_current_data)}</button>
-                                <button type="button" on:click=cancel>{t!(i18n, cancel)}</button>
+                                <button type="button" class="danger" on:click=replace>{t_string!(i18n, replace_current_data)}</button>
+                                <button type="button" on:click=cancel>{t_string!(i18n, cancel)}</button>
                             </div>
                         }.into_any()
                     }
@@ -184,11 +184,11 @@ fn KeptAside() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="kept-heading">
-            <h2 id="kept-heading">{t!(i18n, kept_aside_heading)}</h2>
+            <h2 id="kept-heading">{t_string!(i18n, kept_aside_heading)}</h2>
             {move || {
                 let list = slots();
                 if list.is_empty() {
-                    return view! { <p>{t!(i18n, kept_aside_none)}</p> }.into_any();
+                    return view! { <p>{t_string!(i18n, kept_aside_none)}</p> }.into_any();
                 }
                 view! {
                     <ul>
@@ -200,7 +200,7 @@ fn KeptAside() -> impl IntoView {
                             view! {
                                 <li>
                                     {t!(i18n, kept_aside_item, n = move || n + 1, size = move || len)} " "
-                                    <button type="button" on:click=move |_| { download_slot(studio, n); }>{t!(i18n, download_raw_data)}</button> " "
+                                    <button type="button" on:click=move |_| { download_slot(studio, n); }>{t_string!(i18n, download_raw_data)}</button> " "
                                     <ConfirmButton
                                         label=Signal::derive(move || t_string!(i18n, discard).to_string())
                                         title=Signal::derive(move || t_string!(i18n, discard_title).to_string())

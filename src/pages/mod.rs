@@ -80,9 +80,9 @@ where
             };
             return view! {
                 <section class="other-account">
-                    <h1>{t!(i18n, other_account_title)}</h1>
+                    <h1>{t_string!(i18n, other_account_title)}</h1>
                     <p>{t!(i18n, other_account_body, account = move || name.clone())}</p>
-                    <button type="button" on:click=act_here>{t!(i18n, act_here)}</button>
+                    <button type="button" on:click=act_here>{t_string!(i18n, act_here)}</button>
                 </section>
             }
             .into_any();

@@ -7,9 +7,9 @@ pub fn NotFound() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="not-found">
-            <h1>{t!(i18n, not_found_title)}</h1>
-            <p>{t!(i18n, not_found_body)}</p>
-            <A href="/">{t!(i18n, go_to_accounts)}</A>
+            <h1>{t_string!(i18n, not_found_title)}</h1>
+            <p>{t_string!(i18n, not_found_body)}</p>
+            <A href="/">{t_string!(i18n, go_to_accounts)}</A>
         </section>
     }
 }

@@ -47,16 +47,16 @@ pub fn Outbox() -> impl IntoView {
     };
     let empty = move || studio.doc.with(|d| d.state.outbox.is_empty());
     view! {
-        <h1>{t!(i18n, outbox_title)}</h1>
-        <p>{t!(i18n, outbox_intro)}</p>
-        <Show when=move || !empty() fallback=move || view! { <p>{t!(i18n, outbox_empty)}</p> }>
+        <h1>{t_string!(i18n, outbox_title)}</h1>
+        <p>{t_string!(i18n, outbox_intro)}</p>
+        <Show when=move || !empty() fallback=move || view! { <p>{t_string!(i18n, outbox_empty)}</p> }>
             <table>
                 <thead>
                     <tr>
-                        <th scope="col">{t!(i18n, col_sent)}</th>
-                        <th scope="col">{t!(i18n, col_to)}</th>
-                        <th scope="col">{t!(i18n, col_subject)}</th>
-                        <th scope="col">{t!(i18n, col_body)}</th>
+                        <th scope="col">{t_string!(i18n, col_sent)}</th>
+                        <th scope="col">{t_string!(i18n, col_to)}</th>
+                        <th scope="col">{t_string!(i18n, col_subject)}</th>
+                        <th scope="col">{t_string!(i18n, col_body)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -57,10 +57,10 @@ fn DomainsScreen(partner: AccountId) -> impl IntoView {
         }
     };
     view! {
-        <h1>{t!(i18n, partner_settings_title)}</h1>
+        <h1>{t_string!(i18n, partner_settings_title)}</h1>
         <section aria-labelledby="domains-heading">
-            <h2 id="domains-heading">{t!(i18n, partner_domains_heading)}</h2>
-            <p class="help">{t!(i18n, partner_domains_help)}</p>
+            <h2 id="domains-heading">{t_string!(i18n, partner_domains_heading)}</h2>
+            <p class="help">{t_string!(i18n, partner_domains_help)}</p>
             <ul class="domain-list">
                 {move || domains().into_iter().map(|d| {
                     let shown = d.as_str().to_string();
@@ -71,17 +71,17 @@ fn DomainsScreen(partner: AccountId) -> impl IntoView {
                             <button type="button" aria-label=label on:click=move |_| {
                                 let list: Vec<Domain> = domains().into_iter().filter(|x| *x != gone).collect();
                                 save(list);
-                            }>{t!(i18n, remove)}</button>
+                            }>{t_string!(i18n, remove)}</button>
                         </li>
                     }
                 }).collect_view()}
             </ul>
             <form on:submit=add class="inline-form">
-                <label>{t!(i18n, add_domain)} " "
+                <label>{t_string!(i18n, add_domain)} " "
                     <input type="text" prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))
                         aria-invalid=move || problem.get().is_some().to_string() aria-describedby="domain-problem" />
                 </label>
-                <button type="submit">{t!(i18n, add)}</button>
+                <button type="submit">{t_string!(i18n, add)}</button>
             </form>
             <p id="domain-problem" class="field-error" role="alert">{move || problem.get()}</p>
         </section>

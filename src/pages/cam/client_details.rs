@@ -25,12 +25,12 @@ fn SetSelect(sets: Vec<(SetId, String)>, chosen: RwSignal<Option<SetId>>) -> imp
     let i18n = use_i18n();
     let options = sets.clone();
     view! {
-        <label>{t!(i18n, col_set)} " "
+        <label>{t_string!(i18n, col_set)} " "
             <select on:change=move |ev| {
                 let i = event_target_value(&ev).parse::<usize>().ok();
                 chosen.set(i.and_then(|i| sets.get(i)).map(|s| s.0));
             }>
-                <option value="">{t!(i18n, choose_set)}</option>
+                <option value="">{t_string!(i18n, choose_set)}</option>
                 {options.into_iter().enumerate().map(|(i, (_, name))| view! { <option value=i.to_string()>{name}</option> }).collect_view()}
             </select>
         </label>
@@ -88,13 +88,13 @@ pub fn AddEmployees(partner: AccountId, client: AccountId, open: RwSignal<bool>)
     let empty = people.is_empty();
     view! {
         <h2 id="client-dialog-title">{t!(i18n, add_employees_to, client = move || name.clone())}</h2>
-        <p class="help">{t!(i18n, add_employees_help)}</p>
+        <p class="help">{t_string!(i18n, add_employees_help)}</p>
         {if empty {
-            view! { <p>{t!(i18n, no_employees_to_add)}</p> }.into_any()
+            view! { <p>{t_string!(i18n, no_employees_to_add)}</p> }.into_any()
         } else {
             view! {
                 <fieldset>
-                    <legend>{t!(i18n, tab_employees)}</legend>
+                    <legend>{t_string!(i18n, tab_employees)}</legend>
                     {people.into_iter().map(|(id, name, email)| view! {
                         <label class="choice">
                             <input type="checkbox" on:change=move |ev| {
@@ -110,8 +110,8 @@ pub fn AddEmployees(partner: AccountId, client: AccountId, open: RwSignal<bool>)
         <SetSelect sets=sets chosen=set />
         <InlineNotice />
         <div class="actions">
-            <button type="button" on:click=move |_| open.set(false)>{t!(i18n, cancel)}</button>
-            <button type="button" class="primary" on:click=add>{t!(i18n, add_employees)}</button>
+            <button type="button" on:click=move |_| open.set(false)>{t_string!(i18n, cancel)}</button>
+            <button type="button" class="primary" on:click=add>{t_string!(i18n, add_employees)}</button>
         </div>
     }
 }
@@ -170,11 +170,11 @@ pub fn ClientDetails(partner: AccountId, client: AccountId, open: RwSignal<bool>
                         prop:checked=move || { let all = all_ids(); !all.is_empty() && selected.with(|s| all.iter().all(|i| s.contains(i))) }
                         on:change=move |ev| selected.set(if event_target_checked(&ev) { all_ids() } else { Vec::new() }) />
                 </th>
-                <th scope="col">{t!(i18n, col_name)}</th>
-                <th scope="col">{t!(i18n, col_email)}</th>
-                <th scope="col">{t!(i18n, col_seat)}</th>
-                <th scope="col">{t!(i18n, col_set)}</th>
-                <th scope="col">{t!(i18n, col_status)}</th>
+                <th scope="col">{t_string!(i18n, col_name)}</th>
+                <th scope="col">{t_string!(i18n, col_email)}</th>
+                <th scope="col">{t_string!(i18n, col_seat)}</th>
+                <th scope="col">{t_string!(i18n, col_set)}</th>
+                <th scope="col">{t_string!(i18n, col_status)}</th>
             </tr></thead>
             <tbody>
                 {move || employees.get().into_iter().map(|(id, name, email, seat, set, status)| {
@@ -194,10 +194,10 @@ pub fn ClientDetails(partner: AccountId, client: AccountId, open: RwSignal<bool>
             </tbody>
         </table>
         <div class="actions-row">
-            <button type="button" disabled=none_selected on:click=move |_| mode.set(Mode::ChangeSet)>{t!(i18n, change_permission_set)}</button>
-            <button type="button" disabled=none_selected on:click=move |_| each_selected(|account, user| Command::Deactivate { account, user })>{t!(i18n, deactivate)}</button>
-            <button type="button" disabled=none_selected on:click=move |_| each_selected(|account, user| Command::Reactivate { account, user })>{t!(i18n, reactivate)}</button>
-            <button type="button" class="danger" disabled=none_selected on:click=move |_| mode.set(Mode::Remove)>{t!(i18n, remove_partner_employees)}</button>
+            <button type="button" disabled=none_selected on:click=move |_| mode.set(Mode::ChangeSet)>{t_string!(i18n, change_permission_set)}</button>
+            <button type="button" disabled=none_selected on:click=move |_| each_selected(|account, user| Command::Deactivate { account, user })>{t_string!(i18n, deactivate)}</button>
+            <button type="button" disabled=none_selected on:click=move |_| each_selected(|account, user| Command::Reactivate { account, user })>{t_string!(i18n, reactivate)}</button>
+            <button type="button" class="danger" disabled=none_selected on:click=move |_| mode.set(Mode::Remove)>{t_string!(i18n, remove_partner_employees)}</button>
         </div>
         {move || match mode.get() {
             Mode::List => ().into_any(),
@@ -206,7 +206,7 @@ pub fn ClientDetails(partner: AccountId, client: AccountId, open: RwSignal<bool>
         }}
         <InlineNotice />
         <div class="actions">
-            <button type="button" on:click=move |_| open.set(false)>{t!(i18n, close)}</button>
+            <button type="button" on:click=move |_| open.set(false)>{t_string!(i18n, close)}</button>
         </div>
     }
 }
@@ -279,21 +279,21 @@ fn ChangeSet(
     };
     view! {
         <section class="panel" aria-labelledby="change-set-heading">
-            <h3 id="change-set-heading">{t!(i18n, change_permission_set)}</h3>
+            <h3 id="change-set-heading">{t_string!(i18n, change_permission_set)}</h3>
             <SetSelect sets=sets chosen=set />
             {move || preview().map(|lines| if lines.is_empty() {
-                view! { <p class="help">{t!(i18n, set_applies_fully)}</p> }.into_any()
+                view! { <p class="help">{t_string!(i18n, set_applies_fully)}</p> }.into_any()
             } else {
                 view! {
                     <div class="warning-box">
-                        <p>{t!(i18n, not_granted_or_removed)}</p>
+                        <p>{t_string!(i18n, not_granted_or_removed)}</p>
                         <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                     </div>
                 }.into_any()
             })}
             <div class="actions-row">
-                <button type="button" on:click=move |_| mode.set(Mode::List)>{t!(i18n, cancel)}</button>
-                <button type="button" class="primary" disabled=move || set.get().is_none() on:click=save>{t!(i18n, save)}</button>
+                <button type="button" on:click=move |_| mode.set(Mode::List)>{t_string!(i18n, cancel)}</button>
+                <button type="button" class="primary" disabled=move || set.get().is_none() on:click=save>{t_string!(i18n, save)}</button>
             </div>
         </section>
     }
@@ -365,19 +365,19 @@ fn RemoveReview(
     };
     view! {
         <section class="panel" aria-labelledby="remove-heading">
-            <h3 id="remove-heading">{t!(i18n, review_removal)}</h3>
+            <h3 id="remove-heading">{t_string!(i18n, review_removal)}</h3>
             <ul>
                 {leaving.into_iter().map(|(name, assets)| view! {
                     <li>{name}
-                        {if assets.is_empty() { view! { " — " {t!(i18n, no_owned_assets)} }.into_any() }
+                        {if assets.is_empty() { view! { " — " {t_string!(i18n, no_owned_assets)} }.into_any() }
                          else { view! { <ul>{assets.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul> }.into_any() }}
                     </li>
                 }).collect_view()}
             </ul>
             {owns_something.then(|| view! {
-                <label>{t!(i18n, reassign_to)} " "
+                <label>{t_string!(i18n, reassign_to)} " "
                     <select on:change=move |ev| receiver.set(event_target_value(&ev).parse::<u32>().ok().map(UserId))>
-                        <option value="">{t!(i18n, choose_user)}</option>
+                        <option value="">{t_string!(i18n, choose_user)}</option>
                         {receivers.into_iter().map(|(id, label)| view! { <option value=id.0.to_string()>{label}</option> }).collect_view()}
                     </select>
                 </label>
@@ -388,8 +388,8 @@ fn RemoveReview(
                 Err(refusal) => view! { <span class="refusal">{refusal}</span> }.into_any(),
             }}</p>
             <div class="actions-row">
-                <button type="button" on:click=move |_| mode.set(Mode::List)>{t!(i18n, back)}</button>
-                <button type="button" class="danger" on:click=confirm>{t!(i18n, confirm_removal)}</button>
+                <button type="button" on:click=move |_| mode.set(Mode::List)>{t_string!(i18n, back)}</button>
+                <button type="button" class="danger" on:click=confirm>{t_string!(i18n, confirm_removal)}</button>
             </div>
         </section>
     }
@@ -437,33 +437,33 @@ pub fn ChangeToPartnerAdminDialog(
     };
     view! {
         <h2 id="client-dialog-title">{t!(i18n, change_to_partner_admin_in, client = move || name.clone())}</h2>
-        <p class="help">{t!(i18n, change_to_partner_admin_cam_help)}</p>
+        <p class="help">{t_string!(i18n, change_to_partner_admin_cam_help)}</p>
         <div class="choice">
             <input type="checkbox" id="cam-keep-billing" prop:checked=move || keep_billing.get()
                 on:change=move |ev| keep_billing.set(event_target_checked(&ev)) />
-            <label for="cam-keep-billing">{t!(i18n, keep_billing)}</label>
+            <label for="cam-keep-billing">{t_string!(i18n, keep_billing)}</label>
         </div>
         {move || match me() {
             Some(id) => view! {
-                <button type="button" class="primary" on:click=move |_| convert(id)>{t!(i18n, change_me_to_partner_admin)}</button>
+                <button type="button" class="primary" on:click=move |_| convert(id)>{t_string!(i18n, change_me_to_partner_admin)}</button>
             }.into_any(),
-            None => view! { <p class="refusal">{t!(i18n, not_a_user_there)}</p> }.into_any(),
+            None => view! { <p class="refusal">{t_string!(i18n, not_a_user_there)}</p> }.into_any(),
         }}
         {move || {
             let list = others();
             (!list.is_empty()).then(|| view! {
-                <h3>{t!(i18n, other_super_admins)}</h3>
+                <h3>{t_string!(i18n, other_super_admins)}</h3>
                 <ul>
                     {list.into_iter().map(|(id, name)| {
                         let label = format!("{} {}", t_string!(i18n, change_to_partner_admin), name);
-                        view! { <li>{name.clone()} " " <button type="button" aria-label=label on:click=move |_| convert(id)>{t!(i18n, change_to_partner_admin)}</button></li> }
+                        view! { <li>{name.clone()} " " <button type="button" aria-label=label on:click=move |_| convert(id)>{t_string!(i18n, change_to_partner_admin)}</button></li> }
                     }).collect_view()}
                 </ul>
             })
         }}
         <InlineNotice />
         <div class="actions">
-            <button type="button" on:click=move |_| open.set(false)>{t!(i18n, close)}</button>
+            <button type="button" on:click=move |_| open.set(false)>{t_string!(i18n, close)}</button>
         </div>
     }
 }

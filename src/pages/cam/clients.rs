@@ -135,13 +135,13 @@ pub fn ClientsTab(partner: AccountId) -> impl IntoView {
                         <td class="row-actions">
                             <button type="button" aria-label=label aria-expanded=move || (menu.get() == Some(id)).to_string()
                                 on:click=move |_| menu.update(|m| *m = if *m == Some(id) { None } else { Some(id) })>
-                                {t!(i18n, actions)}
+                                {t_string!(i18n, actions)}
                             </button>
                             {move || (menu.get() == Some(id)).then(|| view! {
                                 <div class="menu">
-                                    <button type="button" on:click=move |_| open_dialog(ClientDialog::AddEmployees(id))>{t!(i18n, add_employees)}</button>
-                                    <button type="button" on:click=move |_| open_dialog(ClientDialog::Details(id))>{t!(i18n, details)}</button>
-                                    <button type="button" on:click=move |_| open_dialog(ClientDialog::ChangeToPartnerAdmin(id))>{t!(i18n, change_to_partner_admin)}</button>
+                                    <button type="button" on:click=move |_| open_dialog(ClientDialog::AddEmployees(id))>{t_string!(i18n, add_employees)}</button>
+                                    <button type="button" on:click=move |_| open_dialog(ClientDialog::Details(id))>{t_string!(i18n, details)}</button>
+                                    <button type="button" on:click=move |_| open_dialog(ClientDialog::ChangeToPartnerAdmin(id))>{t_string!(i18n, change_to_partner_admin)}</button>
                                 </div>
                             })}
                         </td>
@@ -155,7 +155,7 @@ pub fn ClientsTab(partner: AccountId) -> impl IntoView {
         <section role="tabpanel" id="panel-clients" aria-labelledby="tab-clients">
             <div class="filters">
                 <fieldset class="access-types">
-                    <legend>{t!(i18n, access_types)}</legend>
+                    <legend>{t_string!(i18n, access_types)}</legend>
                     {AccessType::ALL.into_iter().map(|t| view! {
                         <label>
                             <input type="checkbox" prop:checked=move || ticked.with(|v| v.contains(&t))
@@ -167,16 +167,16 @@ pub fn ClientsTab(partner: AccountId) -> impl IntoView {
                         </label>
                     }).collect_view()}
                 </fieldset>
-                <label>{t!(i18n, search_clients)} " "
+                <label>{t_string!(i18n, search_clients)} " "
                     <input type="search" prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev)) />
                 </label>
             </div>
             <table>
                 <thead><tr>
-                    <th scope="col">{t!(i18n, col_client)}</th>
-                    <th scope="col">{t!(i18n, col_relationship)}</th>
-                    <th scope="col">{t!(i18n, col_employees)}</th>
-                    <th scope="col"><span class="visually-hidden">{t!(i18n, actions)}</span></th>
+                    <th scope="col">{t_string!(i18n, col_client)}</th>
+                    <th scope="col">{t_string!(i18n, col_relationship)}</th>
+                    <th scope="col">{t_string!(i18n, col_employees)}</th>
+                    <th scope="col"><span class="visually-hidden">{t_string!(i18n, actions)}</span></th>
                 </tr></thead>
                 <tbody>{body}</tbody>
             </table>

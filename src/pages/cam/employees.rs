@@ -85,13 +85,13 @@ pub fn EmployeesTab(partner: AccountId) -> impl IntoView {
                                 <button type="button" aria-expanded=move || (menu.get() == Some(id)).to_string()
                                     aria-label=move || { let n = menu_name.clone(); format!("{} {}", t_string!(i18n, actions), n) }
                                     on:click=move |_| menu.update(|m| *m = if *m == Some(id) { None } else { Some(id) })>
-                                    {t!(i18n, actions)}
+                                    {t_string!(i18n, actions)}
                                 </button>
                                 {move || (menu.get() == Some(id)).then(|| view! {
                                     <div class="menu">
-                                        <button type="button" on:click=move |_| issue(id)>{t!(i18n, copy_access_link)}</button>
-                                        <button type="button" on:click=move |_| open_dialog(EmployeeDialog::LinkClients(id))>{t!(i18n, link_clients)}</button>
-                                        <button type="button" on:click=move |_| open_dialog(EmployeeDialog::RemoveFromClients(id))>{t!(i18n, remove_from_clients)}</button>
+                                        <button type="button" on:click=move |_| issue(id)>{t_string!(i18n, copy_access_link)}</button>
+                                        <button type="button" on:click=move |_| open_dialog(EmployeeDialog::LinkClients(id))>{t_string!(i18n, link_clients)}</button>
+                                        <button type="button" on:click=move |_| open_dialog(EmployeeDialog::RemoveFromClients(id))>{t_string!(i18n, remove_from_clients)}</button>
                                     </div>
                                 })}
                             </td>
@@ -104,14 +104,14 @@ pub fn EmployeesTab(partner: AccountId) -> impl IntoView {
     let me = move || studio.acting().user;
     view! {
         <section role="tabpanel" id="panel-employees" aria-labelledby="tab-employees">
-            <p><button type="button" on:click=move |_| issue(me())>{t!(i18n, get_access_link)}</button></p>
+            <p><button type="button" on:click=move |_| issue(me())>{t_string!(i18n, get_access_link)}</button></p>
             {move || issued.get().map(|(name, url)| view! { <IssuedLink name=name url=url /> })}
             <table>
                 <thead><tr>
-                    <th scope="col">{t!(i18n, col_name)}</th>
-                    <th scope="col">{t!(i18n, col_email)}</th>
-                    <th scope="col">{t!(i18n, tab_clients)}</th>
-                    <th scope="col"><span class="visually-hidden">{t!(i18n, actions)}</span></th>
+                    <th scope="col">{t_string!(i18n, col_name)}</th>
+                    <th scope="col">{t_string!(i18n, col_email)}</th>
+                    <th scope="col">{t_string!(i18n, tab_clients)}</th>
+                    <th scope="col"><span class="visually-hidden">{t_string!(i18n, actions)}</span></th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
@@ -162,13 +162,13 @@ fn LinkClients(partner: AccountId, employee: UserId, open: RwSignal<bool>) -> im
     let empty = clients.is_empty();
     view! {
         <h2 id="employee-dialog-title">{t!(i18n, link_clients_for, name = move || name.clone())}</h2>
-        <p class="help">{t!(i18n, link_clients_help)}</p>
+        <p class="help">{t_string!(i18n, link_clients_help)}</p>
         {if empty {
-            view! { <p>{t!(i18n, no_clients_to_link)}</p> }.into_any()
+            view! { <p>{t_string!(i18n, no_clients_to_link)}</p> }.into_any()
         } else {
             view! {
                 <fieldset>
-                    <legend>{t!(i18n, tab_clients)}</legend>
+                    <legend>{t_string!(i18n, tab_clients)}</legend>
                     {clients.into_iter().map(|(id, name)| view! {
                         <label class="choice">
                             <input type="checkbox" on:change=move |ev| {
@@ -183,8 +183,8 @@ fn LinkClients(partner: AccountId, employee: UserId, open: RwSignal<bool>) -> im
         }}
         <InlineNotice />
         <div class="actions">
-            <button type="button" on:click=move |_| open.set(false)>{t!(i18n, cancel)}</button>
-            <button type="button" class="primary" on:click=link>{t!(i18n, link_clients)}</button>
+            <button type="button" on:click=move |_| open.set(false)>{t_string!(i18n, cancel)}</button>
+            <button type="button" class="primary" on:click=link>{t_string!(i18n, link_clients)}</button>
         </div>
     }
 }
@@ -287,7 +287,7 @@ fn RemoveFromClients(partner: AccountId, employee: UserId, open: RwSignal<bool>)
                             on:change=move |ev| { let on = event_target_checked(&ev); ticked.update(|v| { v.retain(|x| *x != id); if on { v.push(id) } }); } />
                         " " {label}
                     </label>
-                    {if s.assets.is_empty() { view! { <p class="help">{t!(i18n, no_owned_assets)}</p> }.into_any() }
+                    {if s.assets.is_empty() { view! { <p class="help">{t_string!(i18n, no_owned_assets)}</p> }.into_any() }
                      else { view! { <ul class="assets">{s.assets.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul> }.into_any() }}
                 </li>
             }
@@ -302,7 +302,7 @@ fn RemoveFromClients(partner: AccountId, employee: UserId, open: RwSignal<bool>)
                 <li>
                     <strong>{s.name.clone()}</strong>
                     {if s.assets.is_empty() {
-                        view! { " — " {t!(i18n, no_owned_assets)} }.into_any()
+                        view! { " — " {t_string!(i18n, no_owned_assets)} }.into_any()
                     } else {
                         view! {
                             <ul class="assets">{s.assets.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul>
@@ -311,7 +311,7 @@ fn RemoveFromClients(partner: AccountId, employee: UserId, open: RwSignal<bool>)
                                     let to = event_target_value(&ev).parse::<u32>().ok().map(UserId);
                                     receivers.update(|r| { r.retain(|x| x.0 != id); if let Some(u) = to { r.push((id, u)) } });
                                 }>
-                                    <option value="">{t!(i18n, choose_user)}</option>
+                                    <option value="">{t_string!(i18n, choose_user)}</option>
                                     {s.receivers.into_iter().map(|(uid, l)| view! { <option value=uid.0.to_string()>{l}</option> }).collect_view()}
                                 </select>
                             </label>
@@ -327,13 +327,13 @@ fn RemoveFromClients(partner: AccountId, employee: UserId, open: RwSignal<bool>)
         {move || match step.get() {
             WizardStep::Choose => view! {
                 <p class="step-count">{t!(i18n, step_n_of_2, step = 1)}</p>
-                <p class="help">{t!(i18n, remove_from_clients_help)}</p>
-                {if stops.with_value(Vec::is_empty) { view! { <p>{t!(i18n, not_in_any_client)}</p> }.into_any() }
+                <p class="help">{t_string!(i18n, remove_from_clients_help)}</p>
+                {if stops.with_value(Vec::is_empty) { view! { <p>{t_string!(i18n, not_in_any_client)}</p> }.into_any() }
                  else { view! { <ul class="wizard-list">{choose()}</ul> }.into_any() }}
                 <InlineNotice />
                 <div class="actions">
-                    <button type="button" on:click=move |_| open.set(false)>{t!(i18n, cancel)}</button>
-                    <button type="button" class="primary" on:click=next>{t!(i18n, next)}</button>
+                    <button type="button" on:click=move |_| open.set(false)>{t_string!(i18n, cancel)}</button>
+                    <button type="button" class="primary" on:click=next>{t_string!(i18n, next)}</button>
                 </div>
             }.into_any(),
             WizardStep::Review => view! {
@@ -341,14 +341,14 @@ fn RemoveFromClients(partner: AccountId, employee: UserId, open: RwSignal<bool>)
                 <ul class="wizard-list">{review()}</ul>
                 <InlineNotice />
                 <div class="actions">
-                    <button type="button" on:click=move |_| step.set(WizardStep::Choose)>{t!(i18n, back)}</button>
-                    <button type="button" class="primary" on:click=done>{t!(i18n, done)}</button>
+                    <button type="button" on:click=move |_| step.set(WizardStep::Choose)>{t_string!(i18n, back)}</button>
+                    <button type="button" class="primary" on:click=done>{t_string!(i18n, done)}</button>
                 </div>
             }.into_any(),
             WizardStep::Done => view! {
                 <InlineNotice />
                 <div class="actions">
-                    <button type="button" class="primary" on:click=move |_| open.set(false)>{t!(i18n, close)}</button>
+                    <button type="button" class="primary" on:click=move |_| open.set(false)>{t_string!(i18n, close)}</button>
                 </div>
             }.into_any(),
         }}

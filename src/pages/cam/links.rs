@@ -28,7 +28,7 @@ pub fn IssuedLink(name: String, url: String) -> impl IntoView {
         <div class="issued-link">
             <label for="issued-link">{t!(i18n, access_link_label, name = move || name.clone())}</label>
             <input id="issued-link" type="text" readonly prop:value=url size="60" />
-            <button type="button" on:click=copy>{t!(i18n, copy_link)}</button>
+            <button type="button" on:click=copy>{t_string!(i18n, copy_link)}</button>
             <span role="status">{move || status.get().map(|ok| if ok { t!(i18n, link_copied).into_any() } else { t!(i18n, link_copy_failed).into_any() })}</span>
         </div>
     }
@@ -43,7 +43,7 @@ pub fn AccessLinks(partner: AccountId) -> impl IntoView {
         studio.doc.with(|d| {
             let links: Vec<_> = d.state.links.iter().filter(|l| l.partner == partner).collect();
             if links.is_empty() {
-                return view! { <tr><td colspan="6" class="empty">{t!(i18n, no_links)}</td></tr> }.into_any();
+                return view! { <tr><td colspan="6" class="empty">{t_string!(i18n, no_links)}</td></tr> }.into_any();
             }
             links
                 .into_iter()
@@ -63,7 +63,7 @@ pub fn AccessLinks(partner: AccountId) -> impl IntoView {
                             <td>{used.join(", ")}</td>
                             <td>{revocable.then(|| view! {
                                 <button type="button" on:click=move |_| { let _ = studio.run(Command::RevokeAccessLink { token: token.clone() }); }>
-                                    {t!(i18n, revoke)}
+                                    {t_string!(i18n, revoke)}
                                 </button>
                             })}</td>
                         </tr>
@@ -74,15 +74,15 @@ pub fn AccessLinks(partner: AccountId) -> impl IntoView {
         })
     };
     view! {
-        <h2>{t!(i18n, access_links)}</h2>
+        <h2>{t_string!(i18n, access_links)}</h2>
         <table>
             <thead><tr>
-                <th scope="col">{t!(i18n, col_employee)}</th>
-                <th scope="col">{t!(i18n, col_issued)}</th>
-                <th scope="col">{t!(i18n, col_expires)}</th>
-                <th scope="col">{t!(i18n, col_state)}</th>
-                <th scope="col">{t!(i18n, col_used_in)}</th>
-                <th scope="col"><span class="visually-hidden">{t!(i18n, revoke)}</span></th>
+                <th scope="col">{t_string!(i18n, col_employee)}</th>
+                <th scope="col">{t_string!(i18n, col_issued)}</th>
+                <th scope="col">{t_string!(i18n, col_expires)}</th>
+                <th scope="col">{t_string!(i18n, col_state)}</th>
+                <th scope="col">{t_string!(i18n, col_used_in)}</th>
+                <th scope="col"><span class="visually-hidden">{t_string!(i18n, revoke)}</span></th>
             </tr></thead>
             <tbody>{rows}</tbody>
         </table>

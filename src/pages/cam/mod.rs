@@ -34,21 +34,22 @@ fn CamScreen(partner: AccountId) -> impl IntoView {
             .doc
             .with(|d| may_open_client_access_manager(&d.state, &d.acting).err())
     });
-    move || match denied.get() {
+    move || {
+        match denied.get() {
         Some(refusal) => view! {
-            <h1>{t!(i18n, cam_denied_title)}</h1>
+            <h1>{t_string!(i18n, cam_denied_title)}</h1>
             <p class="refusal">{refusal.to_string()}</p>
         }
         .into_any(),
         None => view! {
-            <h1>{t!(i18n, cam_title)}</h1>
+            <h1>{t_string!(i18n, cam_title)}</h1>
             <div role="tablist" aria-label=move || t_string!(i18n, cam_title).to_string()>
                 <button type="button" role="tab" id="tab-clients" aria-controls="panel-clients"
                     aria-selected=move || (tab.get() == Tab::Clients).to_string()
-                    on:click=move |_| tab.set(Tab::Clients)>{t!(i18n, tab_clients)}</button>
+                    on:click=move |_| tab.set(Tab::Clients)>{t_string!(i18n, tab_clients)}</button>
                 <button type="button" role="tab" id="tab-employees" aria-controls="panel-employees"
                     aria-selected=move || (tab.get() == Tab::Employees).to_string()
-                    on:click=move |_| tab.set(Tab::Employees)>{t!(i18n, tab_employees)}</button>
+                    on:click=move |_| tab.set(Tab::Employees)>{t_string!(i18n, tab_employees)}</button>
             </div>
             {move || match tab.get() {
                 Tab::Clients => view! { <clients::ClientsTab partner=partner /> }.into_any(),
@@ -56,5 +57,6 @@ fn CamScreen(partner: AccountId) -> impl IntoView {
             }}
         }
         .into_any(),
+    }
     }
 }

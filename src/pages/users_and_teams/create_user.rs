@@ -89,7 +89,7 @@ pub fn CreateUser(account: AccountId) -> impl IntoView {
             title=move || allowed().map(|r| r.to_string())
             on:click=move |_| open.set(true)
         >
-            {t!(i18n, create_user_title)}
+            {t_string!(i18n, create_user_title)}
         </button>
         <Modal open=open labelled_by="create-user-title" class="wizard">
             <Wizard account=account open=open />
@@ -153,7 +153,7 @@ fn Wizard(account: AccountId, open: RwSignal<bool>) -> impl IntoView {
     };
 
     view! {
-        <h2 id="create-user-title">{t!(i18n, create_user_title)}</h2>
+        <h2 id="create-user-title">{t_string!(i18n, create_user_title)}</h2>
         <p class="step-count">{t!(i18n, step_of, step = move || step.get().number())}</p>
         {move || match step.get() {
             Step::Emails => view! { <EmailsStep draft=draft /> }.into_any(),
@@ -162,23 +162,23 @@ fn Wizard(account: AccountId, open: RwSignal<bool>) -> impl IntoView {
             Step::Review => view! { <ReviewStep account=account draft=draft refusal=refusal /> }.into_any(),
         }}
         <div class="actions">
-            <button type="button" on:click=move |_| open.set(false)>{t!(i18n, cancel)}</button>
+            <button type="button" on:click=move |_| open.set(false)>{t_string!(i18n, cancel)}</button>
             {move || (step.get() != Step::Emails).then(|| view! {
                 <button type="button" on:click=move |_| {
                     refusal.set(None);
                     step.update(|s| *s = match s { Step::Review => Step::Access, Step::Access => Step::Seat, _ => Step::Emails });
-                }>{t!(i18n, back)}</button>
+                }>{t_string!(i18n, back)}</button>
             })}
             {move || match step.get() {
-                Step::Emails => view! { <button type="button" class="primary" on:click=to_seat>{t!(i18n, next)}</button> }.into_any(),
+                Step::Emails => view! { <button type="button" class="primary" on:click=to_seat>{t_string!(i18n, next)}</button> }.into_any(),
                 Step::Seat => view! {
                     <button type="button" class="primary" disabled=move || draft.seat.get().is_none()
-                        on:click=move |_| step.set(Step::Access)>{t!(i18n, next)}</button>
+                        on:click=move |_| step.set(Step::Access)>{t_string!(i18n, next)}</button>
                 }.into_any(),
                 Step::Access => view! {
-                    <button type="button" class="primary" on:click=move |_| step.set(Step::Review)>{t!(i18n, next)}</button>
+                    <button type="button" class="primary" on:click=move |_| step.set(Step::Review)>{t_string!(i18n, next)}</button>
                 }.into_any(),
-                Step::Review => view! { <button type="button" class="primary" on:click=send>{t!(i18n, send)}</button> }.into_any(),
+                Step::Review => view! { <button type="button" class="primary" on:click=send>{t_string!(i18n, send)}</button> }.into_any(),
             }}
         </div>
     }
@@ -215,23 +215,23 @@ fn EmailsStep(draft: Draft) -> impl IntoView {
         });
     };
     view! {
-        <h3>{t!(i18n, step_emails)}</h3>
-        <label for="emails-input">{t!(i18n, step_emails)}</label>
+        <h3>{t_string!(i18n, step_emails)}</h3>
+        <label for="emails-input">{t_string!(i18n, step_emails)}</label>
         <textarea id="emails-input" rows="4" aria-describedby="emails-help"
             prop:value=move || draft.text.get()
             on:input=move |ev| draft.text.set(event_target_value(&ev))></textarea>
-        <p id="emails-help" class="help">{t!(i18n, emails_help)}</p>
-        <label for="csv-input">{t!(i18n, upload_csv)}</label>
+        <p id="emails-help" class="help">{t_string!(i18n, emails_help)}</p>
+        <label for="csv-input">{t_string!(i18n, upload_csv)}</label>
         <input id="csv-input" type="file" accept=".csv,text/csv" on:change=on_file />
         {move || draft.csv.get().map(|(name, _)| view! {
             <p>{t!(i18n, csv_loaded, name = move || name.clone())} " "
-                <button type="button" on:click=move |_| draft.csv.set(None)>{t!(i18n, remove_csv)}</button></p>
+                <button type="button" on:click=move |_| draft.csv.set(None)>{t_string!(i18n, remove_csv)}</button></p>
         })}
         {move || {
             let problems = draft.problems.get();
             (!problems.is_empty()).then(|| view! {
                 <div role="alert" class="problems">
-                    <p>{t!(i18n, fix_rows)}</p>
+                    <p>{t_string!(i18n, fix_rows)}</p>
                     <ul>
                         {problems.into_iter().map(|p| {
                             let reason = p.reason.clone();
@@ -302,9 +302,9 @@ fn SeatStep(account: AccountId, draft: Draft) -> impl IntoView {
         .collect_view();
     let who = ineligible.join(", ");
     view! {
-        <h3>{t!(i18n, step_seat)}</h3>
+        <h3>{t_string!(i18n, step_seat)}</h3>
         <fieldset>
-            <legend>{t!(i18n, step_seat)}</legend>
+            <legend>{t_string!(i18n, step_seat)}</legend>
             {choices}
         </fieldset>
         {(!ineligible.is_empty()).then(|| view! { <p class="help">{t!(i18n, partner_seat_hidden, who = move || who.clone())}</p> })}
@@ -315,7 +315,7 @@ fn SeatStep(account: AccountId, draft: Draft) -> impl IntoView {
 fn AccessStep(account: AccountId, draft: Draft) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <h3>{t!(i18n, step_access)}</h3>
+        <h3>{t_string!(i18n, step_access)}</h3>
         <AccessChooser account=account emails=draft.emails() draft=draft.access />
     }
 }
@@ -340,11 +340,11 @@ fn ReviewStep(
     let people = draft.people.get_untracked();
     let seat = draft.seat.get_untracked();
     view! {
-        <h3>{t!(i18n, step_review)}</h3>
+        <h3>{t_string!(i18n, step_review)}</h3>
         <dl class="review">
-            <dt>{t!(i18n, review_people)}</dt>
+            <dt>{t_string!(i18n, review_people)}</dt>
             <dd><ul>{people.iter().map(|p| view! { <li>{p.email.to_string()}</li> }).collect_view()}</ul></dd>
-            <dt>{t!(i18n, review_seat)}</dt>
+            <dt>{t_string!(i18n, review_seat)}</dt>
             <dd>{seat.map(|s| s.label())}</dd>
         </dl>
         {move || match preview() {
@@ -385,12 +385,12 @@ fn ReviewStep(
                 let list = not_granted.join(", ");
                 view! {
                     <dl class="review">
-                        <dt>{t!(i18n, review_access)}</dt>
+                        <dt>{t_string!(i18n, review_access)}</dt>
                         <dd>{label} " — " {t!(i18n, review_permissions_count, count = move || count)}</dd>
                     </dl>
                     {(!not_granted.is_empty()).then(|| view! { <p class="help">{t!(i18n, review_not_granted, list = move || list.clone())}</p> })}
                     {seats_line}
-                    <h4>{t!(i18n, review_emails)}</h4>
+                    <h4>{t_string!(i18n, review_emails)}</h4>
                     <ul class="mails">{mails.into_iter().map(|(to, subject)| view! { <li>{to} ": " {subject}</li> }).collect_view()}</ul>
                 }.into_any()
             }

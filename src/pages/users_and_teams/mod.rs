@@ -22,7 +22,7 @@ fn UsersScreen(account: AccountId) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="page-head">
-            <h1>{t!(i18n, users_title)}</h1>
+            <h1>{t_string!(i18n, users_title)}</h1>
             <create_user::CreateUser account=account />
         </div>
         <SeatSummary account=account />
@@ -63,7 +63,7 @@ fn SeatSummary(account: AccountId) -> impl IntoView {
     };
     view! {
         <section class="seat-summary" aria-labelledby="seats-heading">
-            <h2 id="seats-heading">{t!(i18n, seats_heading)}</h2>
+            <h2 id="seats-heading">{t_string!(i18n, seats_heading)}</h2>
             <dl>{items}</dl>
         </section>
     }
@@ -175,8 +175,8 @@ fn UserTable(account: AccountId) -> impl IntoView {
         if sel.rows.is_empty() {
             return view! {
                 <tr><td colspan="7" class="empty">
-                    {t!(i18n, no_users_match)} " "
-                    <button type="button" on:click=move |_| query.set(UserQuery::default())>{t!(i18n, clear_filters)}</button>
+                    {t_string!(i18n, no_users_match)} " "
+                    <button type="button" on:click=move |_| query.set(UserQuery::default())>{t_string!(i18n, clear_filters)}</button>
                 </td></tr>
             }
             .into_any();
@@ -215,10 +215,10 @@ fn UserTable(account: AccountId) -> impl IntoView {
 
     view! {
         <section class="users" aria-labelledby="users-heading">
-            <h2 id="users-heading">{t!(i18n, users_heading)}</h2>
+            <h2 id="users-heading">{t_string!(i18n, users_heading)}</h2>
             <div class="filters">
                 <label class="search">
-                    <span class="visually-hidden">{t!(i18n, search_users)}</span>
+                    <span class="visually-hidden">{t_string!(i18n, search_users)}</span>
                     <input
                         type="search"
                         placeholder=move || t_string!(i18n, search_users).to_string()
@@ -226,20 +226,20 @@ fn UserTable(account: AccountId) -> impl IntoView {
                         on:input=move |ev| query.update(|q| { q.text = event_target_value(&ev); q.page = 0; })
                     />
                 </label>
-                <label for="filter-seat">{t!(i18n, filter_seat)}</label>
+                <label for="filter-seat">{t_string!(i18n, filter_seat)}</label>
                 <select id="filter-seat" on:change=on_seat prop:value=move || query.with(|q| q.seat.map(|s| format!("{s:?}")).unwrap_or_default())>
-                        <option value="">{t!(i18n, all)}</option>
+                        <option value="">{t_string!(i18n, all)}</option>
                         {Seat::ALL.into_iter().map(|s| view! { <option value=format!("{s:?}")>{s.label()}</option> }).collect_view()}
                 </select>
-                <label for="filter-set">{t!(i18n, filter_set)}</label>
+                <label for="filter-set">{t_string!(i18n, filter_set)}</label>
                 <select id="filter-set" on:change=on_set prop:value=move || query.with(|q| set_filter_value(q.set))>
-                        <option value="">{t!(i18n, all)}</option>
+                        <option value="">{t_string!(i18n, all)}</option>
                         {set_options}
-                        <option value="custom">{t!(i18n, custom_set)}</option>
+                        <option value="custom">{t_string!(i18n, custom_set)}</option>
                 </select>
-                <label for="filter-status">{t!(i18n, filter_status)}</label>
+                <label for="filter-status">{t_string!(i18n, filter_status)}</label>
                 <select id="filter-status" on:change=on_status prop:value=move || query.with(|q| q.status.map(|s| format!("{s:?}")).unwrap_or_default())>
-                        <option value="">{t!(i18n, all)}</option>
+                        <option value="">{t_string!(i18n, all)}</option>
                         <option value="Active">{UserStatus::Active.label()}</option>
                         <option value="Deactivated">{UserStatus::Deactivated.label()}</option>
                 </select>
@@ -253,7 +253,7 @@ fn UserTable(account: AccountId) -> impl IntoView {
                         {move || sort_header(SortColumn::Seat, t_string!(i18n, col_seat).to_string())}
                         {move || sort_header(SortColumn::Set, t_string!(i18n, col_set).to_string())}
                         {move || sort_header(SortColumn::Status, t_string!(i18n, col_status).to_string())}
-                        <th scope="col">{t!(i18n, col_partner)}</th>
+                        <th scope="col">{t_string!(i18n, col_partner)}</th>
                         {move || sort_header(SortColumn::LastChange, t_string!(i18n, col_last_change).to_string())}
                     </tr>
                 </thead>
@@ -261,16 +261,16 @@ fn UserTable(account: AccountId) -> impl IntoView {
             </table>
             <nav class="pager" aria-label="Pages">
                 <button type="button" disabled=move || counts().1 == 0
-                    on:click=move |_| query.update(|q| q.page = q.page.saturating_sub(1))>{t!(i18n, previous_page)}</button>
+                    on:click=move |_| query.update(|q| q.page = q.page.saturating_sub(1))>{t_string!(i18n, previous_page)}</button>
                 <span>{t!(i18n, page_of, page = move || counts().1 + 1, pages = move || counts().2)}</span>
                 <button type="button" disabled=move || { let (_, p, n) = counts(); p + 1 >= n }
-                    on:click=move |_| query.update(|q| q.page += 1)>{t!(i18n, next_page)}</button>
+                    on:click=move |_| query.update(|q| q.page += 1)>{t_string!(i18n, next_page)}</button>
             </nav>
         </section>
         <Modal open=detail_open labelled_by="user-detail-title" class="wizard">
             {move || selected.get().map(|u| view! { <user_detail::UserDetail account=account user=u /> })}
             <div class="actions">
-                <button type="button" on:click=move |_| detail_open.set(false)>{t!(i18n, close)}</button>
+                <button type="button" on:click=move |_| detail_open.set(false)>{t_string!(i18n, close)}</button>
             </div>
         </Modal>
     }

@@ -18,7 +18,7 @@ pub fn UserDetail(account: AccountId, user: UserId) -> impl IntoView {
     let current = move || studio.doc.with(|d| d.state.user(account, user).cloned());
     move || {
         let Some(u) = current() else {
-            return view! { <p>{t!(i18n, not_found_title)}</p> }.into_any();
+            return view! { <p>{t_string!(i18n, not_found_title)}</p> }.into_any();
         };
         let partner = studio.doc.with(|d| {
             partner_of(&d.state, &u)
@@ -88,20 +88,20 @@ fn EditPermissions(account: AccountId, user: User) -> impl IntoView {
     };
     view! {
         <section class="edit-permissions" aria-labelledby="edit-permissions-heading">
-            <h3 id="edit-permissions-heading">{t!(i18n, edit_permissions)}</h3>
-            <label for="edit-seat">{t!(i18n, assign_seat)}</label>
+            <h3 id="edit-permissions-heading">{t_string!(i18n, edit_permissions)}</h3>
+            <label for="edit-seat">{t_string!(i18n, assign_seat)}</label>
             <select id="edit-seat" on:change=move |ev| {
                 let v = event_target_value(&ev);
                 if let Some(s) = Seat::ALL.into_iter().find(|s| format!("{s:?}") == v) { seat.set(s) }
             }>{seat_options}</select>
             <AccessChooser account=account emails=emails.clone() draft=draft />
-            <h4>{t!(i18n, what_changes)}</h4>
+            <h4>{t_string!(i18n, what_changes)}</h4>
             {move || match preview() {
                 Err(r) => view! { <p role="alert" class="refusal">{r.to_string()}</p> }.into_any(),
                 Ok((decision, acc)) => {
                     let lines = change_lines(&decision, acc.as_ref());
                     if lines.is_empty() {
-                        view! { <p class="help">{t!(i18n, no_changes)}</p> }.into_any()
+                        view! { <p class="help">{t_string!(i18n, no_changes)}</p> }.into_any()
                     } else {
                         view! { <ul class="diff">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }.into_any()
                     }
@@ -109,7 +109,7 @@ fn EditPermissions(account: AccountId, user: User) -> impl IntoView {
             }}
             <button type="button" class="primary"
                 disabled=move || !matches!(preview(), Ok((d, _)) if !d.events.is_empty())
-                on:click=save>{t!(i18n, save)}</button>
+                on:click=save>{t_string!(i18n, save)}</button>
         </section>
     }
 }
@@ -173,7 +173,7 @@ fn Lifecycle(account: AccountId, user: User) -> impl IntoView {
     });
     let assets = user.assets.clone();
     let asset_list = if assets.is_empty() {
-        view! { <p class="help">{t!(i18n, no_owned_assets)}</p> }.into_any()
+        view! { <p class="help">{t_string!(i18n, no_owned_assets)}</p> }.into_any()
     } else {
         view! {
             <ul>{assets.iter().map(|a| view! { <li>{a.kind.label()} ": " {a.name.clone()}</li> }).collect_view()}</ul>
@@ -202,19 +202,19 @@ fn Lifecycle(account: AccountId, user: User) -> impl IntoView {
                 confirm=Signal::derive(move || t_string!(i18n, deactivate).to_string())
                 on_confirm=Callback::new(move |_| { let _ = studio.run(Command::Deactivate { account, user: id }); })
             />
-            <p class="help">{t!(i18n, remove_needs_deactivation)}</p>
+            <p class="help">{t_string!(i18n, remove_needs_deactivation)}</p>
         }
         .into_any()
     } else {
         view! {
             <button type="button" on:click=move |_| { let _ = studio.run(Command::Reactivate { account, user: id }); }>
-                {t!(i18n, reactivate)}
+                {t_string!(i18n, reactivate)}
             </button>
-            <label for="reassign-to">{t!(i18n, reassign_to)}</label>
+            <label for="reassign-to">{t_string!(i18n, reassign_to)}</label>
             <select id="reassign-to" on:change=move |ev| {
                 receiver.set(event_target_value(&ev).parse::<u32>().ok().map(UserId));
             }>
-                <option value="">{t!(i18n, choose_user)}</option>
+                <option value="">{t_string!(i18n, choose_user)}</option>
                 {others.into_iter().map(|(uid, name)| view! { <option value=uid.0.to_string()>{name}</option> }).collect_view()}
             </select>
             <ConfirmButton
@@ -229,7 +229,7 @@ fn Lifecycle(account: AccountId, user: User) -> impl IntoView {
     };
     view! {
         <section class="lifecycle">
-            <h3>{t!(i18n, owned_assets)}</h3>
+            <h3>{t_string!(i18n, owned_assets)}</h3>
             {asset_list}
             <div class="actions-row">{actions}</div>
         </section>
@@ -279,11 +279,11 @@ fn History(account: AccountId, user: UserId) -> impl IntoView {
     };
     view! {
         <section class="history" aria-labelledby="history-heading">
-            <h3 id="history-heading">{t!(i18n, permission_history)}</h3>
+            <h3 id="history-heading">{t_string!(i18n, permission_history)}</h3>
             {move || {
                 let items = entries();
                 if items.is_empty() {
-                    return view! { <p class="help">{t!(i18n, no_history)}</p> }.into_any();
+                    return view! { <p class="help">{t_string!(i18n, no_history)}</p> }.into_any();
                 }
                 view! {
                     <ol class="history-list">
@@ -316,16 +316,16 @@ fn ChangeToPartnerAdmin(account: AccountId, user: User) -> impl IntoView {
     let name = user.name.clone();
     view! {
         <section class="change-to-partner-admin">
-            <h3>{t!(i18n, change_to_partner_admin)}</h3>
+            <h3>{t_string!(i18n, change_to_partner_admin)}</h3>
             <p class="help">{t!(i18n, change_to_partner_admin_help, name = move || name.clone(), partner = move || partner.clone())}</p>
             <div class="choice">
                 <input type="checkbox" id="keep-billing" prop:checked=move || keep_billing.get()
                     on:change=move |ev| keep_billing.set(event_target_checked(&ev)) />
-                <label for="keep-billing">{t!(i18n, keep_billing)}</label>
+                <label for="keep-billing">{t_string!(i18n, keep_billing)}</label>
             </div>
             <button type="button" on:click=move |_| {
                 let _ = studio.run(Command::ChangeToPartnerAdmin { client: account, user: id, keep_billing: keep_billing.get_untracked() });
-            }>{t!(i18n, change_to_partner_admin)}</button>
+            }>{t_string!(i18n, change_to_partner_admin)}</button>
         </section>
     }
 }
