@@ -89,6 +89,101 @@ fn domain(c: &mut Criterion) {
     });
 }
 
+/// 100,000 commands in a row on the 10,000-user account: deactivate,
+/// reactivate and a set change, cycling through the users.
+fn command_sequence(c: &mut Criterion) {
+    let doc = document_with(10_000);
+    let actor = henrik(&doc.state);
+    let users: Vec<UserId> = doc
+        .state
+        .account(demo::FJORD)
+        .unwrap()
+        .users
+        .iter()
+        .filter(|u| !u.is_super_admin())
+        .map(|u| u.id)
+        .collect();
+    c.bench_function("100,000 commands (decide + apply), 10k users", |b| {
+        b.iter_batched(
+            || doc.state.clone(),
+            |mut state| {
+                let mut accepted = 0u32;
+                for i in 0..100_000usize {
+                    let user = users[(i / 3) % users.len()];
+                    let command = match i % 3 {
+                        0 => Command::Deactivate {
+                            account: demo::FJORD,
+                            user,
+                        },
+                        1 => Command::Reactivate {
+                            account: demo::FJORD,
+                            user,
+                        },
+                        _ => Command::EditUser {
+                            account: demo::FJORD,
+                            user,
+                            seat: Seat::ViewOnly,
+                            access: Access::Set(if i % 2 == 0 {
+                                SetId::ViewOnly
+                            } else {
+                                SetId::SalesRep
+                            }),
+                        },
+                    };
+                    accepted +=
+                        u32::from(execute(&mut state, &actor, &command, demo::start()).is_ok());
+                }
+                black_box(accepted)
+            },
+            BatchSize::PerIteration,
+        )
+    });
+}
+
+/// Filtering an audit log of 50,000 entries (the screen's per-keystroke work).
+fn audit_filter(c: &mut Criterion) {
+    use partner_access_studio::domain::audit::{AuditFilter, AuditIndex};
+    let mut doc = document_with(10_000);
+    let actor = henrik(&doc.state);
+    let users: Vec<UserId> = doc
+        .state
+        .account(demo::FJORD)
+        .unwrap()
+        .users
+        .iter()
+        .filter(|u| !u.is_super_admin())
+        .map(|u| u.id)
+        .collect();
+    let mut i = 0usize;
+    while doc.state.audit.len() < 50_000 {
+        let user = users[i % users.len()];
+        let command = if (i / users.len()).is_multiple_of(2) {
+            Command::Deactivate {
+                account: demo::FJORD,
+                user,
+            }
+        } else {
+            Command::Reactivate {
+                account: demo::FJORD,
+                user,
+            }
+        };
+        let _ = execute(&mut doc.state, &actor, &command, demo::start());
+        i += 1;
+    }
+    c.bench_function("audit log index, 50,000 entries", |b| {
+        b.iter(|| AuditIndex::new(black_box(&doc.state), demo::FJORD))
+    });
+    let index = AuditIndex::new(&doc.state, demo::FJORD);
+    let filter = AuditFilter {
+        search: "user4711".into(),
+        ..AuditFilter::default()
+    };
+    c.bench_function("audit log filter (one keystroke), 50,000 entries", |b| {
+        b.iter(|| index.matching(black_box(&filter)))
+    });
+}
+
 fn persistence(c: &mut Criterion) {
     for n in [100, 1_000, 10_000] {
         let doc = document_with(n);
@@ -109,6 +204,6 @@ fn persistence(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(3));
-    targets = domain, persistence
+    targets = domain, command_sequence, audit_filter, persistence
 }
 criterion_main!(benches);

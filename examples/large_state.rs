@@ -1,5 +1,8 @@
-//! Prints a stored document with a large client account, for measuring the
-//! screens: `cargo run --release --example large_state -- 10000 > big.json`.
+//! Prints a stored document with a large client account and, optionally, a
+//! partner with many clients and employees, for measuring the screens:
+//! `cargo run --release --example large_state -- 10000 500 2000 > big.json`
+//! (users in Fjord Outdoor, client accounts and partner employees of
+//! BrightPath Digital; each employee works in one client).
 
 use partner_access_studio::demo;
 use partner_access_studio::domain::*;
@@ -64,5 +67,77 @@ fn main() {
         acc.put_user(user);
     }
     doc.state.next_user_id = next;
+    let arg = |i: usize| std::env::args().nth(i).and_then(|a| a.parse::<u32>().ok());
+    add_partner_clients(&mut doc, arg(2).unwrap_or(0), arg(3).unwrap_or(0));
     println!("{}", doc.to_json());
+}
+
+/// `clients` client accounts, each with a Super Admin of its own, and
+/// `employees` BrightPath employees spread over them (the first in each
+/// client is its Partner admin).
+fn add_partner_clients(doc: &mut Document, clients: u32, employees: u32) {
+    if clients == 0 {
+        return;
+    }
+    let at = demo::start();
+    let mut next = doc.state.next_user_id;
+    let mut fresh = |email: String, name: String, seat: Seat, set: SetId| {
+        let user = User::new(
+            UserId(next),
+            Email::parse(&email).expect("valid"),
+            name,
+            seat,
+            (set.built_in_permissions().unwrap_or_default(), Some(set)),
+            at,
+        );
+        next += 1;
+        user
+    };
+    let mut staff = Vec::new();
+    for j in 0..employees {
+        let u = fresh(
+            format!("employee{j}@brightpath.io"),
+            format!("Employee {j}"),
+            Seat::Core,
+            SetId::Marketer,
+        );
+        staff.push((u.email.clone(), u.name.clone()));
+        doc.state
+            .account_mut(demo::BRIGHTPATH)
+            .expect("demo partner")
+            .put_user(u);
+    }
+    for i in 0..clients {
+        let id = AccountId(1_000 + i);
+        let mut acc = Account::new(id, &format!("Client {i:03} AS"), AccountKind::Client);
+        acc.purchased.insert(Seat::Core, 5);
+        acc.put_user(fresh(
+            format!("admin@client{i}.no"),
+            format!("Admin {i}"),
+            Seat::Core,
+            SetId::SuperAdmin,
+        ));
+        for (k, (email, name)) in staff
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| *k as u32 % clients == i)
+        {
+            let set = if (k as u32) < clients {
+                SetId::PartnerAdmin
+            } else {
+                SetId::Marketer
+            };
+            acc.put_user(fresh(email.to_string(), name.clone(), Seat::Partner, set));
+        }
+        doc.state.add_account(acc);
+        apply(
+            &mut doc.state,
+            &Event::PartnerActivity {
+                partner: demo::BRIGHTPATH,
+                client: id,
+                at,
+            },
+        );
+    }
+    doc.state.next_user_id = next;
 }

@@ -104,11 +104,14 @@ impl Studio {
         if self.adopt_newer_saved() {
             return;
         }
-        let (revision, json) = self.doc.with_untracked(|d| (d.revision, d.to_json()));
-        let written = browser::write(StorageKey::Document, &json)
-            .and_then(|()| browser::write(StorageKey::Revision, &revision.to_string()));
+        let written = browser::measured("save", || {
+            let (revision, json) = self.doc.with_untracked(|d| (d.revision, d.to_json()));
+            browser::write(StorageKey::Document, &json)
+                .and_then(|()| browser::write(StorageKey::Revision, &revision.to_string()))
+                .map(|()| revision)
+        });
         match written {
-            Ok(()) => {
+            Ok(revision) => {
                 self.stored.set_value(Some(revision));
                 self.save_problem.set(None);
             }

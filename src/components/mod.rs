@@ -7,3 +7,4 @@ pub mod confirm;
 pub mod modal;
 pub mod nav;
 pub mod notices;
+pub mod pager;

@@ -207,11 +207,30 @@ pub struct Account {
     pub link_valid_days: u32,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub custom_sets: Vec<CustomSet>,
+    /// Derived, never stored: see [`EmailIndex`].
+    #[serde(skip)]
+    email_index: EmailIndex,
 }
 
 fn default_link_days() -> u32 {
     30
 }
+
+/// The users of an account by email: built on the first lookup and then
+/// kept current by `put_user` and `remove_user`, so that finding an address
+/// among 10,000 users is a hash lookup instead of a scan. Emails never
+/// change through `user_mut`. Not part of the account's value: two accounts
+/// with the same users are equal whatever their index holds.
+#[derive(Debug, Clone, Default)]
+struct EmailIndex(std::sync::OnceLock<std::collections::HashMap<Email, UserId>>);
+
+impl PartialEq for EmailIndex {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for EmailIndex {}
 
 impl Account {
     pub fn new(id: AccountId, name: &str, kind: AccountKind) -> Account {
@@ -225,6 +244,7 @@ impl Account {
             crm_names: BTreeMap::new(),
             link_valid_days: default_link_days(),
             custom_sets: Vec::new(),
+            email_index: EmailIndex::default(),
         }
     }
 
@@ -243,22 +263,40 @@ impl Account {
     }
 
     pub fn user_by_email(&self, email: &Email) -> Option<&User> {
-        self.users.iter().find(|u| &u.email == email)
+        let index = self
+            .email_index
+            .0
+            .get_or_init(|| self.users.iter().map(|u| (u.email.clone(), u.id)).collect());
+        self.user(*index.get(email)?)
     }
 
     /// Inserts or replaces a user, keeping the id order.
     pub fn put_user(&mut self, user: User) {
-        match self.users.binary_search_by_key(&user.id, |u| u.id) {
+        let at = self.users.binary_search_by_key(&user.id, |u| u.id);
+        if let Some(index) = self.email_index.0.get_mut() {
+            if let Ok(i) = at {
+                let old = &self.users[i].email;
+                if old != &user.email && index.get(old) == Some(&user.id) {
+                    index.remove(old);
+                }
+            }
+            index.insert(user.email.clone(), user.id);
+        }
+        match at {
             Ok(i) => self.users[i] = user,
             Err(i) => self.users.insert(i, user),
         }
     }
 
     pub fn remove_user(&mut self, id: UserId) -> Option<User> {
-        match self.users.binary_search_by_key(&id, |u| u.id) {
-            Ok(i) => Some(self.users.remove(i)),
-            Err(_) => None,
+        let i = self.users.binary_search_by_key(&id, |u| u.id).ok()?;
+        let gone = self.users.remove(i);
+        if let Some(index) = self.email_index.0.get_mut() {
+            if index.get(&gone.email) == Some(&id) {
+                index.remove(&gone.email);
+            }
         }
+        Some(gone)
     }
 
     /// Paid seats of this type in use (deactivated users keep their seat).
@@ -311,5 +349,59 @@ impl Account {
         self.partner_domains
             .iter()
             .any(|d| d.as_str() == email.domain())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(id: u32, email: &str) -> User {
+        User::new(
+            UserId(id),
+            Email::parse(email).unwrap(),
+            email.into(),
+            Seat::Core,
+            (Permissions::NONE, None),
+            Timestamp(0),
+        )
+    }
+
+    /// The email index answers exactly as a scan of the users would,
+    /// through inserts, replacements and removals after it was built.
+    #[test]
+    fn the_email_index_follows_every_change() {
+        let mut acc = Account::new(AccountId(1), "A", AccountKind::Client);
+        acc.put_user(person(1, "a@x.io"));
+        assert_eq!(
+            acc.user_by_email(&Email::parse("a@x.io").unwrap())
+                .map(|u| u.id),
+            Some(UserId(1))
+        );
+        acc.put_user(person(2, "b@x.io"));
+        acc.put_user(person(1, "c@x.io"));
+        acc.remove_user(UserId(2));
+        let scan = |acc: &Account, e: &str| {
+            let e = Email::parse(e).unwrap();
+            acc.users.iter().find(|u| u.email == e).map(|u| u.id)
+        };
+        for e in ["a@x.io", "b@x.io", "c@x.io"] {
+            let email = Email::parse(e).unwrap();
+            assert_eq!(
+                acc.user_by_email(&email).map(|u| u.id),
+                scan(&acc, e),
+                "{e}"
+            );
+        }
+        // A clone keeps answering correctly on its own.
+        let mut copy = acc.clone();
+        copy.put_user(person(3, "d@x.io"));
+        assert!(copy
+            .user_by_email(&Email::parse("d@x.io").unwrap())
+            .is_some());
+        assert!(acc
+            .user_by_email(&Email::parse("d@x.io").unwrap())
+            .is_none());
+        assert_eq!(acc, acc.clone());
     }
 }

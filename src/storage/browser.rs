@@ -106,3 +106,19 @@ pub fn download_as(file_name: &str, text: &str, mime: &str) -> Result<(), String
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
 }
+
+/// Runs `f` and records its duration as a `performance.measure` entry named
+/// `name`, which the browser benchmarks read (and devtools show).
+pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{name}/start");
+    if let Some(p) = &performance {
+        let _ = p.mark(&start);
+    }
+    let out = f();
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark(name, &start);
+        p.clear_marks_with_mark_name(&start);
+    }
+    out
+}

@@ -4,6 +4,7 @@
 use super::client_details::{AddEmployees, ChangeToPartnerAdminDialog, ClientDetails};
 use crate::app::studio::use_studio;
 use crate::components::modal::Modal;
+use crate::components::pager::{page_count, Pager, PAGE_SIZE};
 use crate::domain::*;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -61,6 +62,7 @@ pub fn ClientsTab(partner: AccountId) -> impl IntoView {
     let studio = use_studio();
     let ticked = RwSignal::new(AccessType::ALL.to_vec());
     let search = RwSignal::new(String::new());
+    let page = RwSignal::new(0usize);
     let menu = RwSignal::new(None::<AccountId>);
     let dialog = RwSignal::new(None::<ClientDialog>);
     let dialog_open = RwSignal::new(false);
@@ -76,7 +78,7 @@ pub fn ClientsTab(partner: AccountId) -> impl IntoView {
     };
 
     let all_rows = Memo::new(move |_| studio.doc.with(|d| client_rows(&d.state, partner, d.clock)));
-    let rows = move || {
+    let filter_rows = move || {
         let ticked = ticked.get();
         let needle = search.get().trim().to_lowercase();
         all_rows.with(|rows| {
@@ -109,8 +111,16 @@ pub fn ClientsTab(partner: AccountId) -> impl IntoView {
         }
         _ => t!(i18n, relationship_active).into_any(),
     };
+    let matching = Memo::new(move |_| filter_rows());
+    let pages = Signal::derive(move || page_count(matching.with(Vec::len), PAGE_SIZE));
     let body = move || {
-        let list = rows();
+        let list: Vec<ClientRow> = matching.with(|m| {
+            m.iter()
+                .skip(page.get() * PAGE_SIZE)
+                .take(PAGE_SIZE)
+                .cloned()
+                .collect()
+        });
         if list.is_empty() {
             let none_at_all = all_rows.with(Vec::is_empty);
             return view! {
@@ -162,13 +172,14 @@ pub fn ClientsTab(partner: AccountId) -> impl IntoView {
                                 on:change=move |ev| {
                                     let on = event_target_checked(&ev);
                                     ticked.update(|v| { v.retain(|x| *x != t); if on { v.push(t) } });
+                                    page.set(0);
                                 } />
                             " " {t.label()}
                         </label>
                     }).collect_view()}
                 </fieldset>
                 <label>{t_string!(i18n, search_clients)} " "
-                    <input type="search" prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev)) />
+                    <input type="search" prop:value=move || search.get() on:input=move |ev| { search.set(event_target_value(&ev)); page.set(0); } />
                 </label>
             </div>
             <table>
@@ -180,6 +191,9 @@ pub fn ClientsTab(partner: AccountId) -> impl IntoView {
                 </tr></thead>
                 <tbody>{body}</tbody>
             </table>
+            <Show when=move || { pages.get() > 1 }>
+                <Pager page=page pages=pages on_change=Callback::new(move |p| page.set(p)) />
+            </Show>
             <Modal open=dialog_open labelled_by="client-dialog-title" class="wide">
                 {move || match dialog.get() {
                     Some(ClientDialog::AddEmployees(c)) => view! { <AddEmployees partner=partner client=c open=dialog_open /> }.into_any(),

@@ -6,6 +6,7 @@ use super::links::{AccessLinks, IssuedLink};
 use crate::app::{paths, random, studio::use_studio};
 use crate::components::modal::Modal;
 use crate::components::notices::InlineNotice;
+use crate::components::pager::{page_count, Pager, PAGE_SIZE};
 use crate::domain::*;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -24,6 +25,15 @@ pub fn EmployeesTab(partner: AccountId) -> impl IntoView {
     let issued = RwSignal::new(None::<(String, String)>);
     let dialog = RwSignal::new(None::<EmployeeDialog>);
     let dialog_open = RwSignal::new(false);
+    let page = RwSignal::new(0usize);
+    let pages = Signal::derive(move || {
+        page_count(
+            studio
+                .doc
+                .with(|d| d.state.account(partner).map_or(0, |p| p.users.len())),
+            PAGE_SIZE,
+        )
+    });
     let open_dialog = move |d: EmployeeDialog| {
         menu.set(None);
         studio.notice.set(None);
@@ -57,18 +67,24 @@ pub fn EmployeesTab(partner: AccountId) -> impl IntoView {
     let rows = move || {
         studio.doc.with(|d| {
             let Some(p) = d.state.account(partner) else { return Vec::new() };
+            // One pass over the clients' users, not one per employee.
             let directory = PartnerDirectory::new(&d.state);
+            let mut clients_of: std::collections::HashMap<&Email, Vec<String>> = Default::default();
+            for c in d.state.clients() {
+                let mut name = None;
+                for u in c.users.iter().filter(|u| directory.partner_of(u) == Some(partner)) {
+                    let name = name.get_or_insert_with(|| client_names(&d.state, partner, c.id).0);
+                    clients_of.entry(&u.email).or_default().push(name.clone());
+                }
+            }
             p.users
                 .iter()
+                .skip(page.get() * PAGE_SIZE)
+                .take(PAGE_SIZE)
                 .map(|u| {
                     let id = u.id;
                     let check = has_partner_domain_checkmark(p, u);
-                    let clients: Vec<String> = d
-                        .state
-                        .clients()
-                        .filter(|c| c.user_by_email(&u.email).is_some_and(|cu| directory.partner_of(cu) == Some(partner)))
-                        .map(|c| client_names(&d.state, partner, c.id).0)
-                        .collect();
+                    let clients = clients_of.get(&u.email).cloned().unwrap_or_default();
                     let name = u.name.clone();
                     let menu_name = name.clone();
                     view! {
@@ -115,6 +131,9 @@ pub fn EmployeesTab(partner: AccountId) -> impl IntoView {
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
+            <Show when=move || { pages.get() > 1 }>
+                <Pager page=page pages=pages on_change=Callback::new(move |p| page.set(p)) />
+            </Show>
             <AccessLinks partner=partner />
             <Modal open=dialog_open labelled_by="employee-dialog-title" class="wide">
                 {move || match dialog.get() {

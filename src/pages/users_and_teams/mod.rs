@@ -7,6 +7,7 @@ pub mod user_detail;
 use super::AccountScreen;
 use crate::app::studio::use_studio;
 use crate::components::modal::Modal;
+use crate::components::pager::Pager;
 use crate::domain::{AccountId, Seat, SetId, UserStatus};
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -259,13 +260,8 @@ fn UserTable(account: AccountId) -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-            <nav class="pager" aria-label="Pages">
-                <button type="button" disabled=move || counts().1 == 0
-                    on:click=move |_| query.update(|q| q.page = q.page.saturating_sub(1))>{t_string!(i18n, previous_page)}</button>
-                <span>{t!(i18n, page_of, page = move || counts().1 + 1, pages = move || counts().2)}</span>
-                <button type="button" disabled=move || { let (_, p, n) = counts(); p + 1 >= n }
-                    on:click=move |_| query.update(|q| q.page += 1)>{t_string!(i18n, next_page)}</button>
-            </nav>
+            <Pager page=Signal::derive(move || counts().1) pages=Signal::derive(move || counts().2)
+                on_change=Callback::new(move |p| query.update(|q| q.page = p)) />
         </section>
         <Modal open=detail_open labelled_by="user-detail-title" class="wizard">
             {move || selected.get().map(|u| view! { <user_detail::UserDetail account=account user=u /> })}

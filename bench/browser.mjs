@@ -1,0 +1,143 @@
+// Browser benchmarks in headless Chromium with a large stored state, each
+// next to a reference measured in the same run, timed with the page's own
+// clock (performance.now). Prints a table: median, spread, ratio.
+// Usage: node bench/browser.mjs big.json [runs]   (dist/ must be built)
+import { readFileSync } from 'node:fs';
+import { start } from '../tests/e2e/harness.mjs';
+
+const KEY = 'partner-access-studio/document';
+const file = process.argv[2];
+const runs = Number(process.argv[3] || 5);
+const json = readFileSync(file, 'utf8');
+const doc = JSON.parse(json);
+const fjord = doc.state.accounts.find((a) => a.id === 10);
+const rows = fjord.users.map((u) => [u.name, u.email, u.seat, u.set ? JSON.stringify(u.set) : 'Custom', u.status]);
+const env = await start();
+
+const figures = new Map();
+const record = (name, ms) => { if (!figures.has(name)) figures.set(name, []); figures.get(name).push(ms); };
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+/// Runs `act` in the page and resolves with the ms until `done` holds, one
+/// frame later (so that style and layout are included).
+function timed(page, act, done) {
+  return page.evaluate(({ act, done }) => new Promise((resolve) => {
+    const cond = new Function(`return (${done});`);
+    const t0 = performance.now();
+    const finish = () => requestAnimationFrame(() => resolve(performance.now() - t0));
+    const mo = new MutationObserver(() => { if (cond()) { mo.disconnect(); finish(); } });
+    mo.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    new Function(act)();
+    if (cond()) { mo.disconnect(); finish(); }
+  }), { act, done });
+}
+
+async function seeded() {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(({ key, doc }) => {
+    if (!localStorage.getItem(key)) localStorage.setItem(key, doc);
+    // Time every write of the document (the save after a command).
+    const set = Storage.prototype.setItem;
+    window.__saves = [];
+    Storage.prototype.setItem = function (k, v) {
+      const t0 = performance.now();
+      set.call(this, k, v);
+      if (k === key) window.__saves.push({ took: performance.now() - t0, bytes: v.length });
+    };
+  }, { key: KEY, doc: json });
+  return context;
+}
+
+for (let i = 0; i < runs; i++) {
+  const context = await seeded();
+  const page = await context.newPage();
+  await page.goto(env.base + '/');
+  await page.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor({ timeout: 120000 });
+  record('cold start to interactive (navigation → accounts shown)', await page.evaluate(() => performance.now()));
+  record('  reference: JSON.parse of the stored text', await page.evaluate((k) => {
+    const text = localStorage.getItem(k); const t0 = performance.now(); JSON.parse(text); return performance.now() - t0;
+  }, KEY));
+
+  // Users & Teams, reached inside the running app.
+  record('Users & Teams first render, 10,000 users', await timed(page,
+    `document.querySelector('a[href="/accounts/10/settings/users"]').click()`,
+    `document.querySelectorAll('.user-table tbody tr').length >= 50`));
+  record('  reference: vanilla JS renders the 10,000 rows', await page.evaluate((rows) => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const t0 = performance.now();
+    const table = document.createElement('table');
+    const body = table.createTBody();
+    for (const r of rows) { const tr = body.insertRow(); for (const c of r) tr.insertCell().textContent = c; }
+    host.append(table);
+    void table.offsetHeight;
+    const took = performance.now() - t0;
+    host.remove();
+    return took;
+  }, rows));
+  const before = await page.locator('.count').innerText();
+  record('filter by a typed letter', await timed(page,
+    `const s = document.querySelector('input[type=search]'); s.value = 'k'; s.dispatchEvent(new Event('input', { bubbles: true }))`,
+    `document.querySelector('.count').textContent !== ${JSON.stringify(before)}`));
+  await page.evaluate(() => { const s = document.querySelector('input[type=search]'); s.value = ''; s.dispatchEvent(new Event('input', { bubbles: true })); });
+
+  // Create user wizard: open, then Send at the end.
+  record('Create user wizard opens', await timed(page,
+    `[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Create user').click()`,
+    `!!document.querySelector('dialog[open] textarea')`));
+  const wizard = page.getByRole('dialog', { name: 'Create user' });
+  await wizard.locator('textarea').fill(`bench${i}@fjordoutdoor.no`);
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await wizard.getByRole('radio', { name: /View-only seat/ }).check();
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  const saves = await page.evaluate(() => window.__saves.length);
+  record('Create user: Send → dialog closed', await timed(page,
+    `[...document.querySelectorAll('dialog[open] button')].find((b) => b.textContent.trim() === 'Send').click()`,
+    `!document.querySelector('dialog[open]')`));
+
+  // Save after one command: the write that followed Send.
+  await page.waitForFunction((n) => window.__saves.length > n, saves);
+  const save = await page.evaluate(() => window.__saves[window.__saves.length - 1]);
+  const measured = await page.evaluate(() => { const m = performance.getEntriesByName('save'); return m[m.length - 1].duration; });
+  record('save after one command (serialize + setItem)', measured);
+  record('  of which setItem of the document', save.took);
+  record('  reference: raw setItem of the same bytes', await page.evaluate((k) => {
+    const text = localStorage.getItem(k);
+    localStorage.removeItem(k);
+    const t0 = performance.now(); localStorage.setItem('bench/copy', text); const took = performance.now() - t0;
+    localStorage.removeItem('bench/copy');
+    localStorage.setItem(k, text);
+    return took;
+  }, KEY));
+
+  // The partner with 500 clients and 2,000 employees.
+  await page.getByLabel('Acting as').selectOption({ label: 'Lars Nielsen — Custom' });
+  await page.getByRole('heading', { name: 'Client Access Manager', level: 1 }).waitFor({ timeout: 60000 });
+  await page.getByRole('tab', { name: 'Employees' }).click();
+  await page.locator('#panel-employees').waitFor();
+  record('Clients tab render, 500 clients (first page)', await timed(page,
+    `document.querySelector('#tab-clients').click()`,
+    `document.querySelectorAll('#panel-clients tbody tr').length >= 100`));
+  record('Clients tab search, one typed letter', await timed(page,
+    `const s = document.querySelector('#panel-clients input[type=search]'); s.value = '7'; s.dispatchEvent(new Event('input', { bubbles: true }))`,
+    `document.querySelectorAll('#panel-clients tbody tr').length < 100`));
+  record('Employees tab render, 2,000 employees (first page)', await timed(page,
+    `document.querySelector('#tab-employees').click()`,
+    `document.querySelectorAll('#panel-employees > table:first-of-type tbody tr').length >= 100`));
+  await context.close();
+}
+await env.stop();
+
+const pad = (s, n) => String(s).padEnd(n);
+console.log(`\nBrowser benchmarks (${file}, ${runs} runs, headless Chromium)`);
+console.log(pad('figure', 58) + pad('median ms', 11) + pad('min–max ms', 16) + 'ours ÷ reference');
+let last = null;
+for (const [name, xs] of figures) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = median(xs);
+  const isRef = name.startsWith('  reference');
+  const ratio = isRef && last ? `${(last / m).toFixed(2)}` : '';
+  console.log(pad(name, 58) + pad(m.toFixed(1), 11) + pad(`${s[0].toFixed(1)}–${s[s.length - 1].toFixed(1)}`, 16) + ratio);
+  if (!name.startsWith('  ')) last = m;
+}
