@@ -400,8 +400,19 @@ pub fn state() -> State {
     b.manage(NORDLYS, VAN_DIJK, 1);
 
     let mut state = b.state;
-    let time = tick(&state, now);
-    commit(&mut state, None, &time, now);
+    // Everyone was active in the last two weeks, except Noor at Fjord (the
+    // seat added by mistake), who is listed as dormant for review.
+    for acc in &mut state.accounts {
+        for u in &mut acc.users {
+            u.last_active = now.plus_days(-i64::from(u.id.0 % 14));
+            if acc.id == FJORD && u.email.as_str() == "noor.visser@brightpath.io" {
+                u.last_active = now.plus_days(-100);
+            }
+        }
+    }
+    for step in tick_steps(&state, now) {
+        commit(&mut state, None, &step, now);
+    }
     // After the migration, Van Dijk took `Reports` away from Nordlys' Partner
     // admin: the example of R-CAM-6 can be tried from Nordlys' side.
     if let Some(kari) = state.account_mut(VAN_DIJK).and_then(|a| {

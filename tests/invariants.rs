@@ -104,7 +104,7 @@ fn make_step(state: &State, p: &Picks, serial: u32) -> Option<(Actor, Command)> 
     let client = *pick(&clients, p[4])?;
     let client_users: Vec<UserId> = state.account(client)?.users.iter().map(|u| u.id).collect();
     let addr = |n: u32| email(ADDRESSES[n as usize % ADDRESSES.len()]);
-    let cmd = match p[5] % 16 {
+    let cmd = match p[5] % 17 {
         0 => Command::CreateUsers {
             account: target_acc,
             people: (0..=(p[6] % 3))
@@ -196,6 +196,11 @@ fn make_step(state: &State, p: &Picks, serial: u32) -> Option<(Actor, Command)> 
             .filter(|(k, _)| p[6] >> k & 1 == 1)
             .map(|(_, d)| Domain::parse(d).unwrap())
             .collect(),
+        },
+        15 => Command::SetPartnerSettings {
+            partner,
+            link_valid_days: [0, 1, 30, 400][p[6] as usize % 4],
+            deactivate_dormant: p[7] & 1 == 1,
         },
         _ => Command::RevokeAccessLink {
             token: pick(&state.links, p[6])?.token.clone(),
@@ -344,7 +349,8 @@ fn command_account(cmd: &Command, _state: &State) -> AccountId {
         Command::IssueAccessLink { partner, .. }
         | Command::LinkClients { partner, .. }
         | Command::RemoveEmployeeFromClients { partner, .. }
-        | Command::SetPartnerDomains { partner, .. } => *partner,
+        | Command::SetPartnerDomains { partner, .. }
+        | Command::SetPartnerSettings { partner, .. } => *partner,
         Command::RevokeAccessLink { .. } => AccountId(u32::MAX),
     }
 }

@@ -2,7 +2,7 @@
 //! notices the shell shows. Screens read it and send commands through
 //! [`Studio::run`]; they never change the state by hand.
 
-use crate::domain::{execute, tick, Actor, Command, Decision, Refusal, Timestamp};
+use crate::domain::{execute, tick_steps, Actor, Command, Decision, Refusal, Timestamp};
 use crate::storage::{browser, Document, LoadError, StorageKey};
 use leptos::prelude::*;
 
@@ -243,10 +243,13 @@ impl Studio {
     pub fn pass_time(&self, to: Timestamp) {
         self.doc.maybe_update(|d| {
             let to = to.max(d.clock);
-            let decision = tick(&d.state, to);
-            let changed = to != d.clock || !decision.events.is_empty();
+            let steps = tick_steps(&d.state, to);
+            let changed = to != d.clock || !steps.is_empty();
             d.clock = to;
-            crate::domain::commit(&mut d.state, None, &decision, to);
+            // One audit entry per step (e.g. per migrated user).
+            for step in &steps {
+                crate::domain::commit(&mut d.state, None, step, to);
+            }
             if changed {
                 d.revision += 1;
             }

@@ -207,6 +207,10 @@ pub struct Account {
     pub link_valid_days: u32,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub custom_sets: Vec<CustomSet>,
+    /// A partner's opt-in: its employees with no activity in a client for
+    /// [`DORMANT_DAYS`] are deactivated there automatically.
+    #[serde(default)]
+    pub deactivate_dormant: bool,
     /// Derived, never stored: see [`EmailIndex`].
     #[serde(skip)]
     email_index: EmailIndex,
@@ -214,6 +218,17 @@ pub struct Account {
 
 fn default_link_days() -> u32 {
     30
+}
+
+/// Days without activity after which a user is listed as dormant.
+pub const DORMANT_DAYS: i64 = 90;
+
+impl User {
+    /// No activity for [`DORMANT_DAYS`]: listed for review, and deactivated
+    /// automatically where their partner opted in.
+    pub fn is_dormant(&self, now: Timestamp) -> bool {
+        self.is_active() && now >= self.last_active.plus_days(DORMANT_DAYS)
+    }
 }
 
 /// The users of an account by email: built on the first lookup and then
@@ -244,6 +259,7 @@ impl Account {
             crm_names: BTreeMap::new(),
             link_valid_days: default_link_days(),
             custom_sets: Vec::new(),
+            deactivate_dormant: false,
             email_index: EmailIndex::default(),
         }
     }

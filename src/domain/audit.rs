@@ -46,10 +46,13 @@ impl Category {
                 Category::Users
             }
             Event::CustomSetSaved { .. } => Category::PermissionSets,
-            Event::LinkIssued { .. } | Event::LinkRevoked { .. } | Event::LinkUsed { .. } => {
-                Category::AccessLinks
+            Event::LinkIssued { .. }
+            | Event::LinkRevoked { .. }
+            | Event::LinkUsed { .. }
+            | Event::LinkReminded { .. } => Category::AccessLinks,
+            Event::DomainsSet { .. } | Event::PartnerSettingsSet { .. } => {
+                Category::PartnerSettings
             }
-            Event::DomainsSet { .. } => Category::PartnerSettings,
             Event::PartnerActivity { .. } | Event::RelationshipEnded { .. } => {
                 Category::Relationships
             }

@@ -133,4 +133,11 @@ pub enum Command {
         partner: AccountId,
         domains: Vec<Domain>,
     },
+    /// How long access links stay valid, and whether dormant employees are
+    /// deactivated automatically (both the powers of R-CAM-9).
+    SetPartnerSettings {
+        partner: AccountId,
+        link_valid_days: u32,
+        deactivate_dormant: bool,
+    },
 }

@@ -1,7 +1,7 @@
 //! The one way state changes: `decide` a command against the state, the actor
 //! and `now`, yielding events or a refusal; then `commit` the events.
 
-use super::account::{Account, Seat, User, UserStatus};
+use super::account::{Account, Seat, User, UserStatus, DORMANT_DAYS};
 use super::command::{Access, Actor, ClientRemoval, Command, NewPerson};
 use super::email::Email;
 use super::event::{apply, Event};
@@ -172,6 +172,17 @@ pub fn decide(
         Command::SetPartnerDomains { partner, domains } => {
             set_partner_domains(state, actor, *partner, domains)?
         }
+        Command::SetPartnerSettings {
+            partner,
+            link_valid_days,
+            deactivate_dormant,
+        } => set_partner_settings(
+            state,
+            actor,
+            *partner,
+            *link_valid_days,
+            *deactivate_dormant,
+        )?,
     };
     Ok(with_partner_activity(state, actor, decision, now))
 }
@@ -974,6 +985,7 @@ fn issue_link(
         expires_at: now.plus_days(partner.link_valid_days as i64),
         revoked_at: None,
         used_in: Vec::new(),
+        reminded: false,
     };
     let summary = if employee == actor.user {
         format!("Copied access link of {}", emp.email)
@@ -1569,14 +1581,56 @@ fn set_partner_domains(
     ))
 }
 
+/// Longest validity a partner can give its access links.
+pub const MAX_LINK_VALID_DAYS: u32 = 365;
+
+fn set_partner_settings(
+    state: &State,
+    actor: &Actor,
+    partner_id: AccountId,
+    link_valid_days: u32,
+    deactivate_dormant: bool,
+) -> Result<Decision, Refusal> {
+    let partner = acting_in_partner(state, actor, partner_id)?;
+    // Link validity and automatic deactivation reach into every client: the
+    // same people who may deactivate any partner employee decide them.
+    may_open_client_access_manager(state, actor).map_err(|r| Refusal {
+        rule: "R-CAM-9",
+        ..r
+    })?;
+    ensure(
+        (1..=MAX_LINK_VALID_DAYS).contains(&link_valid_days),
+        "R-PA-1",
+        || {
+            format!("Access links stay valid between 1 and {MAX_LINK_VALID_DAYS} days; {link_valid_days} is outside that.")
+        },
+    )?;
+    if partner.link_valid_days == link_valid_days
+        && partner.deactivate_dormant == deactivate_dormant
+    {
+        return Ok(Decision::new("No changes", Vec::new()));
+    }
+    Ok(Decision::new(
+        format!("Changed the partner settings of {}", partner.name),
+        vec![Event::PartnerSettingsSet {
+            partner: partner_id,
+            link_valid_days,
+            deactivate_dormant,
+        }],
+    ))
+}
+
 // ---------------------------------------------------------------------------
 // Time passing
 
-/// The rules that run because time passed: relationships that end (R-REL-2)
-/// and the one-time Partner admin migration (R-PERM-6). Run it at load and
-/// whenever the simulated clock moves; it is idempotent.
-pub fn tick(state: &State, now: Timestamp) -> Decision {
-    let mut events = Vec::new();
+/// The rules that run because time passed, as decisions to commit one by
+/// one (one audit entry each): the one-time Partner admin migration, one
+/// entry per changed user (R-PERM-6); dormant partner employees where their
+/// partner opted in; relationships that end (R-REL-2); reminders of links
+/// about to expire. Run it at load and whenever the simulated clock moves;
+/// it is idempotent.
+pub fn tick_steps(state: &State, now: Timestamp) -> Vec<Decision> {
+    let mut steps = Vec::new();
     if !state.partner_admin_migration_done && now >= partner_admin_migration_date() {
         for acc in &state.accounts {
             for u in acc.users.iter().filter(|u| u.is_partner_admin()) {
@@ -1601,15 +1655,54 @@ pub fn tick(state: &State, now: Timestamp) -> Decision {
                         x.set = None;
                     }
                 });
-                events.push(Event::UserChanged {
-                    account: acc.id,
-                    before: u.clone(),
-                    after,
-                });
+                // One audit entry per changed user (R-PERM-6).
+                steps.push(Decision::new(
+                    format!(
+                        "Partner admin migration (R-PERM-6): {} in {}",
+                        u.email, acc.name
+                    ),
+                    vec![Event::UserChanged {
+                        account: acc.id,
+                        before: u.clone(),
+                        after,
+                    }],
+                ));
             }
         }
-        events.push(Event::PartnerAdminMigrationDone);
+        steps.push(Decision::new(
+            "Partner admin migration (R-PERM-6) done",
+            vec![Event::PartnerAdminMigrationDone],
+        ));
     }
+    // Each later rule sees what the earlier ones changed, so that one tick
+    // does everything at once (deactivating a dormant employee can end a
+    // relationship); the state is copied only when something changed.
+    let mut current = std::borrow::Cow::Borrowed(state);
+    let step = |current: &mut std::borrow::Cow<State>, d: Decision, steps: &mut Vec<Decision>| {
+        if !d.events.is_empty() {
+            let s = current.to_mut();
+            for e in &d.events {
+                apply(s, e);
+            }
+            steps.push(d);
+        }
+    };
+    for d in std::mem::take(&mut steps) {
+        step(&mut current, d, &mut steps);
+    }
+    let d = dormant_deactivations(&current, now);
+    step(&mut current, d, &mut steps);
+    let d = relationship_ends(&current, now);
+    step(&mut current, d, &mut steps);
+    let d = link_reminders(&current, now);
+    step(&mut current, d, &mut steps);
+    steps
+}
+
+/// Relationships with no managing employee left end 60 days after the last
+/// qualified activity, and the partner's Super Admins are mailed (R-REL-2).
+fn relationship_ends(state: &State, now: Timestamp) -> Decision {
+    let mut events = Vec::new();
     for rel in &state.relationships {
         if rel.ended_on.is_some() {
             continue;
@@ -1643,4 +1736,94 @@ pub fn tick(state: &State, now: Timestamp) -> Decision {
         }
     }
     Decision::new("Time passed", events)
+}
+
+/// All of [`tick_steps`] as one decision (for checks that only ask whether
+/// anything would change).
+pub fn tick(state: &State, now: Timestamp) -> Decision {
+    let events = tick_steps(state, now)
+        .into_iter()
+        .flat_map(|d| d.events)
+        .collect();
+    Decision::new("Time passed", events)
+}
+
+/// Days before expiry at which an unused link's employee is reminded.
+pub const LINK_REMINDER_DAYS: i64 = 3;
+
+/// "Your access link expires soon", once per unused, unrevoked link.
+fn link_reminders(state: &State, now: Timestamp) -> Decision {
+    let mut events = Vec::new();
+    for l in &state.links {
+        let due = now >= l.expires_at.plus_days(-LINK_REMINDER_DAYS) && now < l.expires_at;
+        if l.reminded || !due || l.status(now) != LinkStatus::Active {
+            continue;
+        }
+        let Some(emp) = state.user(l.partner, l.employee) else {
+            continue;
+        };
+        events.push(Event::LinkReminded {
+            token: l.token.clone(),
+            partner: l.partner,
+        });
+        events.push(mail(
+            &emp.email,
+            "Your access link expires soon",
+            format!(
+                "The access link you sent is not approved yet and expires on {}. Send a new one if the client needs more time.",
+                l.expires_at.iso_date()
+            ),
+            now,
+        ));
+    }
+    Decision::new("Access link reminders", events)
+}
+
+/// Where a partner opted in: its employees dormant in a client are
+/// deactivated there (their data stays; they can be reactivated).
+fn dormant_deactivations(state: &State, now: Timestamp) -> Decision {
+    let opted: Vec<AccountId> = state
+        .partners()
+        .filter(|p| p.deactivate_dormant)
+        .map(|p| p.id)
+        .collect();
+    let mut events = Vec::new();
+    if opted.is_empty() {
+        return Decision::new("Dormant access", events);
+    }
+    let directory = PartnerDirectory::new(state);
+    for c in state.clients() {
+        let mut super_admins = c.active_super_admins();
+        for u in c.users.iter().filter(|u| u.is_dormant(now)) {
+            if !directory.partner_of(u).is_some_and(|p| opted.contains(&p)) {
+                continue;
+            }
+            // Never the last Super Admin (R-CL-4).
+            if u.is_super_admin() {
+                if super_admins <= 1 {
+                    continue;
+                }
+                super_admins -= 1;
+            }
+            let after = changed(u, now, |x| x.status = UserStatus::Deactivated);
+            events.push(Event::UserChanged {
+                account: c.id,
+                before: u.clone(),
+                after,
+            });
+            events.push(mail(
+                &u.email,
+                format!("You were deactivated in {}", c.name),
+                format!(
+                    "You had no activity in {} for {DORMANT_DAYS} days, and your partner deactivates dormant access automatically. An admin can reactivate you.",
+                    c.name
+                ),
+                now,
+            ));
+        }
+    }
+    Decision::new(
+        format!("Dormant access ended ({DORMANT_DAYS} days without activity)"),
+        events,
+    )
 }

@@ -40,6 +40,17 @@ pub enum Event {
         client: AccountId,
         at: Timestamp,
     },
+    /// The "about to expire" email of a link went out.
+    LinkReminded {
+        token: LinkToken,
+        partner: AccountId,
+    },
+    /// A partner's settings for links and dormant access.
+    PartnerSettingsSet {
+        partner: AccountId,
+        link_valid_days: u32,
+        deactivate_dormant: bool,
+    },
     DomainsSet {
         partner: AccountId,
         before: Vec<Domain>,
@@ -73,7 +84,9 @@ impl Event {
             | Event::CustomSetSaved { account, .. } => Some(*account),
             Event::LinkIssued { link } => Some(link.partner),
             Event::LinkUsed { client, .. } => Some(*client),
-            Event::DomainsSet { partner, .. } => Some(*partner),
+            Event::DomainsSet { partner, .. }
+            | Event::LinkReminded { partner, .. }
+            | Event::PartnerSettingsSet { partner, .. } => Some(*partner),
             Event::PartnerActivity { client, .. } | Event::RelationshipEnded { client, .. } => {
                 Some(*client)
             }
@@ -116,6 +129,21 @@ pub fn apply(state: &mut State, event: &Event) {
         Event::LinkRevoked { token, at } => {
             if let Some(l) = state.links.iter_mut().find(|l| &l.token == token) {
                 l.revoked_at = Some(*at);
+            }
+        }
+        Event::LinkReminded { token, .. } => {
+            if let Some(l) = state.links.iter_mut().find(|l| &l.token == token) {
+                l.reminded = true;
+            }
+        }
+        Event::PartnerSettingsSet {
+            partner,
+            link_valid_days,
+            deactivate_dormant,
+        } => {
+            if let Some(p) = state.account_mut(*partner) {
+                p.link_valid_days = *link_valid_days;
+                p.deactivate_dormant = *deactivate_dormant;
             }
         }
         Event::LinkUsed { token, client, at } => {

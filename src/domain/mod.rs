@@ -25,7 +25,8 @@ pub mod undo;
 pub use account::*;
 pub use command::*;
 pub use decide::{
-    commit, decide, execute, link_problem, partner_admin_migration_date, tick, Decision, MAX_BATCH,
+    commit, decide, execute, link_problem, partner_admin_migration_date, tick, tick_steps,
+    Decision, LINK_REMINDER_DAYS, MAX_BATCH, MAX_LINK_VALID_DAYS,
 };
 pub use email::*;
 pub use event::{apply, Event};

@@ -48,6 +48,9 @@ pub struct AccessLink {
     /// Client accounts it was approved for: single use per client account.
     #[serde(default)]
     pub used_in: Vec<(AccountId, Timestamp)>,
+    /// Set once the "about to expire" email went out.
+    #[serde(default)]
+    pub reminded: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

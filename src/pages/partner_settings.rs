@@ -2,13 +2,106 @@
 
 use super::AccountScreen;
 use crate::app::studio::{use_studio, Notice};
-use crate::domain::{AccountId, Command, Domain};
+use crate::domain::{AccountId, Command, Domain, PartnerDirectory, MAX_LINK_VALID_DAYS};
 use crate::i18n::*;
 use leptos::prelude::*;
 
 #[component]
 pub fn PartnerSettings() -> impl IntoView {
-    view! { <AccountScreen screen=|id| view! { <DomainsScreen partner=id /> } /> }
+    view! {
+        <AccountScreen screen=|id| view! {
+            <DomainsScreen partner=id />
+            <LinksAndDormant partner=id />
+        } />
+    }
+}
+
+/// Access-link validity and automatic deactivation of dormant employees,
+/// with the partner's dormant employees listed for review.
+#[component]
+fn LinksAndDormant(partner: AccountId) -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    let (days, dormant_on) = studio.doc.with_untracked(|d| {
+        d.state
+            .account(partner)
+            .map(|p| (p.link_valid_days, p.deactivate_dormant))
+            .unwrap_or((30, false))
+    });
+    let days = RwSignal::new(days.to_string());
+    let dormant_on = RwSignal::new(dormant_on);
+    let problem = RwSignal::new(None::<String>);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Ok(link_valid_days) = days.get_untracked().trim().parse::<u32>() else {
+            problem.set(Some(
+                "Type the number of days as a whole number, e.g. 30.".into(),
+            ));
+            return;
+        };
+        let cmd = Command::SetPartnerSettings {
+            partner,
+            link_valid_days,
+            deactivate_dormant: dormant_on.get_untracked(),
+        };
+        problem.set(studio.run(cmd).err().flatten().map(|r| r.to_string()));
+    };
+    let dormant = move || {
+        studio.doc.with(|d| {
+            let directory = PartnerDirectory::new(&d.state);
+            d.state
+                .clients()
+                .flat_map(|c| {
+                    let directory = &directory;
+                    c.users
+                        .iter()
+                        .filter(move |u| {
+                            u.is_dormant(d.clock) && directory.partner_of(u) == Some(partner)
+                        })
+                        .map(move |u| (u.name.clone(), c.name.clone(), u.last_active.iso_date()))
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section aria-labelledby="links-heading">
+            <h2 id="links-heading">{t_string!(i18n, links_and_dormant_heading)}</h2>
+            <form on:submit=save class="settings-form">
+                <label>{t_string!(i18n, link_valid_days)} " "
+                    <input type="number" min="1" max=MAX_LINK_VALID_DAYS.to_string() prop:value=move || days.get()
+                        on:input=move |ev| days.set(event_target_value(&ev)) />
+                </label>
+                <label class="choice">
+                    <input type="checkbox" prop:checked=move || dormant_on.get()
+                        on:change=move |ev| dormant_on.set(event_target_checked(&ev)) />
+                    " " {t_string!(i18n, deactivate_dormant)}
+                </label>
+                <button type="submit">{t_string!(i18n, save)}</button>
+                <p class="field-error" role="alert">{move || problem.get()}</p>
+            </form>
+            <h3>{t_string!(i18n, dormant_heading)}</h3>
+            {move || {
+                let list = dormant();
+                if list.is_empty() {
+                    return view! { <p>{t_string!(i18n, no_dormant)}</p> }.into_any();
+                }
+                view! {
+                    <table>
+                        <thead><tr>
+                            <th scope="col">{t_string!(i18n, col_employee)}</th>
+                            <th scope="col">{t_string!(i18n, col_client)}</th>
+                            <th scope="col">{t_string!(i18n, col_last_active)}</th>
+                        </tr></thead>
+                        <tbody>
+                            {list.into_iter().map(|(name, client, date)| view! {
+                                <tr><th scope="row">{name}</th><td>{client}</td><td><time>{date}</time></td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+        </section>
+    }
 }
 
 #[component]

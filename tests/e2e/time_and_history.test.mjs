@@ -105,3 +105,24 @@ test('Undo restores a deactivated user, and the audit log records both', async (
   assert.match(lines[0], /^When \(UTC\),Who,Acting in,Category,What,Affected users$/);
   await page.context().close();
 });
+
+test('dormant employees are listed, and deactivated once the partner opts in', async () => {
+  const page = await openPage(env);
+  await actAs(page, 'Sofie Jansen — Super Admin');
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Partner settings' }).click();
+  // Noor has been away from Fjord for 100 days.
+  await page.getByRole('row', { name: /Noor Visser\s+Fjord Outdoor AS/ }).waitFor();
+  assert.equal(await page.getByRole('row', { name: /Erik Lund\s+Fjord Outdoor AS/ }).count(), 0);
+  await clock(page).getByRole('button', { name: '+61 days' }).click();
+  await clock(page).getByRole('button', { name: '+30 days' }).click();
+  await page.getByRole('row', { name: /Erik Lund\s+Fjord Outdoor AS/ }).waitFor();
+  await page.getByLabel(/Deactivate employees automatically/).check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText(/Changed the partner settings of BrightPath Digital/).waitFor();
+  await clock(page).getByRole('button', { name: '+1 day' }).click();
+  await page.getByText('No employee has been inactive in a client for 90 days.').waitFor();
+  await actAs(page, 'Henrik Dahl — Super Admin');
+  await page.getByRole('row', { name: /Erik Lund.*Deactivated/ }).waitFor();
+  await page.getByRole('row', { name: /Henrik Dahl.*Active/ }).waitFor();
+  await page.context().close();
+});
