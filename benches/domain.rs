@@ -32,6 +32,18 @@ fn document_with(n: u32) -> Document {
     doc
 }
 
+/// Fjord's users other than its Super Admins: the targets of the sequences.
+fn ordinary_users(state: &State) -> Vec<UserId> {
+    state
+        .account(demo::FJORD)
+        .expect("demo client")
+        .users
+        .iter()
+        .filter(|u| !u.is_super_admin())
+        .map(|u| u.id)
+        .collect()
+}
+
 fn henrik(state: &State) -> Actor {
     let acc = state.account(demo::FJORD).expect("demo client");
     let u = acc
@@ -94,15 +106,7 @@ fn domain(c: &mut Criterion) {
 fn command_sequence(c: &mut Criterion) {
     let doc = document_with(10_000);
     let actor = henrik(&doc.state);
-    let users: Vec<UserId> = doc
-        .state
-        .account(demo::FJORD)
-        .unwrap()
-        .users
-        .iter()
-        .filter(|u| !u.is_super_admin())
-        .map(|u| u.id)
-        .collect();
+    let users = ordinary_users(&doc.state);
     c.bench_function("100,000 commands (decide + apply), 10k users", |b| {
         b.iter_batched(
             || doc.state.clone(),
@@ -145,15 +149,7 @@ fn audit_filter(c: &mut Criterion) {
     use partner_access_studio::domain::audit::{AuditFilter, AuditIndex};
     let mut doc = document_with(10_000);
     let actor = henrik(&doc.state);
-    let users: Vec<UserId> = doc
-        .state
-        .account(demo::FJORD)
-        .unwrap()
-        .users
-        .iter()
-        .filter(|u| !u.is_super_admin())
-        .map(|u| u.id)
-        .collect();
+    let users = ordinary_users(&doc.state);
     let mut i = 0usize;
     while doc.state.audit.len() < 50_000 {
         let user = users[i % users.len()];

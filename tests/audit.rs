@@ -7,28 +7,25 @@ use partner_access_studio::domain::audit::{
 };
 use partner_access_studio::domain::*;
 
+fn deactivate(s: &mut State, actor: &Actor, user: UserId) {
+    accepted(
+        s,
+        actor,
+        Command::Deactivate {
+            account: FJORD,
+            user,
+        },
+    );
+}
+
 /// Henrik deactivates Erik, Astrid gets a new set by Henrik, then time passes.
 fn history() -> State {
     let mut s = world();
     let henrik = as_user(&s, FJORD, HENRIK);
     let erik = uid(&s, FJORD, ERIK);
-    accepted(
-        &mut s,
-        &henrik,
-        Command::Deactivate {
-            account: FJORD,
-            user: erik,
-        },
-    );
+    deactivate(&mut s, &henrik, erik);
     let pia = uid(&s, FJORD, PIA);
-    accepted(
-        &mut s,
-        &henrik,
-        Command::Deactivate {
-            account: FJORD,
-            user: pia,
-        },
-    );
+    deactivate(&mut s, &henrik, pia);
     s
 }
 
@@ -149,14 +146,7 @@ fn undo_restores_a_deactivated_user_and_is_recorded() {
     let henrik = as_user(&s, FJORD, HENRIK);
     let erik = uid(&s, FJORD, ERIK);
     let before = user(&s, FJORD, ERIK).clone();
-    accepted(
-        &mut s,
-        &henrik,
-        Command::Deactivate {
-            account: FJORD,
-            user: erik,
-        },
-    );
+    deactivate(&mut s, &henrik, erik);
     let seq = s.audit.last().unwrap().seq;
     let undo = undo_decision(&s, seq).expect("the newest change can be undone");
     commit(&mut s, None, &undo, now());
@@ -176,23 +166,9 @@ fn undo_is_not_offered_once_a_later_change_may_depend_on_it() {
     let henrik = as_user(&s, FJORD, HENRIK);
     let erik = uid(&s, FJORD, ERIK);
     let pia = uid(&s, FJORD, PIA);
-    accepted(
-        &mut s,
-        &henrik,
-        Command::Deactivate {
-            account: FJORD,
-            user: erik,
-        },
-    );
+    deactivate(&mut s, &henrik, erik);
     let first = s.audit.last().unwrap().seq;
-    accepted(
-        &mut s,
-        &henrik,
-        Command::Deactivate {
-            account: FJORD,
-            user: pia,
-        },
-    );
+    deactivate(&mut s, &henrik, pia);
     assert!(undo_decision(&s, first).is_none());
     assert!(undo_decision(&s, first + 1).is_some());
 }

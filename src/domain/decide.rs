@@ -1432,10 +1432,7 @@ fn remove_employee_from_clients(
     now: Timestamp,
 ) -> Result<Decision, Refusal> {
     let partner = acting_in_partner(state, actor, partner_id)?;
-    may_open_client_access_manager(state, actor).map_err(|r| Refusal {
-        rule: "R-CAM-9",
-        ..r
-    })?;
+    may_deactivate_any_partner_employee(state, actor)?;
     let emp = user_in(partner, employee)?;
     ensure(!removals.is_empty(), "R-CAM-7", || {
         "Tick at least one client.".to_string()
@@ -1581,6 +1578,15 @@ fn set_partner_domains(
     ))
 }
 
+/// R-CAM-9: a partner Super Admin or holder of `View and edit partner
+/// employees` (the same people R-CAM-1 lets into the Client Access Manager).
+fn may_deactivate_any_partner_employee(state: &State, actor: &Actor) -> Result<(), Refusal> {
+    may_open_client_access_manager(state, actor).map_err(|r| Refusal {
+        rule: "R-CAM-9",
+        ..r
+    })
+}
+
 /// Longest validity a partner can give its access links.
 pub const MAX_LINK_VALID_DAYS: u32 = 365;
 
@@ -1594,10 +1600,7 @@ fn set_partner_settings(
     let partner = acting_in_partner(state, actor, partner_id)?;
     // Link validity and automatic deactivation reach into every client: the
     // same people who may deactivate any partner employee decide them.
-    may_open_client_access_manager(state, actor).map_err(|r| Refusal {
-        rule: "R-CAM-9",
-        ..r
-    })?;
+    may_deactivate_any_partner_employee(state, actor)?;
     ensure(
         (1..=MAX_LINK_VALID_DAYS).contains(&link_valid_days),
         "R-PA-1",

@@ -46,3 +46,20 @@ export async function openPage(env, path = '/') {
 export async function actAs(page, optionLabel) {
   await page.getByLabel('Acting as').selectOption({ label: optionLabel });
 }
+
+/// Opens a user's details from Users & Teams; the dialog is named after them.
+export async function openDetails(page, name) {
+  await page.getByRole('button', { name, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name });
+  await dialog.waitFor();
+  return dialog;
+}
+
+/// Deactivates a user from their details (confirming) and closes them again.
+export async function deactivate(page, name) {
+  const dialog = await openDetails(page, name);
+  await dialog.getByRole('button', { name: 'Deactivate' }).click();
+  await page.getByRole('dialog', { name: 'Deactivate this user?' }).getByRole('button', { name: 'Deactivate' }).click();
+  await dialog.getByRole('button', { name: 'Reactivate' }).waitFor();
+  await page.keyboard.press('Escape');
+}

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { start, openPage, actAs } from './harness.mjs';
+import { start, openPage, actAs, deactivate } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -10,21 +10,6 @@ after(async () => { await env.stop(); });
 
 const clock = (page) => page.getByRole('group', { name: 'Simulated clock' });
 const simulatedDate = (page) => page.getByTestId('simulated-date').innerText();
-
-async function details(page, name) {
-  await page.getByRole('button', { name, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name });
-  await dialog.waitFor();
-  return dialog;
-}
-
-async function deactivate(page, name) {
-  const dialog = await details(page, name);
-  await dialog.getByRole('button', { name: 'Deactivate' }).click();
-  await page.getByRole('dialog', { name: 'Deactivate this user?' }).getByRole('button', { name: 'Deactivate' }).click();
-  await dialog.getByRole('button', { name: 'Reactivate' }).waitFor();
-  await page.keyboard.press('Escape');
-}
 
 test('the clock moves forward by the buttons and the date picker, never back', async () => {
   const page = await openPage(env);

@@ -1,7 +1,7 @@
 // Client account journeys on Settings > Users & Teams.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, actAs } from './harness.mjs';
+import { start, openPage, actAs, openDetails } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -96,13 +96,6 @@ test('the Create user wizard can be completed with the keyboard alone', async ()
   assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Create user');
   await page.context().close();
 });
-
-async function openDetails(page, name) {
-  await page.getByRole('button', { name, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name });
-  await dialog.waitFor();
-  return dialog;
-}
 
 test('a View-only user added by mistake moves to a Partner seat', async () => {
   const page = await openPage(env, '/accounts/10/settings/users');

@@ -5,6 +5,7 @@
 
 use crate::app::studio::{use_studio, Notice};
 use crate::components::notices::InlineNotice;
+use crate::components::toggle;
 use crate::domain::*;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -99,7 +100,7 @@ pub fn AddEmployees(partner: AccountId, client: AccountId, open: RwSignal<bool>)
                         <label class="choice">
                             <input type="checkbox" on:change=move |ev| {
                                 let on = event_target_checked(&ev);
-                                picked.update(|v| { v.retain(|x| *x != id); if on { v.push(id) } });
+                                toggle(picked, id, on);
                             } />
                             " " {name} " (" {email} ")"
                         </label>
@@ -182,7 +183,7 @@ pub fn ClientDetails(partner: AccountId, client: AccountId, open: RwSignal<bool>
                     view! {
                         <tr>
                             <td><input type="checkbox" aria-label=label prop:checked=move || selected.with(|s| s.contains(&id))
-                                on:change=move |ev| { let on = event_target_checked(&ev); selected.update(|v| { v.retain(|x| *x != id); if on { v.push(id) } }); } /></td>
+                                on:change=move |ev| { let on = event_target_checked(&ev); toggle(selected, id, on); } /></td>
                             <th scope="row">{name}</th>
                             <td>{email}</td>
                             <td>{seat}</td>

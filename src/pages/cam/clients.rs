@@ -5,6 +5,7 @@ use super::client_details::{AddEmployees, ChangeToPartnerAdminDialog, ClientDeta
 use crate::app::studio::use_studio;
 use crate::components::modal::Modal;
 use crate::components::pager::{page_count, Pager, PAGE_SIZE};
+use crate::components::toggle;
 use crate::domain::*;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -171,7 +172,7 @@ pub fn ClientsTab(partner: AccountId) -> impl IntoView {
                             <input type="checkbox" prop:checked=move || ticked.with(|v| v.contains(&t))
                                 on:change=move |ev| {
                                     let on = event_target_checked(&ev);
-                                    ticked.update(|v| { v.retain(|x| *x != t); if on { v.push(t) } });
+                                    toggle(ticked, t, on);
                                     page.set(0);
                                 } />
                             " " {t.label()}

@@ -7,6 +7,7 @@ use crate::app::{paths, random, studio::use_studio};
 use crate::components::modal::Modal;
 use crate::components::notices::InlineNotice;
 use crate::components::pager::{page_count, Pager, PAGE_SIZE};
+use crate::components::toggle;
 use crate::domain::*;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -192,7 +193,7 @@ fn LinkClients(partner: AccountId, employee: UserId, open: RwSignal<bool>) -> im
                         <label class="choice">
                             <input type="checkbox" on:change=move |ev| {
                                 let on = event_target_checked(&ev);
-                                picked.update(|v| { v.retain(|x| *x != id); if on { v.push(id) } });
+                                toggle(picked, id, on);
                             } />
                             " " {name}
                         </label>
@@ -303,7 +304,7 @@ fn RemoveFromClients(partner: AccountId, employee: UserId, open: RwSignal<bool>)
                 <li>
                     <label class="choice">
                         <input type="checkbox" prop:checked=move || ticked.with(|t| t.contains(&id))
-                            on:change=move |ev| { let on = event_target_checked(&ev); ticked.update(|v| { v.retain(|x| *x != id); if on { v.push(id) } }); } />
+                            on:change=move |ev| { let on = event_target_checked(&ev); toggle(ticked, id, on); } />
                         " " {label}
                     </label>
                     {if s.assets.is_empty() { view! { <p class="help">{t_string!(i18n, no_owned_assets)}</p> }.into_any() }
