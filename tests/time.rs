@@ -180,3 +180,57 @@ fn the_partner_admin_migration_records_one_entry_per_changed_user() {
         .all(|e| e.events.len() == 1 && e.actor.is_none()));
     assert!(entries.iter().any(|e| e.summary.contains(INGRID)));
 }
+
+#[test]
+fn the_partner_is_told_the_end_date_when_its_last_employee_leaves_a_client() {
+    // R-REL-2: "show the date on which it will end", also by email.
+    let mut s = world();
+    let kari = as_user(&s, NORDLYS, KARI);
+    let ola = uid(&s, VAN_DIJK, OLA);
+    let kari_there = uid(&s, VAN_DIJK, KARI);
+    let jeroen = uid(&s, VAN_DIJK, JEROEN);
+    let ends = |s: &State| {
+        s.outbox
+            .iter()
+            .filter(|m| {
+                m.subject
+                    .starts_with("Your managed relationship with Van Dijk Retail")
+            })
+            .count()
+    };
+    // Ola leaves: Kari still manages, so no notice.
+    accepted(
+        &mut s,
+        &kari,
+        Command::RemovePartnerEmployees {
+            partner: NORDLYS,
+            client: VAN_DIJK,
+            users: vec![ola],
+            reassign_to: Some(jeroen),
+        },
+    );
+    assert_eq!(ends(&s), 0);
+    accepted(
+        &mut s,
+        &kari,
+        Command::RemovePartnerEmployees {
+            partner: NORDLYS,
+            client: VAN_DIJK,
+            users: vec![kari_there],
+            reassign_to: Some(jeroen),
+        },
+    );
+    assert_eq!(ends(&s), 1);
+    let m = s
+        .outbox
+        .iter()
+        .rev()
+        .find(|m| m.subject.contains("ends on"))
+        .unwrap();
+    assert_eq!(m.to, email(KARI));
+    assert!(
+        m.subject.ends_with(&now().plus_days(60).iso_date()),
+        "{}",
+        m.subject
+    );
+}

@@ -184,7 +184,8 @@ pub fn decide(
             *deactivate_dormant,
         )?,
     };
-    Ok(with_partner_activity(state, actor, decision, now))
+    let decision = with_partner_activity(state, actor, decision, now);
+    Ok(with_relationship_notice(state, decision, now))
 }
 
 // ---------------------------------------------------------------------------
@@ -601,6 +602,59 @@ fn with_partner_activity(
             at: now,
         });
     }
+    decision
+}
+
+/// When a change leaves a managed relationship without any active managing
+/// employee, the partner's Super Admins are told the date it will end
+/// (R-REL-2: "show the date on which it will end").
+fn with_relationship_notice(state: &State, mut decision: Decision, now: Timestamp) -> Decision {
+    let leaves = |e: &Event| match e {
+        Event::UserRemoved { account, .. } => Some(*account),
+        Event::UserChanged {
+            account,
+            before,
+            after,
+        } if before.is_active() && !after.is_active() => Some(*account),
+        _ => None,
+    };
+    let clients: BTreeSet<AccountId> = decision.events.iter().filter_map(leaves).collect();
+    let mut mails = Vec::new();
+    for client in clients {
+        for rel in state
+            .relationships
+            .iter()
+            .filter(|r| r.client == client && r.ended_on.is_none())
+        {
+            let managed_now = managing_employees(state, rel.partner, client)
+                .iter()
+                .any(|u| u.is_active());
+            let Some(on) = relationship_end_after(state, rel.partner, client, &decision) else {
+                continue;
+            };
+            let Some(partner) = state.account(rel.partner).filter(|_| managed_now) else {
+                continue;
+            };
+            let name = account_name(state, client);
+            for sa in partner
+                .users
+                .iter()
+                .filter(|u| u.is_super_admin() && u.is_active())
+            {
+                mails.push(mail(
+                    &sa.email,
+                    format!("Your managed relationship with {name} ends on {}", on.iso_date()),
+                    format!(
+                        "No employee of {} has access to {name} any more. The managed relationship ends on {} unless partner activity resumes there before then.",
+                        partner.name,
+                        on.iso_date()
+                    ),
+                    now,
+                ));
+            }
+        }
+    }
+    decision.events.extend(mails);
     decision
 }
 

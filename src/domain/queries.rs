@@ -251,11 +251,17 @@ pub fn relationship_end_after(
     decision: &super::decide::Decision,
 ) -> Option<Timestamp> {
     use super::event::Event;
+    // Removed, or deactivated (R-REL-2: "deactivated or removed").
     let leaving: Vec<UserId> = decision
         .events
         .iter()
         .filter_map(|e| match e {
             Event::UserRemoved { account, user } if *account == client => Some(user.id),
+            Event::UserChanged { account, after, .. }
+                if *account == client && !after.is_active() =>
+            {
+                Some(after.id)
+            }
             _ => None,
         })
         .collect();

@@ -7,6 +7,9 @@ use leptos::prelude::*;
 /// How much of a body the table shows before "Show email".
 const PREVIEW_CHARS: usize = 90;
 
+/// The newest emails shown; older ones stay in the data (and the export).
+const SHOWN: usize = 200;
+
 #[component]
 pub fn Outbox() -> impl IntoView {
     let i18n = use_i18n();
@@ -19,6 +22,7 @@ pub fn Outbox() -> impl IntoView {
                 .outbox
                 .iter()
                 .rev()
+                .take(SHOWN)
                 .map(|m| {
                     let preview: String = m.body.chars().take(PREVIEW_CHARS).collect();
                     let preview = if preview.len() < m.body.len() {
@@ -49,6 +53,9 @@ pub fn Outbox() -> impl IntoView {
     view! {
         <h1>{t_string!(i18n, outbox_title)}</h1>
         <p>{t_string!(i18n, outbox_intro)}</p>
+        <Show when=move || studio.doc.with(|d| d.state.outbox.len() > SHOWN)>
+            <p role="status">{t!(i18n, outbox_latest, shown = SHOWN, total = move || studio.doc.with(|d| d.state.outbox.len()))}</p>
+        </Show>
         <Show when=move || !empty() fallback=move || view! { <p>{t_string!(i18n, outbox_empty)}</p> }>
             <table>
                 <thead>
