@@ -120,21 +120,38 @@ test('remove one employee from two clients, reassigning what they own (keyboard 
   await page.context().close();
 });
 
-test('remove all employees from a client: review, then the relationship ends 60 days after the last activity', async () => {
+test('remove all employees from a client (keyboard only): review, the end date 60 days after the last activity, then ended', async () => {
   const page = await openPage(env);
   await actAs(page, 'Kari Nordmann — Super Admin');
-  const dialog = await clientAction(page, 'Van Dijk Retail', 'Details');
-  await dialog.getByRole('checkbox', { name: 'Select all' }).check();
-  await dialog.getByRole('button', { name: 'Remove partner employees' }).click();
+  await page.getByRole('tab', { name: 'Clients' }).click();
+  await page.getByRole('button', { name: 'Actions Van Dijk Retail' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Details', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('checkbox', { name: 'Select all' }).focus();
+  await page.keyboard.press('Space');
+  await dialog.getByRole('button', { name: 'Remove partner employees' }).focus();
+  await page.keyboard.press('Enter');
   await dialog.getByText('Records: 120 companies').waitFor();
   await dialog.getByText('will end on 2027-01-22').waitFor();
-  await dialog.getByLabel('Give owned assets to').selectOption({ label: 'Jeroen van Dijk (jeroen@vandijkretail.nl)' });
-  await dialog.getByRole('button', { name: 'Confirm removal' }).click();
+  const receiver = dialog.getByLabel('Give owned assets to');
+  await receiver.focus();
+  await receiver.selectOption({ label: 'Jeroen van Dijk (jeroen@vandijkretail.nl)' });
+  await dialog.getByRole('button', { name: 'Confirm removal' }).focus();
+  await page.keyboard.press('Enter');
   await dialog.getByText('Removed 2 partner employee(s) from Van Dijk Retail B.V.').waitFor();
   await page.keyboard.press('Escape');
   await page.getByRole('row', { name: /Van Dijk Retail.*Ending on 2027-01-22/ }).waitFor();
   await page.reload();
   await page.getByRole('row', { name: /Van Dijk Retail.*Ending on 2027-01-22/ }).waitFor();
+
+  // 61 days later it has ended, and the partner was told both times.
+  await page.getByRole('group', { name: 'Simulated clock' }).getByRole('button', { name: '+61 days' }).click();
+  await page.getByRole('row', { name: /Van Dijk Retail.*Ended on 2027-01-22/ }).waitFor();
+  await page.getByRole('link', { name: /Outbox/ }).click();
+  await page.getByRole('rowheader', { name: 'Your managed relationship with Van Dijk Retail B.V. ends on 2027-01-22' }).waitFor();
+  await page.getByRole('rowheader', { name: 'Your managed relationship with Van Dijk Retail B.V. ended' }).waitFor();
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
