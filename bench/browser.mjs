@@ -1,7 +1,9 @@
 // Browser benchmarks in headless Chromium with a large stored state, each
 // next to a reference measured in the same run, timed with the page's own
 // clock (performance.now). Prints a table: median, spread, ratio.
-// Usage: node bench/browser.mjs big.json [runs]   (dist/ must be built)
+// Usage: node bench/browser.mjs big.json [runs] [audit.json]
+// (dist/ must be built; audit.json, a state with a long audit log, is too
+// large for localStorage and is brought in through Import.)
 import { readFileSync } from 'node:fs';
 import { start } from '../tests/e2e/harness.mjs';
 
@@ -126,6 +128,29 @@ for (let i = 0; i < runs; i++) {
     `document.querySelector('#tab-employees').click()`,
     `document.querySelectorAll('#panel-employees > table:first-of-type tbody tr').length >= 100`));
   await context.close();
+}
+// The audit log of 50,000 entries, imported (it does not fit localStorage).
+const auditFile = process.argv[4];
+if (auditFile) {
+  for (let i = 0; i < Math.min(runs, 3); i++) {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(env.base + '/data');
+    await page.getByRole('heading', { name: 'Your data', level: 1 }).waitFor();
+    const t0 = Date.now();
+    await page.getByLabel('Import', { exact: true }).setInputFiles(auditFile);
+    await page.getByRole('button', { name: 'Replace current data' }).waitFor({ timeout: 300000 });
+    record('import of the 50,000-entry state (file chosen → summary)', Date.now() - t0);
+    await page.getByRole('button', { name: 'Replace current data' }).click();
+    await page.getByText(/Imported /).waitFor({ timeout: 300000 });
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Audit log' }).click();
+    await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor({ timeout: 300000 });
+    await page.locator('table.audit tbody tr').first().waitFor({ timeout: 300000 });
+    record('audit log filter, 50,000 entries (one typed character)', await timed(page,
+      `const s = document.querySelector('.filters input[type=search]'); s.value = 'user4711@'; s.dispatchEvent(new Event('input', { bubbles: true }))`,
+      `document.querySelectorAll('table.audit tbody tr').length < 50`));
+    await context.close();
+  }
 }
 await env.stop();
 

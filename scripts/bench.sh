@@ -10,6 +10,8 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 cargo bench --bench domain -- --noplot 2>&1 | grep -E "^[a-z].*|time:" | sed 's/^ *//'
 trunk build --release --offline
 big=$(mktemp --suffix=.json)
+audit=$(mktemp --suffix=.json)
 cargo run --quiet --release --example large_state -- 10000 500 2000 > "$big"
-node bench/browser.mjs "$big" 5
-rm -f "$big"
+cargo run --quiet --release --example large_state -- 10000 0 0 50000 > "$audit"
+node bench/browser.mjs "$big" 5 "$audit"
+rm -f "$big" "$audit"

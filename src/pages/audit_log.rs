@@ -125,7 +125,7 @@ fn AuditScreen(account: AccountId) -> impl IntoView {
             </label>
             <button type="button" on:click=export>{t_string!(i18n, export_csv)}</button>
         </div>
-        <p role="status">{move || { let (n, total) = (matching.with(Vec::len), index.with(|i| i.len())); t!(i18n, showing_entries, shown = move || n, total = move || total) }}</p>
+        <p role="status" class="count">{move || { let (n, total) = (matching.with(Vec::len), index.with(|i| i.len())); t!(i18n, showing_entries, shown = move || n, total = move || total) }}</p>
         <Show when=move || matching.with(|m| !m.is_empty()) fallback=move || view! { <p>{t_string!(i18n, no_entries)}</p> }>
             <table class="audit">
                 <thead><tr>
