@@ -161,10 +161,12 @@ fn UserTable(account: AccountId) -> impl IntoView {
     };
     let on_status = move |ev| {
         let v = event_target_value(&ev);
+        let now = studio.now();
         query.update(|q| {
             q.status = [UserStatus::Active, UserStatus::Deactivated]
                 .into_iter()
                 .find(|s| format!("{s:?}") == v);
+            q.dormant_at = (v == "Dormant").then_some(now);
             q.page = 0;
         });
     };
@@ -239,10 +241,11 @@ fn UserTable(account: AccountId) -> impl IntoView {
                         <option value="custom">{t_string!(i18n, custom_set)}</option>
                 </select>
                 <label for="filter-status">{t_string!(i18n, filter_status)}</label>
-                <select id="filter-status" on:change=on_status prop:value=move || query.with(|q| q.status.map(|s| format!("{s:?}")).unwrap_or_default())>
+                <select id="filter-status" on:change=on_status prop:value=move || query.with(|q| if q.dormant_at.is_some() { "Dormant".to_string() } else { q.status.map(|s| format!("{s:?}")).unwrap_or_default() })>
                         <option value="">{t_string!(i18n, all)}</option>
                         <option value="Active">{UserStatus::Active.label()}</option>
                         <option value="Deactivated">{UserStatus::Deactivated.label()}</option>
+                        <option value="Dormant">{t_string!(i18n, dormant_filter)}</option>
                 </select>
             </div>
             <p role="status" class="count">{t!(i18n, showing_users, shown = move || counts().0, total = total)}</p>

@@ -29,6 +29,8 @@ pub struct UserQuery {
     pub seat: Option<Seat>,
     pub set: Option<SetFilter>,
     pub status: Option<UserStatus>,
+    /// Only users dormant at this time (no activity for 90 days), for review.
+    pub dormant_at: Option<crate::domain::Timestamp>,
     pub sort: SortColumn,
     pub descending: bool,
     pub page: usize,
@@ -61,6 +63,7 @@ pub fn select(state: &State, account: &Account, q: &UserQuery) -> Selection {
         .iter()
         .filter(|u| q.seat.is_none_or(|s| u.seat == s))
         .filter(|u| q.status.is_none_or(|s| u.status == s))
+        .filter(|u| q.dormant_at.is_none_or(|now| u.is_dormant(now)))
         .filter(|u| match q.set {
             None => true,
             Some(SetFilter::Custom) => u.set.is_none(),
@@ -154,6 +157,27 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(select(&s, fjord, &q).matching, 0);
+    }
+
+    #[test]
+    fn the_dormant_filter_lists_users_without_activity_for_90_days() {
+        let s = demo::state();
+        let fjord = s.account(demo::FJORD).unwrap();
+        let q = UserQuery {
+            dormant_at: Some(demo::start()),
+            ..UserQuery::default()
+        };
+        let names: Vec<String> = select(&s, fjord, &q)
+            .rows
+            .into_iter()
+            .map(|r| r.name)
+            .collect();
+        assert_eq!(names, ["Noor Visser"]);
+        let later = UserQuery {
+            dormant_at: Some(demo::start().plus_days(90)),
+            ..UserQuery::default()
+        };
+        assert_eq!(select(&s, fjord, &later).matching, fjord.users.len());
     }
 
     #[test]
