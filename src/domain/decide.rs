@@ -609,22 +609,31 @@ fn with_partner_activity(
 /// employee, the partner's Super Admins are told the date it will end
 /// (R-REL-2: "show the date on which it will end").
 fn with_relationship_notice(state: &State, mut decision: Decision, now: Timestamp) -> Decision {
-    let leaves = |e: &Event| match e {
-        Event::UserRemoved { account, .. } => Some(*account),
-        Event::UserChanged {
-            account,
-            before,
-            after,
-        } if before.is_active() && !after.is_active() => Some(*account),
-        _ => None,
-    };
-    let clients: BTreeSet<AccountId> = decision.events.iter().filter_map(leaves).collect();
+    fn leaves(e: &Event) -> Option<(AccountId, &User)> {
+        match e {
+            Event::UserRemoved { account, user } => Some((*account, user)),
+            Event::UserChanged {
+                account,
+                before,
+                after,
+            } if before.is_active() && !after.is_active() => Some((*account, before)),
+            _ => None,
+        }
+    }
+    // Only a partner employee's leaving can matter; most deactivations are
+    // the client's own users and cost nothing here.
+    let pairs: BTreeSet<(AccountId, AccountId)> = decision
+        .events
+        .iter()
+        .filter_map(leaves)
+        .filter_map(|(client, u)| Some((partner_of(state, u)?, client)))
+        .collect();
     let mut mails = Vec::new();
-    for client in clients {
+    for (partner, client) in pairs {
         for rel in state
-            .relationships
-            .iter()
-            .filter(|r| r.client == client && r.ended_on.is_none())
+            .relationship(partner, client)
+            .into_iter()
+            .filter(|r| r.ended_on.is_none())
         {
             let managed_now = managing_employees(state, rel.partner, client)
                 .iter()
