@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-cargo bench --bench domain -- --noplot 2>&1 | grep -E "^[a-z].*|time:" | sed 's/^ *//'
+cargo bench --bench domain -- --noplot 2>&1 | grep -E "^[a-z0-9].*|time:" | sed 's/^ *//'
 trunk build --release --offline
 big=$(mktemp --suffix=.json)
 audit=$(mktemp --suffix=.json)

@@ -34,7 +34,7 @@ pub fn Outbox() -> impl IntoView {
                         (m.to.to_string(), m.subject.clone(), m.body.clone(), m.at);
                     view! {
                         <tr>
-                            <td><time>{at.iso_date()}</time></td>
+                            <td><time>{at.iso_minute()}</time></td>
                             <td>{to}</td>
                             <th scope="row">{subject}</th>
                             <td>
