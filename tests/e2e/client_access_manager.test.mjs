@@ -86,6 +86,19 @@ test('a Partner admin without Reports changes a set: R-CAM-6 keeps and withholds
   await page.context().close();
 });
 
+test('someone who is not Partner admin there sees why a set cannot be changed, and cannot save', async () => {
+  const page = await openPage(env);
+  await actAs(page, 'Lars Nielsen — Custom');
+  const dialog = await clientAction(page, 'Fjord Outdoor (Bergen HQ)', 'Details');
+  await dialog.getByRole('checkbox', { name: 'Select Erik Lund' }).check();
+  await dialog.getByRole('button', { name: 'Change permission set' }).click();
+  await dialog.getByRole('combobox', { name: 'Permission set' }).selectOption({ label: 'Sales rep' });
+  await dialog.getByRole('alert').filter({ hasText: '(R-CAM-9)' }).waitFor();
+  assert.equal(await dialog.getByText(/will not be granted/).count(), 0);
+  assert.equal(await dialog.getByRole('button', { name: 'Save' }).isDisabled(), true);
+  await page.context().close();
+});
+
 test('remove one employee from two clients, reassigning what they own (keyboard only)', async () => {
   const page = await openPage(env);
   await actAs(page, 'Lars Nielsen — Custom');

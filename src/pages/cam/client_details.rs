@@ -235,7 +235,7 @@ fn ChangeSet(
         set,
     };
     let cmd_for_preview = command.clone();
-    let preview = move || {
+    let preview = Memo::new(move |_| {
         let set = set.get()?;
         let lines = studio.doc.with(|d| {
             let c = d.state.account(client)?;
@@ -243,7 +243,7 @@ fn ChangeSet(
             let decision = decide(&d.state, &d.acting, &cmd_for_preview(set), d.clock);
             let decision = match decision {
                 Ok(x) => x,
-                Err(r) => return Some(vec![r.to_string()]),
+                Err(r) => return Some(Err(r.to_string())),
             };
             let mut lines = Vec::new();
             for &id in &users {
@@ -267,10 +267,12 @@ fn ChangeSet(
                     lines.push(format!("{}: {}", u.name, gaps.join(", ")));
                 }
             }
-            Some(lines)
+            Some(Ok(lines))
         })?;
         Some(lines)
-    };
+    });
+    // The refusal (if any) is shown as such, and Save stays disabled.
+    let refused = move || preview.with(|p| matches!(p, Some(Err(_))));
     let save = move |_| {
         if let Some(s) = set.get_untracked() {
             if studio.run(command(s)).is_ok() {
@@ -282,19 +284,21 @@ fn ChangeSet(
         <section class="panel" aria-labelledby="change-set-heading">
             <h3 id="change-set-heading">{t_string!(i18n, change_permission_set)}</h3>
             <SetSelect sets=sets chosen=set />
-            {move || preview().map(|lines| if lines.is_empty() {
-                view! { <p class="help">{t_string!(i18n, set_applies_fully)}</p> }.into_any()
-            } else {
+            {move || preview.get().map(|lines| match lines {
+                Err(refusal) => view! { <p class="refusal" role="alert">{refusal}</p> }.into_any(),
+                Ok(lines) if lines.is_empty() => view! { <p class="help">{t_string!(i18n, set_applies_fully)}</p> }.into_any(),
+                Ok(lines) => {
                 view! {
                     <div class="warning-box">
                         <p>{t_string!(i18n, not_granted_or_removed)}</p>
                         <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                     </div>
                 }.into_any()
+                }
             })}
             <div class="actions-row">
                 <button type="button" on:click=move |_| mode.set(Mode::List)>{t_string!(i18n, cancel)}</button>
-                <button type="button" class="primary" disabled=move || set.get().is_none() on:click=save>{t_string!(i18n, save)}</button>
+                <button type="button" class="primary" disabled=move || set.get().is_none() || refused() on:click=save>{t_string!(i18n, save)}</button>
             </div>
         </section>
     }
