@@ -148,25 +148,7 @@ fn command_sequence(c: &mut Criterion) {
 fn audit_filter(c: &mut Criterion) {
     use partner_access_studio::domain::audit::{AuditFilter, AuditIndex};
     let mut doc = document_with(10_000);
-    let actor = henrik(&doc.state);
-    let users = ordinary_users(&doc.state);
-    let mut i = 0usize;
-    while doc.state.audit.len() < 50_000 {
-        let user = users[i % users.len()];
-        let command = if (i / users.len()).is_multiple_of(2) {
-            Command::Deactivate {
-                account: demo::FJORD,
-                user,
-            }
-        } else {
-            Command::Reactivate {
-                account: demo::FJORD,
-                user,
-            }
-        };
-        let _ = execute(&mut doc.state, &actor, &command, demo::start());
-        i += 1;
-    }
+    demo::grow_audit_log(&mut doc.state, 50_000);
     c.bench_function("audit log index, 50,000 entries", |b| {
         b.iter(|| AuditIndex::new(black_box(&doc.state), demo::FJORD))
     });

@@ -69,50 +69,9 @@ fn main() {
     doc.state.next_user_id = next;
     let arg = |i: usize| std::env::args().nth(i).and_then(|a| a.parse::<u32>().ok());
     add_partner_clients(&mut doc, arg(2).unwrap_or(0), arg(3).unwrap_or(0));
-    add_audit_entries(&mut doc, arg(4).unwrap_or(0));
+    // Too large for localStorage at 50,000: the benchmark imports it.
+    demo::grow_audit_log(&mut doc.state, arg(4).unwrap_or(0) as usize);
     println!("{}", doc.to_json());
-}
-
-/// Fjord's Super Admin deactivates and reactivates users in turn until the
-/// audit log holds `entries` entries (too large for localStorage: the
-/// benchmark imports it instead).
-fn add_audit_entries(doc: &mut Document, entries: u32) {
-    let fjord = doc.state.account(demo::FJORD).expect("demo client");
-    let Some(henrik) = fjord
-        .users
-        .iter()
-        .find(|u| u.is_super_admin())
-        .map(|u| u.id)
-    else {
-        return;
-    };
-    let users: Vec<UserId> = fjord
-        .users
-        .iter()
-        .filter(|u| !u.is_super_admin())
-        .map(|u| u.id)
-        .collect();
-    let actor = Actor {
-        account: demo::FJORD,
-        user: henrik,
-    };
-    let mut i = 0usize;
-    while doc.state.audit.len() < entries as usize && !users.is_empty() {
-        let user = users[i % users.len()];
-        let command = if (i / users.len()).is_multiple_of(2) {
-            Command::Deactivate {
-                account: demo::FJORD,
-                user,
-            }
-        } else {
-            Command::Reactivate {
-                account: demo::FJORD,
-                user,
-            }
-        };
-        let _ = execute(&mut doc.state, &actor, &command, doc.clock);
-        i += 1;
-    }
 }
 
 /// `clients` client accounts, each with a Super Admin of its own, and

@@ -432,6 +432,45 @@ pub fn state() -> State {
     state
 }
 
+/// Grows the audit log to `entries` entries: Fjord's first Super Admin
+/// deactivates and reactivates its other users in turn. For benchmarks and
+/// generated large states, not for the demo itself.
+pub fn grow_audit_log(state: &mut State, entries: usize) {
+    let Some(fjord) = state.account(FJORD) else {
+        return;
+    };
+    let Some(admin) = fjord.users.iter().find(|u| u.is_super_admin()) else {
+        return;
+    };
+    let actor = Actor {
+        account: FJORD,
+        user: admin.id,
+    };
+    let users: Vec<UserId> = fjord
+        .users
+        .iter()
+        .filter(|u| !u.is_super_admin())
+        .map(|u| u.id)
+        .collect();
+    let mut i = 0usize;
+    while state.audit.len() < entries && !users.is_empty() {
+        let user = users[i % users.len()];
+        let command = if (i / users.len()).is_multiple_of(2) {
+            Command::Deactivate {
+                account: FJORD,
+                user,
+            }
+        } else {
+            Command::Reactivate {
+                account: FJORD,
+                user,
+            }
+        };
+        let _ = execute(state, &actor, &command, start());
+        i += 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
