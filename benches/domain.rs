@@ -150,9 +150,19 @@ fn audit_filter(c: &mut Criterion) {
     let mut doc = document_with(10_000);
     demo::grow_audit_log(&mut doc.state, 50_000);
     c.bench_function("audit log index, 50,000 entries", |b| {
-        b.iter(|| AuditIndex::new(black_box(&doc.state), demo::FJORD))
+        b.iter(|| {
+            AuditIndex::new(
+                black_box(&doc.state),
+                demo::FJORD,
+                partner_access_studio::domain::Lang::En,
+            )
+        })
     });
-    let index = AuditIndex::new(&doc.state, demo::FJORD);
+    let index = AuditIndex::new(
+        &doc.state,
+        demo::FJORD,
+        partner_access_studio::domain::Lang::En,
+    );
     let filter = AuditFilter {
         search: "user4711".into(),
         ..AuditFilter::default()

@@ -32,17 +32,17 @@ fn history() -> State {
 #[test]
 fn an_account_log_holds_its_own_entries_only() {
     let s = history();
-    let fjord = AuditIndex::new(&s, FJORD);
+    let fjord = AuditIndex::new(&s, FJORD, Lang::En);
     assert_eq!(fjord.len(), 2);
     // Fjord's changes do not show in another client's log.
-    let before = AuditIndex::new(&world(), LINDQVIST).len();
-    assert_eq!(AuditIndex::new(&s, LINDQVIST).len(), before);
+    let before = AuditIndex::new(&world(), LINDQVIST, Lang::En).len();
+    assert_eq!(AuditIndex::new(&s, LINDQVIST, Lang::En).len(), before);
 }
 
 #[test]
 fn filters_narrow_by_affected_user_actor_category_search_and_date() {
     let s = history();
-    let index = AuditIndex::new(&s, FJORD);
+    let index = AuditIndex::new(&s, FJORD, Lang::En);
     let all = index.matching(&AuditFilter::default());
     assert_eq!(all.len(), 2);
     assert!(all[0] > all[1], "newest first");
@@ -53,7 +53,7 @@ fn filters_narrow_by_affected_user_actor_category_search_and_date() {
     };
     let hits = index.matching(&erik);
     assert_eq!(hits.len(), 1);
-    assert!(s.audit[hits[0]].summary.contains("erik.lund"));
+    assert!(s.audit[hits[0]].summary.to_string().contains("erik.lund"));
 
     let by_henrik = AuditFilter {
         actor: ActorFilter::Person(HENRIK.into()),
@@ -100,8 +100,8 @@ fn filters_narrow_by_affected_user_actor_category_search_and_date() {
 #[test]
 fn the_csv_export_has_a_header_and_a_row_per_entry() {
     let s = history();
-    let index = AuditIndex::new(&s, FJORD);
-    let csv = to_csv(&s, &index.matching(&AuditFilter::default()));
+    let index = AuditIndex::new(&s, FJORD, Lang::En);
+    let csv = to_csv(&s, &index.matching(&AuditFilter::default()), Lang::En);
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     assert_eq!(
         reader.headers().unwrap().iter().collect::<Vec<_>>(),
@@ -153,7 +153,13 @@ fn undo_restores_a_deactivated_user_and_is_recorded() {
     let after = user(&s, FJORD, ERIK);
     assert_eq!(after.status, before.status);
     assert_eq!(after.permissions, before.permissions);
-    assert!(s.audit.last().unwrap().summary.starts_with("Undid: "));
+    assert!(s
+        .audit
+        .last()
+        .unwrap()
+        .summary
+        .to_string()
+        .starts_with("Undid: "));
     // The undo is a change too: undoing it deactivates Erik again.
     let redo = undo_decision(&s, s.audit.last().unwrap().seq).unwrap();
     commit(&mut s, None, &redo, now());

@@ -18,7 +18,10 @@ fn accounts_are_partners_or_clients_and_partners_have_domains() {
     let bp = s.account(BRIGHTPATH).unwrap();
     assert_eq!(bp.kind, AccountKind::Partner(PartnerKind::SolutionsPartner));
     assert!(!bp.partner_domains.is_empty());
-    assert_eq!(s.account(NORDLYS).unwrap().kind.label(), "Provider");
+    assert_eq!(
+        s.account(NORDLYS).unwrap().kind.text().to_string(),
+        "Provider"
+    );
     assert_eq!(s.account(FJORD).unwrap().kind, AccountKind::Client);
     // A client account cannot issue access links: it has no partner employees.
     let mut s = world();
@@ -43,7 +46,7 @@ fn an_email_is_unique_within_an_account_whatever_its_case() {
         access: Access::Set(SetId::ViewOnly),
     };
     let r = refused(&mut s, &henrik, cmd, "R-ACC-2");
-    assert!(r.message.contains("already a user"));
+    assert!(r.message.to_string().contains("already a user"));
     let ok = Command::CreateUsers {
         account: FJORD,
         people: vec![person("new.person@fjordoutdoor.no")],
@@ -107,7 +110,7 @@ fn only_a_partner_super_admin_sets_unique_non_shared_domains() {
         },
         "R-ACC-3a",
     );
-    assert!(r.message.contains("gmail.com"));
+    assert!(r.message.to_string().contains("gmail.com"));
     refused(
         &mut s,
         &sofie,
@@ -160,7 +163,7 @@ fn paid_seats_beyond_what_was_bought_are_refused() {
         access: Access::Set(SetId::SalesRep),
     };
     let r = refused(&mut s, &henrik, cmd, "R-SEAT-1");
-    assert!(r.message.contains("Core seat"));
+    assert!(r.message.to_string().contains("Core seat"));
     let fits = Command::CreateUsers {
         account: FJORD,
         people: people[..free as usize].to_vec(),
@@ -201,7 +204,7 @@ fn a_partner_seat_goes_only_to_an_eligible_user() {
         },
         "R-SEAT-2",
     );
-    assert!(r.message.contains("friend@gmail.com"));
+    assert!(r.message.to_string().contains("friend@gmail.com"));
     let offered = seats_offered(&s, FJORD, &[email("friend@gmail.com")]);
     assert!(!offered.contains(&Seat::Partner));
     assert!(offered.contains(&Seat::ViewOnly) && offered.contains(&Seat::Core));
@@ -287,8 +290,11 @@ fn a_batch_of_partner_seats_is_all_or_nothing_and_names_each_ineligible_user() {
         access: Access::Set(SetId::Marketer),
     };
     let r = refused(&mut s, &henrik, cmd, "R-SEAT-4");
-    assert!(r.message.contains("nope@gmail.com") && r.message.contains("ann@holm-consulting.dk"));
-    assert!(!r.message.contains(INGRID));
+    assert!(
+        r.message.to_string().contains("nope@gmail.com")
+            && r.message.to_string().contains("ann@holm-consulting.dk")
+    );
+    assert!(!r.message.to_string().contains(INGRID));
     assert!(s
         .account(FJORD)
         .unwrap()
@@ -434,7 +440,7 @@ fn the_catalogue_groups_permissions_by_area() {
     }
     assert_eq!(CrmRight::all().count(), 12);
     assert_eq!(
-        Permission::EditBilling.label(),
+        Permission::EditBilling.text().to_string(),
         "Modify billing and change name on contract"
     );
 }
@@ -513,7 +519,10 @@ fn a_set_is_applied_then_adjusted_and_custom_sets_can_be_saved() {
     );
     assert_eq!(user(&s, FJORD, TOR).set, Some(id));
     assert_eq!(
-        s.account(FJORD).unwrap().access_label(user(&s, FJORD, TOR)),
+        s.account(FJORD)
+            .unwrap()
+            .access_label(user(&s, FJORD, TOR))
+            .to_string(),
         "Webshop team"
     );
 }
@@ -867,7 +876,7 @@ fn the_last_super_admin_cannot_be_demoted_deactivated_or_migrated() {
         },
         "R-CL-4",
     );
-    assert_eq!(r.message, "Henrik Dahl is the only Super Admin of Fjord Outdoor AS; make someone else Super Admin first.");
+    assert_eq!(r.message.to_string(), "Henrik Dahl is the only Super Admin of Fjord Outdoor AS; make someone else Super Admin first.");
     refused(
         &mut s,
         &henrik,
@@ -962,6 +971,7 @@ fn creating_a_user_emails_them() {
         .last()
         .unwrap()
         .subject
+        .to_string()
         .contains("Fjord Outdoor AS"));
 }
 
@@ -1122,7 +1132,7 @@ fn an_approved_access_link_creates_a_partner_admin_with_a_partner_seat() {
     assert_eq!(u.permissions, partner_admin_standard());
     assert!(s.outbox[mails..]
         .iter()
-        .any(|m| m.to == email(INGRID) && m.subject.contains("approved")));
+        .any(|m| m.to == email(INGRID) && m.subject.to_string().contains("approved")));
     assert_eq!(partner_of(&s, u), Some(BRIGHTPATH));
     // Single use per client account.
     refused(
@@ -1148,7 +1158,7 @@ fn an_approved_access_link_creates_a_partner_admin_with_a_partner_seat() {
     )
     .unwrap_err();
     assert_eq!(r.rule, "R-PA-1");
-    assert!(r.message.contains("expired"));
+    assert!(r.message.to_string().contains("expired"));
     assert!(decide(
         &s,
         &jeroen,
@@ -1185,7 +1195,7 @@ fn an_approved_access_link_creates_a_partner_admin_with_a_partner_seat() {
         },
         "R-PA-1",
     );
-    assert!(r.message.contains("revoked"));
+    assert!(r.message.to_string().contains("revoked"));
     // Someone without the right cannot approve.
     let t4 = issue(&mut s, 4, ERIK, ERIK);
     let daan = as_user(&s, VAN_DIJK, "daan@vandijkretail.nl");

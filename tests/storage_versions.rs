@@ -23,6 +23,16 @@ fn a_version_1_document_loads_and_is_upgraded() {
     for u in users {
         assert_eq!(u.last_active, u.last_change, "{}", u.email);
     }
+    // Version 3 made summaries translatable; an old English one stays as written.
+    let first = &loaded.doc.state.audit[0].summary;
+    assert_eq!(
+        first,
+        &partner_access_studio::domain::Text::Plain("Time passed".into())
+    );
+    assert_eq!(
+        first.render(partner_access_studio::domain::Lang::Sv),
+        "Time passed"
+    );
 }
 
 #[test]

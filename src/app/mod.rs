@@ -1,5 +1,6 @@
 //! The shell: top bar, navigation, routes, notices.
 
+pub mod language;
 pub mod paths;
 pub mod random;
 pub mod studio;
@@ -27,9 +28,11 @@ pub fn App() -> impl IntoView {
     studio.persist();
     view! {
         <I18nContextProvider>
-            <Router>
-                <Shell />
-            </Router>
+            <language::Localized>
+                <Router>
+                    <Shell />
+                </Router>
+            </language::Localized>
         </I18nContextProvider>
     }
 }
@@ -42,7 +45,7 @@ fn Shell() -> impl IntoView {
         studio.reset_demo();
         studio
             .notice
-            .set(Some(Notice::Done(t_string!(i18n, reset_done).to_string())));
+            .set(Some(Notice::Done(t_string!(i18n, reset_done).into())));
     };
     view! {
         <a class="skip-link" href="#content">{t_string!(i18n, skip_to_content)}</a>
@@ -51,6 +54,7 @@ fn Shell() -> impl IntoView {
             <ActingAs />
             <Clock />
             <OutboxLink />
+            <language::LanguageSwitch />
             <ConfirmButton
                 label=Signal::derive(move || t_string!(i18n, reset_demo_data).to_string())
                 title=Signal::derive(move || t_string!(i18n, reset_title).to_string())

@@ -2,26 +2,26 @@
 //! notices the shell shows. Screens read it and send commands through
 //! [`Studio::run`]; they never change the state by hand.
 
-use crate::domain::{execute, tick_steps, Actor, Command, Decision, Refusal, Timestamp};
+use crate::domain::{execute, tick_steps, Actor, Command, Decision, Refusal, Text, Timestamp};
 use crate::storage::{browser, Document, LoadError, StorageKey};
 use leptos::prelude::*;
 
 /// What the shell tells the person after an action.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
-    Done(String),
+    Done(Text),
     Refused(Refusal),
     /// Not a rule's refusal: another tab was ahead, or the browser said no.
-    Stale(String),
+    Stale(Text),
 }
 
 #[derive(Clone, Copy)]
 pub struct Studio {
     pub doc: RwSignal<Document>,
     /// Why the latest change could not be written to localStorage, if so.
-    pub save_problem: RwSignal<Option<String>>,
+    pub save_problem: RwSignal<Option<Text>>,
     /// What was wrong with the stored data at start, if anything.
-    pub load_problem: RwSignal<Option<String>>,
+    pub load_problem: RwSignal<Option<Text>>,
     pub notice: RwSignal<Option<Notice>>,
     /// True while saving would overwrite stored data that could not be read
     /// nor kept aside, or that a newer release wrote; cleared only by the
@@ -39,8 +39,8 @@ pub fn use_studio() -> Studio {
 }
 
 /// Said when another tab saved first; the person's change was not made.
-const STALE_TAB: &str = "This data was changed in another tab, so your change was not made. The screen now shows the newer data; try again.";
-const UPDATED_ELSEWHERE: &str = "Updated with a change saved in another tab.";
+const STALE_TAB: &str = "app.stale_tab";
+const UPDATED_ELSEWHERE: &str = "app.updated_elsewhere";
 
 impl Studio {
     /// Loads the stored document, or the demo data when there is none. An
@@ -62,11 +62,14 @@ impl Studio {
                     // for it; unkept data must not be saved over either.
                     hold_saves = !kept || matches!(e, LoadError::NewerVersion(_));
                     let what = if hold_saves {
-                        " Nothing is saved in this browser until you choose Start with demo data."
+                        "load.problem_saves_held"
                     } else {
-                        " The unreadable text was kept aside."
+                        "load.problem_kept_aside"
                     };
-                    (Document::demo(), Some(format!("{e}.{what}")))
+                    (
+                        Document::demo(),
+                        Some(crate::domain::text::Text::msg(what).with("error", e.text())),
+                    )
                 }
             },
             Ok(None) => (Document::demo(), None),
@@ -128,14 +131,14 @@ impl Studio {
                 self.stored.set_value(Some(l.doc.revision));
                 self.doc.set(l.doc);
                 self.notice
-                    .set(Some(Notice::Done(UPDATED_ELSEWHERE.to_string())));
+                    .set(Some(Notice::Done(Text::msg(UPDATED_ELSEWHERE))));
             }
             Ok(_) => {}
             Err(e) => {
                 // Another tab (perhaps a newer release) wrote what this one
                 // cannot read: stop saving rather than overwrite it.
                 self.hold_saves.set(true);
-                self.load_problem.set(Some(e.to_string()));
+                self.load_problem.set(Some(e.text()));
             }
         }
     }
@@ -169,7 +172,7 @@ impl Studio {
     /// says so).
     pub fn run(&self, command: Command) -> Result<Decision, Option<Refusal>> {
         if self.adopt_newer_saved() {
-            self.notice.set(Some(Notice::Stale(STALE_TAB.to_string())));
+            self.notice.set(Some(Notice::Stale(Text::msg(STALE_TAB))));
             return Err(None);
         }
         let mut outcome = None;
@@ -182,7 +185,8 @@ impl Studio {
             outcome = Some(r);
             changed
         });
-        let outcome = outcome.unwrap_or_else(|| Err(Refusal::new("R-ACC-2", "Nothing was run.")));
+        let outcome =
+            outcome.unwrap_or_else(|| Err(Refusal::new("R-ACC-2", Text::msg("app.nothing_run"))));
         self.undoable.set(match &outcome {
             Ok(d) if !d.events.is_empty() => self
                 .doc
@@ -203,7 +207,7 @@ impl Studio {
         };
         self.undoable.set(None);
         if self.adopt_newer_saved() {
-            self.notice.set(Some(Notice::Stale(STALE_TAB.to_string())));
+            self.notice.set(Some(Notice::Stale(Text::msg(STALE_TAB))));
             return;
         }
         let mut summary = None;
@@ -216,9 +220,7 @@ impl Studio {
         });
         self.notice.set(Some(match summary {
             Some(s) => Notice::Done(s),
-            None => Notice::Stale(
-                "This change can no longer be undone: something changed after it.".into(),
-            ),
+            None => Notice::Stale(Text::msg("app.cannot_undo")),
         }));
     }
 

@@ -57,6 +57,7 @@ pub fn AccessChooser(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
+    let lang = crate::app::language::lang();
     let (sets, is_sa, rights) = studio.doc.with_untracked(|d| {
         let sets: Vec<(SetId, String)> = sets_offered(&d.state, &d.acting, account, &emails)
             .into_iter()
@@ -66,7 +67,7 @@ pub fn AccessChooser(
                     s,
                     d.state
                         .account(account)
-                        .map(|a| a.set_name(s))
+                        .map(|a| a.set_name(s).render(lang))
                         .unwrap_or_default(),
                 )
             })
@@ -116,12 +117,12 @@ pub fn AccessChooser(
                 let items: Vec<Permission> = Permission::ALL
                     .iter()
                     .copied()
-                    .filter(|p| p.area() == area && p.label().to_lowercase().contains(&needle))
+                    .filter(|p| p.area() == area && p.text().render(lang).to_lowercase().contains(&needle))
                     .collect();
                 (!items.is_empty()).then(|| {
                     view! {
                         <fieldset class="area">
-                            <legend>{area.label()}</legend>
+                            <legend>{area.text().render(lang)}</legend>
                             {items.into_iter().map(|p| {
                                 let id = format!("perm-{p:?}");
                                 let held = rights.has(p);
@@ -133,7 +134,7 @@ pub fn AccessChooser(
                                                 let on = event_target_checked(&ev);
                                                 draft.individual.update(|x| *x = if on { x.with(p) } else { x.without(p) });
                                             } />
-                                        <label for=id>{p.label()}</label>
+                                        <label for=id>{p.text().render(lang)}</label>
                                         {(!held).then(|| view! { <span class="reason">" — " {t_string!(i18n, not_held)}</span> })}
                                     </div>
                                 }

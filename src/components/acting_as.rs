@@ -25,6 +25,7 @@ fn parse_value(value: &str) -> Option<Actor> {
 pub fn ActingAs() -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
+    let lang = crate::app::language::lang();
     let navigate = use_navigate();
     let on_change = move |ev| {
         let Some(actor) = parse_value(&event_target_value(&ev)) else {
@@ -47,7 +48,7 @@ pub fn ActingAs() -> impl IntoView {
                 .accounts
                 .iter()
                 .map(|a| {
-                    let label = format!("{} ({})", a.name, a.kind.label());
+                    let label = format!("{} ({})", a.name, a.kind.text().render(lang));
                     // A 10,000-user account would make a 10,000-option
                     // control: large accounts list their admins, the person
                     // acted as, and the first users only.
@@ -69,7 +70,7 @@ pub fn ActingAs() -> impl IntoView {
                         .into_iter()
                         .map(|u| {
                             let actor = Actor { account: a.id, user: u.id };
-                            let mut text = format!("{} — {}", u.name, a.access_label(u));
+                            let mut text = format!("{} — {}", u.name, a.access_label(u).render(lang));
                             if !u.is_active() {
                                 text.push_str(" (Deactivated)");
                             }

@@ -2,7 +2,7 @@
 //! forward (never back), which runs the time rules through the domain core.
 
 use crate::app::studio::{use_studio, Notice};
-use crate::domain::Timestamp;
+use crate::domain::{Text, Timestamp};
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -18,18 +18,19 @@ pub fn Clock() -> impl IntoView {
         let before = studio.doc.with_untracked(|d| d.state.audit.len());
         studio.pass_time(to);
         let changes = studio.doc.with_untracked(|d| d.state.audit.len()) - before;
-        let date = studio.now().iso_date();
-        studio.notice.set(Some(Notice::Done(format!(
-            "The simulated date is now {date}; {changes} automatic change(s)."
+        studio.notice.set(Some(Notice::Done(crate::text!(
+            "app.date_moved",
+            date = studio.now(),
+            count = changes
         ))));
     };
     let on_date = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         match Timestamp::parse_iso_date(&value) {
             Some(to) if to > studio.now() => go_to(to),
-            Some(_) => studio.notice.set(Some(Notice::Stale(
-                "Time never goes backwards: choose a date after the simulated date.".into(),
-            ))),
+            Some(_) => studio
+                .notice
+                .set(Some(Notice::Stale(Text::msg("app.time_never_back")))),
             None => {}
         }
     };

@@ -9,8 +9,9 @@ use leptos::prelude::*;
 pub fn Notices() -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
+    let lang = crate::app::language::lang();
     view! {
-        {move || studio.load_problem.get().map(|p| view! {
+        {move || studio.load_problem.get().map(|p| p.render(lang)).map(|p| view! {
             <div role="alert" class="banner warning">
                 <strong>{t_string!(i18n, storage_corrupt_title)}</strong> " " {p} " "
                 <button type="button" on:click=move |_| download_kept_aside(studio)>{t_string!(i18n, download_raw_data)}</button> " "
@@ -21,7 +22,7 @@ pub fn Notices() -> impl IntoView {
                 }>{t_string!(i18n, start_with_demo_data)}</button>
             </div>
         })}
-        {move || studio.save_problem.get().map(|reason| view! {
+        {move || studio.save_problem.get().map(|r| r.render(lang)).map(|reason| view! {
             <div role="alert" class="banner error">
                 {t!(i18n, storage_not_saved, reason = move || reason.clone())} " "
                 <button type="button" on:click=move |_| studio.export()>{t_string!(i18n, export)}</button>
@@ -30,9 +31,9 @@ pub fn Notices() -> impl IntoView {
         <div role="status" aria-live="polite" class="notice-region">
             {move || studio.notice.get().map(|n| {
                 let (class, text) = match n {
-                    Notice::Done(s) => ("notice done", s),
-                    Notice::Refused(r) => ("notice refused", r.to_string()),
-                    Notice::Stale(s) => ("notice refused", s),
+                    Notice::Done(s) => ("notice done", s.render(lang)),
+                    Notice::Refused(r) => ("notice refused", r.render(lang)),
+                    Notice::Stale(s) => ("notice refused", s.render(lang)),
                 };
                 let done = class == "notice done";
                 view! {
@@ -54,12 +55,13 @@ pub fn Notices() -> impl IntoView {
 #[component]
 pub fn InlineNotice() -> impl IntoView {
     let studio = use_studio();
+    let lang = crate::app::language::lang();
     view! {
         <div role="status" aria-live="polite" class="inline-notice">
             {move || studio.notice.get().map(|n| match n {
-                Notice::Done(s) => view! { <p class="notice done">{s}</p> }.into_any(),
-                Notice::Refused(r) => view! { <p class="notice refused">{r.to_string()}</p> }.into_any(),
-                Notice::Stale(s) => view! { <p class="notice refused">{s}</p> }.into_any(),
+                Notice::Done(s) => view! { <p class="notice done">{s.render(lang)}</p> }.into_any(),
+                Notice::Refused(r) => view! { <p class="notice refused">{r.render(lang)}</p> }.into_any(),
+                Notice::Stale(s) => view! { <p class="notice refused">{s.render(lang)}</p> }.into_any(),
             })}
         </div>
     }

@@ -3,6 +3,7 @@
 use super::email::{Domain, Email};
 use super::ids::{AccountId, Timestamp, UserId};
 use super::permissions::{Permissions, SetId};
+use super::text::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -20,12 +21,12 @@ pub enum AccountKind {
 }
 
 impl AccountKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            AccountKind::Partner(PartnerKind::SolutionsPartner) => "Solutions Partner",
-            AccountKind::Partner(PartnerKind::Provider) => "Provider",
-            AccountKind::Client => "Client",
-        }
+    pub fn text(self) -> Text {
+        Text::msg(match self {
+            AccountKind::Partner(PartnerKind::SolutionsPartner) => "account_kind.solutions_partner",
+            AccountKind::Partner(PartnerKind::Provider) => "account_kind.provider",
+            AccountKind::Client => "account_kind.client",
+        })
     }
     pub fn is_partner(self) -> bool {
         matches!(self, AccountKind::Partner(_))
@@ -52,14 +53,14 @@ impl Seat {
     ];
     pub const PAID: [Seat; 3] = [Seat::Core, Seat::SalesHub, Seat::ServiceHub];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Seat::Core => "Core seat",
-            Seat::SalesHub => "Sales Hub seat",
-            Seat::ServiceHub => "Service Hub seat",
-            Seat::ViewOnly => "View-only seat",
-            Seat::Partner => "Partner seat",
-        }
+    pub fn text(self) -> Text {
+        Text::msg(match self {
+            Seat::Core => "seat.core",
+            Seat::SalesHub => "seat.sales_hub",
+            Seat::ServiceHub => "seat.service_hub",
+            Seat::ViewOnly => "seat.view_only",
+            Seat::Partner => "seat.partner",
+        })
     }
 
     pub fn is_paid(self) -> bool {
@@ -74,11 +75,11 @@ pub enum UserStatus {
 }
 
 impl UserStatus {
-    pub fn label(self) -> &'static str {
-        match self {
-            UserStatus::Active => "Active",
-            UserStatus::Deactivated => "Deactivated",
-        }
+    pub fn text(self) -> Text {
+        Text::msg(match self {
+            UserStatus::Active => "status.active",
+            UserStatus::Deactivated => "status.deactivated",
+        })
     }
 }
 
@@ -100,14 +101,14 @@ pub enum AssetKind {
 }
 
 impl AssetKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            AssetKind::Records => "Records",
-            AssetKind::Workflow => "Workflow",
-            AssetKind::Report => "Report",
-            AssetKind::Dashboard => "Dashboard",
-            AssetKind::Sequence => "Sequence",
-        }
+    pub fn text(self) -> Text {
+        Text::msg(match self {
+            AssetKind::Records => "asset.records",
+            AssetKind::Workflow => "asset.workflow",
+            AssetKind::Report => "asset.report",
+            AssetKind::Dashboard => "asset.dashboard",
+            AssetKind::Sequence => "asset.sequence",
+        })
     }
 }
 
@@ -331,15 +332,17 @@ impl Account {
             .count()
     }
 
-    pub fn set_name(&self, set: SetId) -> String {
+    pub fn set_name(&self, set: SetId) -> Text {
         match set {
             SetId::Custom(n) => self
                 .custom_sets
                 .iter()
                 .find(|s| s.id == n)
-                .map(|s| s.name.clone())
-                .unwrap_or_else(|| format!("Custom set {n}")),
-            other => other.built_in_name().unwrap_or("Custom").to_string(),
+                .map(|s| Text::Plain(s.name.clone()))
+                .unwrap_or_else(|| crate::text!("set.custom_n", n = n)),
+            other => other
+                .built_in_name()
+                .unwrap_or_else(|| Text::msg("set.custom")),
         }
     }
 
@@ -355,10 +358,10 @@ impl Account {
     }
 
     /// The name shown for a user's permissions: their set, or "Custom".
-    pub fn access_label(&self, user: &User) -> String {
+    pub fn access_label(&self, user: &User) -> Text {
         user.set
             .map(|s| self.set_name(s))
-            .unwrap_or_else(|| "Custom".to_string())
+            .unwrap_or_else(|| Text::msg("set.custom"))
     }
 
     pub fn has_partner_domain(&self, email: &Email) -> bool {

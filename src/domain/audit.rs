@@ -4,6 +4,7 @@
 use super::event::Event;
 use super::ids::{AccountId, Timestamp};
 use super::state::{AuditEntry, State};
+use super::text::{Lang, Text};
 
 /// What an entry is about, for the category filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -28,16 +29,16 @@ impl Category {
         Category::Migration,
     ];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Category::Users => "Users",
-            Category::PermissionSets => "Permission sets",
-            Category::AccessLinks => "Access links",
-            Category::PartnerSettings => "Partner settings",
-            Category::Relationships => "Managed relationships",
-            Category::Email => "Email",
-            Category::Migration => "Partner admin migration",
-        }
+    pub fn text(self) -> Text {
+        Text::msg(match self {
+            Category::Users => "category.users",
+            Category::PermissionSets => "category.permission_sets",
+            Category::AccessLinks => "category.access_links",
+            Category::PartnerSettings => "category.partner_settings",
+            Category::Relationships => "category.relationships",
+            Category::Email => "category.email",
+            Category::Migration => "category.migration",
+        })
     }
 
     pub fn of(event: &Event) -> Category {
@@ -137,7 +138,9 @@ pub fn concerns(entry: &AuditEntry, account: AccountId) -> bool {
 }
 
 impl AuditIndex {
-    pub fn new(state: &State, account: AccountId) -> AuditIndex {
+    /// `lang` is the reader's: the search matches the words on screen.
+    pub fn new(state: &State, account: AccountId, lang: Lang) -> AuditIndex {
+        let automatic = Text::msg("audit.automatic").render(lang);
         let rows = state
             .audit
             .iter()
@@ -158,8 +161,9 @@ impl AuditIndex {
                     .actor
                     .as_ref()
                     .map(|a| format!("{} {}", a.name, a.email))
-                    .unwrap_or_else(|| "automatic".into());
-                let text = format!("{}\n{}\n{}", e.summary, actor, affected).to_lowercase();
+                    .unwrap_or_else(|| automatic.clone());
+                let text =
+                    format!("{}\n{}\n{}", e.summary.render(lang), actor, affected).to_lowercase();
                 IndexedEntry {
                     at_index,
                     at: e.at,
@@ -218,16 +222,19 @@ impl AuditIndex {
 }
 
 /// The entries as CSV (when, who, acting in, category, what, affected users).
-pub fn to_csv(state: &State, entries: &[usize]) -> String {
+pub fn to_csv(state: &State, entries: &[usize], lang: Lang) -> String {
     let mut out = csv::Writer::from_writer(Vec::new());
-    let _ = out.write_record([
-        "When (UTC)",
-        "Who",
-        "Acting in",
-        "Category",
-        "What",
-        "Affected users",
-    ]);
+    let _ = out.write_record(
+        [
+            "audit.csv.when",
+            "audit.csv.who",
+            "audit.csv.acting_in",
+            "audit.csv.category",
+            "audit.csv.what",
+            "audit.csv.affected",
+        ]
+        .map(|id| Text::msg(id).render(lang)),
+    );
     for &i in entries {
         let Some(e) = state.audit.get(i) else {
             continue;
@@ -236,15 +243,18 @@ pub fn to_csv(state: &State, entries: &[usize]) -> String {
             .actor
             .as_ref()
             .map(|a| format!("{} <{}>", a.name, a.email))
-            .unwrap_or_else(|| "Automatic".into());
+            .unwrap_or_else(|| Text::msg("audit.automatic").render(lang));
         let acting_in = e
             .actor
             .as_ref()
             .and_then(|a| state.account(a.account))
             .map(|a| a.name.clone())
             .unwrap_or_default();
-        let mut categories: Vec<&str> =
-            e.events.iter().map(|ev| Category::of(ev).label()).collect();
+        let mut categories: Vec<String> = e
+            .events
+            .iter()
+            .map(|ev| Category::of(ev).text().render(lang))
+            .collect();
         categories.dedup();
         let affected: Vec<&str> = e
             .events
@@ -257,7 +267,7 @@ pub fn to_csv(state: &State, entries: &[usize]) -> String {
             who,
             acting_in,
             categories.join("; "),
-            e.summary.clone(),
+            e.summary.render(lang),
             affected.join("; "),
         ]);
     }

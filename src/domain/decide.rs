@@ -10,6 +10,7 @@ use super::permissions::{partner_admin_standard, Permission, Permissions, SetId}
 use super::queries::*;
 use super::refusal::{ensure, Refusal};
 use super::state::{AccessLink, ActorStamp, AuditEntry, LinkStatus, Mail, State};
+use super::text::{Lang, Text};
 use std::collections::BTreeSet;
 
 /// Most people one `Create user` can add at once (R-CL-7).
@@ -24,12 +25,12 @@ pub fn partner_admin_migration_date() -> Timestamp {
 /// audit log. A decision with no events changes nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decision {
-    pub summary: String,
+    pub summary: Text,
     pub events: Vec<Event>,
 }
 
 impl Decision {
-    fn new(summary: impl Into<String>, events: Vec<Event>) -> Decision {
+    fn new(summary: impl Into<Text>, events: Vec<Event>) -> Decision {
         Decision {
             summary: summary.into(),
             events,
@@ -192,15 +193,18 @@ pub fn decide(
 // Helpers shared by several commands
 
 fn account(state: &State, id: AccountId) -> Result<&Account, Refusal> {
-    state
-        .account(id)
-        .ok_or_else(|| Refusal::new("R-ACC-1", format!("There is no account {}.", id.0)))
+    state.account(id).ok_or_else(|| {
+        Refusal::new(
+            "R-ACC-1",
+            crate::text!("refusal.no_account", account = id.0.to_string()),
+        )
+    })
 }
 
 fn client_account(state: &State, id: AccountId) -> Result<&Account, Refusal> {
     let acc = account(state, id)?;
     ensure(!acc.kind.is_partner(), "R-ACC-1", || {
-        format!("{} is a partner account, not a client account.", acc.name)
+        crate::text!("refusal.not_a_client_account", account = &acc.name)
     })?;
     Ok(acc)
 }
@@ -208,10 +212,7 @@ fn client_account(state: &State, id: AccountId) -> Result<&Account, Refusal> {
 fn partner_account(state: &State, id: AccountId) -> Result<&Account, Refusal> {
     let acc = account(state, id)?;
     ensure(acc.kind.is_partner(), "R-PA-7", || {
-        format!(
-            "{} is a client account; only Solutions Partners and Providers have partner employees.",
-            acc.name
-        )
+        crate::text!("refusal.not_a_partner_account", account = &acc.name)
     })?;
     Ok(acc)
 }
@@ -220,7 +221,7 @@ fn user_in(acc: &Account, id: UserId) -> Result<&User, Refusal> {
     acc.user(id).ok_or_else(|| {
         Refusal::new(
             "R-ACC-2",
-            format!("That user is not a user of {}.", acc.name),
+            crate::text!("refusal.not_a_user_of", account = &acc.name),
         )
     })
 }
@@ -233,12 +234,12 @@ fn acting_in_partner<'s>(
 ) -> Result<&'s Account, Refusal> {
     let p = partner_account(state, partner)?;
     ensure(actor.account == partner, "R-CAM-1", || {
-        format!("This is done from {}'s Client Access Manager.", p.name)
+        crate::text!("refusal.done_from_cam", partner = &p.name)
     })?;
     Ok(p)
 }
 
-fn mail(to: &Email, subject: impl Into<String>, body: impl Into<String>, now: Timestamp) -> Event {
+fn mail(to: &Email, subject: impl Into<Text>, body: impl Into<Text>, now: Timestamp) -> Event {
     Event::MailSent {
         mail: Mail {
             at: now,
@@ -260,7 +261,7 @@ fn partner_employees_in<'s>(
     outsider_rule: &'static str,
 ) -> Result<Vec<&'s User>, Refusal> {
     ensure(!users.is_empty(), empty_rule, || {
-        "Select at least one employee.".to_string()
+        Text::msg("refusal.select_an_employee")
     })?;
     let targets: Vec<&User> = unique(users)
         .iter()
@@ -272,7 +273,7 @@ fn partner_employees_in<'s>(
         .filter(|u| partner_of(state, u) != Some(partner))
         .collect();
     ensure(outsiders.is_empty(), outsider_rule, || {
-        format!("Not employees of this partner: {}.", names(&outsiders))
+        crate::text!("refusal.not_employees_of_partner", who = names(&outsiders))
     })?;
     Ok(targets)
 }
@@ -310,12 +311,13 @@ fn keeps_a_super_admin(acc: &Account, leaving: &[&User]) -> Result<(), Refusal> 
     }
     let who = leaving_sa[0];
     let message = if acc.active_super_admins() == 1 {
-        format!(
-            "{} is the only Super Admin of {}; make someone else Super Admin first.",
-            who.name, acc.name
+        crate::text!(
+            "refusal.only_super_admin",
+            name = &who.name,
+            account = &acc.name
         )
     } else {
-        format!("This would leave {} without an active Super Admin; make someone else Super Admin first.", acc.name)
+        crate::text!("refusal.no_super_admin_left", account = &acc.name)
     };
     Err(Refusal::new("R-CL-4", message))
 }
@@ -332,9 +334,10 @@ fn only_super_admin_touches_super_admin(
     }
     Err(Refusal::new(
         "R-PERM-4a",
-        format!(
-            "{} is a Super Admin of {}; only a Super Admin can change, deactivate or remove them.",
-            target.name, acc.name
+        crate::text!(
+            "refusal.super_admin_untouchable",
+            name = &target.name,
+            account = &acc.name
         ),
     ))
 }
@@ -354,9 +357,9 @@ fn resolve_access(
     match access {
         Access::Set(SetId::SuperAdmin) => {
             ensure(is_super_admin_in(state, actor, acc.id), "R-PERM-4b", || {
-                format!(
-                    "Only a Super Admin of {} can make another user a Super Admin.",
-                    acc.name
+                crate::text!(
+                    "refusal.only_super_admin_makes_super_admin",
+                    account = &acc.name
                 )
             })?;
             Ok((Permissions::all(), Some(SetId::SuperAdmin)))
@@ -368,23 +371,24 @@ fn resolve_access(
                 .map(|e| e.as_str())
                 .collect();
             ensure(ineligible.is_empty(), "R-PERM-5", || {
-                format!(
-                    "The Partner admin set is only for employees of a Solutions Partner or Provider on an approved partner email domain; not for {}.",
-                    ineligible.join(", ")
+                crate::text!(
+                    "refusal.partner_admin_not_eligible",
+                    who = ineligible.join(", ")
                 )
             })?;
             ensure(seat == Seat::Partner, "R-SEAT-6", || {
-                "A Partner admin must hold a Partner seat: choose Partner seat in Assign seat."
-                    .to_string()
+                Text::msg("refusal.partner_admin_needs_partner_seat")
             })?;
             let standard = partner_admin_standard();
-            let missing: Vec<&str> = standard
-                .flags()
-                .filter(|p| !rights.has(*p))
-                .map(|p| p.label())
-                .collect();
             ensure(rights.covers(&standard), "R-PERM-4c", || {
-                format!("You cannot assign the Partner admin set because you do not hold all of it yourself (missing: {}).", missing.join(", "))
+                let missing = standard
+                    .flags()
+                    .filter(|p| !rights.has(*p))
+                    .map(Permission::text);
+                crate::text!(
+                    "refusal.partner_admin_set_not_held",
+                    missing = Text::list(missing)
+                )
             })?;
             Ok((standard, Some(SetId::PartnerAdmin)))
         }
@@ -392,7 +396,7 @@ fn resolve_access(
             let perms = acc.set_permissions(set).ok_or_else(|| {
                 Refusal::new(
                     "R-PERM-2",
-                    format!("{} has no such permission set.", acc.name),
+                    crate::text!("refusal.no_such_set", account = &acc.name),
                 )
             })?;
             let granted = Permissions::granted_by(&rights, current, &perms);
@@ -403,9 +407,7 @@ fn resolve_access(
                 ensure(
                     rights.has(Permission::AddAndEditUsers) && rights.has(Permission::EditBilling),
                     "R-SEAT-5",
-                    || {
-                        "Only a Super Admin, or a user with both “Add and edit users” and “Modify billing and change name on contract”, can give a Partner seat user individual permissions; apply a permission set instead.".to_string()
-                    },
+                    || Text::msg("refusal.partner_seat_individual_permissions"),
                 )?;
             }
             Ok((
@@ -423,13 +425,13 @@ fn seat_capacity(acc: &Account, seat: Seat, extra: u32) -> Result<(), Refusal> {
     }
     let (used, bought) = (acc.seats_used(seat), acc.seats_purchased(seat));
     ensure(used + extra <= bought, "R-SEAT-1", || {
-        format!(
-            "{} has {} of {} {}s in use; {} more would exceed what was bought. Buy more seats or choose a View-only seat.",
-            acc.name,
-            used,
-            bought,
-            seat.label(),
-            extra
+        crate::text!(
+            "refusal.seats_exhausted",
+            account = &acc.name,
+            used = used,
+            bought = bought,
+            seat = seat.text(),
+            extra = extra
         )
     })
 }
@@ -451,9 +453,9 @@ fn all_eligible(state: &State, emails: &[&Email]) -> Result<(), Refusal> {
     };
     Err(Refusal::new(
         rule,
-        format!(
-            "A Partner seat is only for users of a Solutions Partner or Provider account on an approved partner email domain. Not eligible: {}. Give them a Core or View-only seat, or leave them out.",
-            ineligible.join(", ")
+        crate::text!(
+            "refusal.partner_seat_not_eligible",
+            who = ineligible.join(", ")
         ),
     ))
 }
@@ -471,11 +473,11 @@ fn removal_events(
         let to = reassign_to.ok_or_else(|| {
             Refusal::new(
                 "R-CAM-7",
-                format!(
-                    "{} owns {} asset(s) in {}; choose who receives them before removing.",
-                    target.name,
-                    target.assets.len(),
-                    acc.name
+                crate::text!(
+                    "refusal.choose_asset_receiver",
+                    name = &target.name,
+                    count = target.assets.len(),
+                    account = &acc.name
                 ),
             )
         })?;
@@ -484,9 +486,10 @@ fn removal_events(
             receiver.is_active() && !leaving.contains(&to) && to != target.id,
             "R-CAM-7",
             || {
-                format!(
-                    "{} cannot receive the assets: choose an active user who stays in {}.",
-                    receiver.name, acc.name
+                crate::text!(
+                    "refusal.bad_asset_receiver",
+                    name = &receiver.name,
+                    account = &acc.name
                 )
             },
         )?;
@@ -508,11 +511,8 @@ fn removal_events(
         });
         events.push(mail(
             &target.email,
-            format!("You were deactivated in {}", acc.name),
-            format!(
-                "Your user in {} was deactivated. Your data is kept.",
-                acc.name
-            ),
+            crate::text!("mail.deactivated.subject", account = &acc.name),
+            crate::text!("mail.deactivated_for_removal.body", account = &acc.name),
             now,
         ));
     }
@@ -652,11 +652,16 @@ fn with_relationship_notice(state: &State, mut decision: Decision, now: Timestam
             {
                 mails.push(mail(
                     &sa.email,
-                    format!("Your managed relationship with {name} ends on {}", on.iso_date()),
-                    format!(
-                        "No employee of {} has access to {name} any more. The managed relationship ends on {} unless partner activity resumes there before then.",
-                        partner.name,
-                        on.iso_date()
+                    crate::text!(
+                        "mail.relationship_ending.subject",
+                        client = &name,
+                        date = on
+                    ),
+                    crate::text!(
+                        "mail.relationship_ending.body",
+                        partner = &partner.name,
+                        client = &name,
+                        date = on
                     ),
                     now,
                 ));
@@ -682,25 +687,33 @@ fn create_users(
     let acc = account(state, account_id)?;
     may_manage_users(state, actor, account_id)?;
     ensure(!people.is_empty(), "R-CL-7", || {
-        "Add at least one email address.".to_string()
+        Text::msg("refusal.add_an_email")
     })?;
     ensure(people.len() <= MAX_BATCH, "R-CL-7", || {
-        format!(
-            "{} people at once is more than {MAX_BATCH}; split the list.",
-            people.len()
+        crate::text!(
+            "refusal.batch_too_large",
+            count = people.len(),
+            max = MAX_BATCH
         )
     })?;
     let mut problems = Vec::new();
     let mut seen = BTreeSet::new();
     for p in people {
         if !seen.insert(&p.email) {
-            problems.push(format!("{} appears twice", p.email));
+            problems.push(crate::text!("refusal.problem.twice", email = &p.email));
         } else if acc.user_by_email(&p.email).is_some() {
-            problems.push(format!("{} is already a user of {}", p.email, acc.name));
+            problems.push(crate::text!(
+                "refusal.problem.already_user",
+                email = &p.email,
+                account = &acc.name
+            ));
         }
     }
     ensure(problems.is_empty(), "R-ACC-2", || {
-        format!("Nothing was created: {}.", problems.join("; "))
+        crate::text!(
+            "refusal.nothing_created",
+            problems = Text::list(problems.clone())
+        )
     })?;
     if seat.is_paid() {
         may_change_seats(state, actor, account_id)?;
@@ -738,19 +751,15 @@ fn create_users(
         });
         events.push(mail(
             &p.email,
-            format!("You were added to {}", acc.name),
-            format!(
-                "You now have a user in {} with a {}.",
-                acc.name,
-                seat.label()
-            ),
+            crate::text!("mail.added.subject", account = &acc.name),
+            crate::text!("mail.added.body", account = &acc.name, seat = seat.text()),
             now,
         ));
     }
     let summary = if people.len() == 1 {
-        format!("Created user {}", people[0].email)
+        crate::text!("summary.created_user", email = &people[0].email)
     } else {
-        format!("Created {} users", people.len())
+        crate::text!("summary.created_users", count = people.len())
     };
     Ok(Decision::new(summary, events))
 }
@@ -789,7 +798,7 @@ fn edit_user(
     {
         return Err(Refusal::new(
             "R-SEAT-6",
-            "A Partner admin must keep a Partner seat; choose another permission set first.",
+            Text::msg("refusal.partner_admin_keeps_partner_seat"),
         ));
     }
     let (permissions, set) = if target.is_partner_admin()
@@ -820,10 +829,10 @@ fn edit_user(
         && after.permissions == target.permissions
         && after.set == target.set
     {
-        return Ok(Decision::new("No changes", Vec::new()));
+        return Ok(Decision::new(Text::msg("summary.no_changes"), Vec::new()));
     }
     Ok(Decision::new(
-        format!("Edited permissions of {}", target.email),
+        crate::text!("summary.edited_permissions", email = &target.email),
         vec![Event::UserChanged {
             account: acc.id,
             before: target.clone(),
@@ -842,7 +851,7 @@ fn deactivate(
     let acc = account(state, account_id)?;
     let target = user_in(acc, user_id)?;
     ensure(target.is_active(), "R-CL-6", || {
-        format!("{} is already deactivated.", target.name)
+        crate::text!("refusal.already_deactivated", name = &target.name)
     })?;
     if !partner_may_remove(state, actor, target) {
         may_manage_users(state, actor, account_id)?;
@@ -851,13 +860,17 @@ fn deactivate(
     keeps_a_super_admin(acc, &[target])?;
     let after = changed(target, now, |u| u.status = UserStatus::Deactivated);
     Ok(Decision::new(
-        format!("Deactivated {}", target.email),
+        crate::text!("summary.deactivated", email = &target.email),
         vec![
-            Event::UserChanged { account: acc.id, before: target.clone(), after },
+            Event::UserChanged {
+                account: acc.id,
+                before: target.clone(),
+                after,
+            },
             mail(
                 &target.email,
-                format!("You were deactivated in {}", acc.name),
-                format!("Your user in {} was deactivated. Your data is kept, and an admin can reactivate you.", acc.name),
+                crate::text!("mail.deactivated.subject", account = &acc.name),
+                crate::text!("mail.deactivated.body", account = &acc.name),
                 now,
             ),
         ],
@@ -874,15 +887,15 @@ fn reactivate(
     let acc = account(state, account_id)?;
     let target = user_in(acc, user_id)?;
     ensure(!target.is_active(), "R-CL-6", || {
-        format!("{} is already active.", target.name)
+        crate::text!("refusal.already_active", name = &target.name)
     })?;
     may_manage_users(state, actor, account_id).map_err(|r| {
         if actor.account != account_id {
             Refusal::new(
                 "R-CAM-9",
-                format!(
-                    "Only a Partner admin of {} can reactivate users there.",
-                    acc.name
+                crate::text!(
+                    "refusal.only_partner_admin_reactivates",
+                    account = &acc.name
                 ),
             )
         } else {
@@ -892,7 +905,7 @@ fn reactivate(
     only_super_admin_touches_super_admin(state, actor, acc, target)?;
     let after = changed(target, now, |u| u.status = UserStatus::Active);
     Ok(Decision::new(
-        format!("Reactivated {}", target.email),
+        crate::text!("summary.reactivated", email = &target.email),
         vec![
             Event::UserChanged {
                 account: acc.id,
@@ -901,11 +914,8 @@ fn reactivate(
             },
             mail(
                 &target.email,
-                format!("You were reactivated in {}", acc.name),
-                format!(
-                    "Your user in {} is active again, with everything as it was.",
-                    acc.name
-                ),
+                crate::text!("mail.reactivated.subject", account = &acc.name),
+                crate::text!("mail.reactivated.body", account = &acc.name),
                 now,
             ),
         ],
@@ -923,7 +933,7 @@ fn remove_user(
     let acc = account(state, account_id)?;
     let target = user_in(acc, user_id)?;
     ensure(!target.is_active(), "R-CL-6", || {
-        format!("Deactivate {} before removing them.", target.name)
+        crate::text!("refusal.deactivate_before_removing", name = &target.name)
     })?;
     if !partner_may_remove(state, actor, target) {
         may_manage_users(state, actor, account_id)?;
@@ -941,16 +951,19 @@ fn remove_user(
             .map(|c| c.name.clone())
             .collect();
         ensure(still.is_empty(), "R-SEAT-6", || {
-            format!(
-                "{} is still Partner admin in {}; remove them from those clients first (Remove employee from clients).",
-                target.name,
-                still.join(", ")
+            crate::text!(
+                "refusal.still_partner_admin",
+                name = &target.name,
+                clients = still.join(", ")
             )
         })?;
     }
     let leaving = BTreeSet::from([target.id]);
     let events = removal_events(acc, target, reassign_to, &leaving, now)?;
-    Ok(Decision::new(format!("Removed {}", target.email), events))
+    Ok(Decision::new(
+        crate::text!("summary.removed", email = &target.email),
+        events,
+    ))
 }
 
 fn save_custom_set(
@@ -966,27 +979,31 @@ fn save_custom_set(
     ensure(
         !name.is_empty() && name.chars().count() <= 60,
         "R-PERM-2",
-        || "Give the permission set a name of 1 to 60 characters.".to_string(),
+        || Text::msg("refusal.set_name_length"),
     )?;
     let taken = SetId::BUILT_IN.iter().any(|s| {
-        s.built_in_name()
-            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        // A template's name in any language would read as that template.
+        s.built_in_name().is_some_and(|n| {
+            Lang::ALL
+                .iter()
+                .any(|l| n.render(*l).eq_ignore_ascii_case(name))
+        })
     }) || acc
         .custom_sets
         .iter()
         .any(|s| s.name.eq_ignore_ascii_case(name));
     ensure(!taken, "R-PERM-2", || {
-        format!("{} already has a permission set called “{name}”.", acc.name)
+        crate::text!("refusal.set_name_taken", account = &acc.name, name = name)
     })?;
     let rights = rights_in(state, actor, account_id)?;
     ensure(
         rights.covers(&permissions.normalised()),
         "R-PERM-4c",
-        || "A set can only hold permissions you hold yourself.".to_string(),
+        || Text::msg("refusal.set_beyond_own_rights"),
     )?;
     let id = acc.custom_sets.iter().map(|s| s.id).max().unwrap_or(0) + 1;
     Ok(Decision::new(
-        format!("Saved permission set “{name}”"),
+        crate::text!("summary.saved_set", name = name),
         vec![Event::CustomSetSaved {
             account: acc.id,
             set: super::account::CustomSet {
@@ -1011,33 +1028,29 @@ fn issue_link(
 ) -> Result<Decision, Refusal> {
     let partner = partner_account(state, partner_id)?;
     ensure(actor.account == partner_id, "R-PA-2", || {
-        format!(
-            "Access links of {} are copied in {}'s own account.",
-            partner.name, partner.name
-        )
+        crate::text!("refusal.links_copied_in_partner", partner = &partner.name)
     })?;
     let me = actor_user(state, actor)?;
     let emp = user_in(partner, employee)?;
     ensure(emp.is_active(), "R-PA-1", || {
-        format!("{} is deactivated and cannot get an access link.", emp.name)
+        crate::text!("refusal.deactivated_no_link", name = &emp.name)
     })?;
     if employee != actor.user {
         ensure(
             me.is_super_admin() || me.effective().has(Permission::ViewAndEditPartnerEmployees),
             "R-PA-2",
-            || {
-                "Only a Super Admin or a user with “View and edit partner employees” can copy an access link on behalf of another employee.".to_string()
-            },
+            || Text::msg("refusal.link_on_behalf"),
         )?;
     }
     ensure(partner.has_partner_domain(&emp.email), "R-SEAT-2", || {
-        format!(
-            "{} is not on an approved partner email domain of {}, so an access link could not give them a Partner seat.",
-            emp.email, partner.name
+        crate::text!(
+            "refusal.link_needs_partner_domain",
+            email = &emp.email,
+            partner = &partner.name
         )
     })?;
     ensure(state.link(token).is_none(), "R-PA-1", || {
-        "That link code is already in use; copy the link again.".to_string()
+        Text::msg("refusal.link_code_taken")
     })?;
     let link = AccessLink {
         token: token.clone(),
@@ -1051,9 +1064,9 @@ fn issue_link(
         reminded: false,
     };
     let summary = if employee == actor.user {
-        format!("Copied access link of {}", emp.email)
+        crate::text!("summary.copied_link", email = &emp.email)
     } else {
-        format!("Copied access link on behalf of {}", emp.email)
+        crate::text!("summary.copied_link_on_behalf", email = &emp.email)
     };
     Ok(Decision::new(summary, vec![Event::LinkIssued { link }]))
 }
@@ -1066,25 +1079,23 @@ fn revoke_link(
 ) -> Result<Decision, Refusal> {
     let link = state
         .link(token)
-        .ok_or_else(|| Refusal::new("R-PA-1", "There is no such access link."))?;
+        .ok_or_else(|| Refusal::new("R-PA-1", Text::msg("refusal.no_such_link")))?;
     let me = actor_user(state, actor)?;
     ensure(actor.account == link.partner, "R-PA-2", || {
-        "Only the partner that issued a link can revoke it.".to_string()
+        Text::msg("refusal.revoke_only_issuing_partner")
     })?;
     ensure(
         actor.user == link.employee
             || me.is_super_admin()
             || me.effective().has(Permission::ViewAndEditPartnerEmployees),
         "R-PA-2",
-        || {
-            "Only the employee, a Super Admin or a user with “View and edit partner employees” can revoke this link.".to_string()
-        },
+        || Text::msg("refusal.revoke_who"),
     )?;
     ensure(link.revoked_at.is_none(), "R-PA-1", || {
-        "This link is already revoked.".to_string()
+        Text::msg("refusal.link_already_revoked")
     })?;
     Ok(Decision::new(
-        "Revoked an access link",
+        Text::msg("summary.revoked_link"),
         vec![Event::LinkRevoked {
             token: token.clone(),
             at: now,
@@ -1097,17 +1108,17 @@ pub fn link_problem(state: &State, link: &AccessLink, now: Timestamp) -> Option<
     match link.status(now) {
         LinkStatus::Revoked => Some(Refusal::new(
             "R-PA-1",
-            format!(
-                "This access link was revoked by {}. Ask them for a new link.",
-                account_name(state, link.partner)
+            crate::text!(
+                "refusal.link_revoked",
+                partner = account_name(state, link.partner)
             ),
         )),
         LinkStatus::Expired => Some(Refusal::new(
             "R-PA-1",
-            format!(
-                "This access link expired on {}. Ask {} for a new link.",
-                link.expires_at.iso_date(),
-                account_name(state, link.partner)
+            crate::text!(
+                "refusal.link_expired",
+                date = link.expires_at,
+                partner = account_name(state, link.partner)
             ),
         )),
         _ => None,
@@ -1121,12 +1132,9 @@ fn approve_link(
     client_id: AccountId,
     now: Timestamp,
 ) -> Result<Decision, Refusal> {
-    let link = state.link(token).ok_or_else(|| {
-        Refusal::new(
-            "R-PA-1",
-            "This access link is not valid. Ask the partner for a new link.",
-        )
-    })?;
+    let link = state
+        .link(token)
+        .ok_or_else(|| Refusal::new("R-PA-1", Text::msg("refusal.link_not_valid")))?;
     if let Some(r) = link_problem(state, link, now) {
         return Err(r);
     }
@@ -1134,7 +1142,7 @@ fn approve_link(
     ensure(
         !link.used_in.iter().any(|(c, _)| *c == client_id),
         "R-PA-1",
-        || format!("This access link was already used for {}.", client.name),
+        || crate::text!("refusal.link_already_used", account = &client.name),
     )?;
     may_manage_users(state, actor, client_id).map_err(|r| Refusal {
         rule: "R-CL-3",
@@ -1147,9 +1155,9 @@ fn approve_link(
         .ok_or_else(|| {
             Refusal::new(
                 "R-SEAT-2",
-                format!(
-                    "The employee this link names is no longer an eligible partner employee of {}.",
-                    partner.name
+                crate::text!(
+                    "refusal.link_employee_not_eligible",
+                    partner = &partner.name
                 ),
             )
         })?;
@@ -1157,9 +1165,7 @@ fn approve_link(
     ensure(
         rights.covers(&partner_admin_standard()),
         "R-PERM-4c",
-        || {
-            "Approving gives the Partner admin set, and you do not hold all of it yourself; ask a Super Admin to approve.".to_string()
-        },
+        || Text::msg("refusal.approve_needs_partner_admin_set"),
     )?;
     let mut events = vec![Event::LinkUsed {
         token: token.clone(),
@@ -1172,9 +1178,10 @@ fn approve_link(
                 !(existing.is_partner_admin() && existing.is_active()),
                 "R-PA-1",
                 || {
-                    format!(
-                        "{} is already a Partner admin of {}.",
-                        existing.name, client.name
+                    crate::text!(
+                        "refusal.already_partner_admin",
+                        name = &existing.name,
+                        account = &client.name
                     )
                 },
             )?;
@@ -1207,26 +1214,24 @@ fn approve_link(
             });
             events.push(mail(
                 &emp.email,
-                format!("You were added to {}", client.name),
-                format!(
-                    "You now have a user in {} with a Partner seat and the Partner admin set.",
-                    client.name
-                ),
+                crate::text!("mail.added.subject", account = &client.name),
+                crate::text!("mail.added_as_partner_admin.body", account = &client.name),
                 now,
             ));
         }
     }
     events.push(mail(
         &emp.email,
-        format!("{} approved your access link", client.name),
-        format!(
-            "{} approved your access link: {} now has Partner admin access to {}.",
-            client.name, partner.name, client.name
+        crate::text!("mail.link_approved.subject", client = &client.name),
+        crate::text!(
+            "mail.link_approved.body",
+            client = &client.name,
+            partner = &partner.name
         ),
         now,
     ));
     Ok(Decision::new(
-        format!("Approved access link of {}", emp.email),
+        crate::text!("summary.approved_link", email = &emp.email),
         events,
     ))
 }
@@ -1247,14 +1252,12 @@ fn change_to_partner_admin(
     ensure(
         target.is_super_admin() && target.is_active(),
         "R-PA-3",
-        || {
-            format!("{} is not an active Super Admin; use Edit permissions and the Partner admin set instead.", target.name)
-        },
+        || crate::text!("refusal.not_active_super_admin", name = &target.name),
     )?;
     let partner = eligible_partner(state, &target.email).ok_or_else(|| {
         Refusal::new(
             "R-PA-7",
-            format!("{} is not an employee of a Solutions Partner or Provider on an approved partner email domain.", target.email),
+            crate::text!("refusal.not_partner_employee", email = &target.email),
         )
     })?;
     let me = actor_user(state, actor)?;
@@ -1264,7 +1267,11 @@ fn change_to_partner_admin(
         || mine.is_some_and(|u| u.is_super_admin())
         || (actor.account == partner && mine.is_some_and(|u| u.is_partner_admin()));
     ensure(allowed, "R-PA-4", || {
-        format!("Only {} themselves, a Super Admin of {}, or a Partner admin from the same partner can do this.", target.name, client.name)
+        crate::text!(
+            "refusal.change_to_partner_admin_who",
+            name = &target.name,
+            account = &client.name
+        )
     })?;
     keeps_a_super_admin(client, &[target])?;
     let mut permissions = partner_admin_standard();
@@ -1277,7 +1284,7 @@ fn change_to_partner_admin(
         u.set = Some(SetId::PartnerAdmin);
     });
     Ok(Decision::new(
-        format!("Changed {} to partner admin", target.email),
+        crate::text!("summary.changed_to_partner_admin", email = &target.email),
         vec![Event::UserChanged {
             account: client_id,
             before: target.clone(),
@@ -1295,14 +1302,18 @@ fn partner_admin_there<'s>(
     actor: &Actor,
     client: &Account,
     rule: &'static str,
-    what: &str,
+    what: &'static str,
 ) -> Result<&'s User, Refusal> {
     standing(state, actor, client.id)?
         .filter(|u| u.is_partner_admin() || u.is_super_admin())
         .ok_or_else(|| {
             Refusal::new(
                 rule,
-                format!("Only a Partner admin of {} can {what} there.", client.name),
+                crate::text!(
+                    "refusal.only_partner_admin_can",
+                    account = &client.name,
+                    what = Text::msg(what)
+                ),
             )
         })
 }
@@ -1318,9 +1329,9 @@ fn add_employees(
 ) -> Result<Decision, Refusal> {
     let partner = acting_in_partner(state, actor, partner_id)?;
     let client = client_account(state, client_id)?;
-    partner_admin_there(state, actor, client, "R-CAM-4", "add employees")?;
+    partner_admin_there(state, actor, client, "R-CAM-4", "action.add_employees")?;
     ensure(!employees.is_empty(), "R-CAM-4", || {
-        "Choose at least one employee.".to_string()
+        Text::msg("refusal.choose_an_employee")
     })?;
     let employees = unique(employees);
     let people: Vec<&User> = employees
@@ -1333,7 +1344,11 @@ fn add_employees(
         .filter(|p| client.user_by_email(&p.email).is_some())
         .collect();
     ensure(already.is_empty(), "R-ACC-2", || {
-        format!("Already users of {}: {}.", client.name, names(&already))
+        crate::text!(
+            "refusal.already_users_of",
+            account = &client.name,
+            who = names(&already)
+        )
     })?;
     let emails: Vec<&Email> = people.iter().map(|p| &p.email).collect();
     all_eligible(state, &emails)?;
@@ -1361,16 +1376,21 @@ fn add_employees(
         });
         events.push(mail(
             &p.email,
-            format!("You were added to {}", client.name),
-            format!(
-                "{} added you to {} with a Partner seat.",
-                partner.name, client.name
+            crate::text!("mail.added.subject", account = &client.name),
+            crate::text!(
+                "mail.added_by_partner.body",
+                partner = &partner.name,
+                account = &client.name
             ),
             now,
         ));
     }
     Ok(Decision::new(
-        format!("Added {} employee(s) to {}", people.len(), client.name),
+        crate::text!(
+            "summary.added_employees",
+            count = people.len(),
+            account = &client.name
+        ),
         events,
     ))
 }
@@ -1387,13 +1407,14 @@ fn link_clients(
     may_open_client_access_manager(state, actor)?;
     let emp = user_in(partner, employee)?;
     ensure(!partner.has_partner_domain(&emp.email), "R-CAM-5", || {
-        format!(
-            "{} is on an approved partner email domain and already counts for {}.",
-            emp.email, partner.name
+        crate::text!(
+            "refusal.already_counts",
+            email = &emp.email,
+            partner = &partner.name
         )
     })?;
     ensure(!clients.is_empty(), "R-CAM-5", || {
-        "Choose at least one client.".to_string()
+        Text::msg("refusal.choose_a_client")
     })?;
     let mut events = Vec::new();
     for &c in clients {
@@ -1401,9 +1422,10 @@ fn link_clients(
         let u = client.user_by_email(&emp.email).ok_or_else(|| {
             Refusal::new(
                 "R-CAM-5",
-                format!(
-                    "{} is not a user of {}; only an existing user can be linked.",
-                    emp.email, client.name
+                crate::text!(
+                    "refusal.link_needs_existing_user",
+                    email = &emp.email,
+                    account = &client.name
                 ),
             )
         })?;
@@ -1411,9 +1433,10 @@ fn link_clients(
             continue;
         }
         ensure(u.linked_partner.is_none(), "R-CAM-5", || {
-            format!(
-                "{} in {} is already linked to another partner.",
-                u.email, client.name
+            crate::text!(
+                "refusal.linked_elsewhere",
+                email = &u.email,
+                account = &client.name
             )
         })?;
         let after = changed(u, now, |x| x.linked_partner = Some(partner_id));
@@ -1429,10 +1452,10 @@ fn link_clients(
         });
     }
     ensure(!events.is_empty(), "R-CAM-5", || {
-        format!("{} is already linked to those clients.", emp.email)
+        crate::text!("refusal.already_linked", email = &emp.email)
     })?;
     Ok(Decision::new(
-        format!("Linked {} to clients", emp.email),
+        crate::text!("summary.linked_clients", email = &emp.email),
         events,
     ))
 }
@@ -1448,7 +1471,7 @@ fn change_permission_set(
 ) -> Result<Decision, Refusal> {
     acting_in_partner(state, actor, partner_id)?;
     let client = client_account(state, client_id)?;
-    partner_admin_there(state, actor, client, "R-CAM-9", "edit permissions")?;
+    partner_admin_there(state, actor, client, "R-CAM-9", "action.edit_permissions")?;
     let targets = partner_employees_in(state, client, partner_id, users, "R-CAM-6", "R-CAM-3")?;
     if set != SetId::SuperAdmin {
         for t in &targets {
@@ -1481,7 +1504,7 @@ fn change_permission_set(
         });
     }
     Ok(Decision::new(
-        format!("Changed permission set in {}", client.name),
+        crate::text!("summary.changed_set_in", account = &client.name),
         events,
     ))
 }
@@ -1498,13 +1521,13 @@ fn remove_employee_from_clients(
     may_deactivate_any_partner_employee(state, actor)?;
     let emp = user_in(partner, employee)?;
     ensure(!removals.is_empty(), "R-CAM-7", || {
-        "Tick at least one client.".to_string()
+        Text::msg("refusal.tick_a_client")
     })?;
     let mut seen = BTreeSet::new();
     ensure(
         removals.iter().all(|r| seen.insert(r.client)),
         "R-CAM-7",
-        || "Each client can be ticked once.".to_string(),
+        || Text::msg("refusal.tick_once"),
     )?;
     let mut events = Vec::new();
     for r in removals {
@@ -1515,9 +1538,10 @@ fn remove_employee_from_clients(
             .ok_or_else(|| {
                 Refusal::new(
                     "R-CAM-7",
-                    format!(
-                        "{} is not a partner employee in {}.",
-                        emp.email, client.name
+                    crate::text!(
+                        "refusal.not_partner_employee_in",
+                        email = &emp.email,
+                        account = &client.name
                     ),
                 )
             })?;
@@ -1531,7 +1555,11 @@ fn remove_employee_from_clients(
         )?);
     }
     Ok(Decision::new(
-        format!("Removed {} from {} client(s)", emp.email, removals.len()),
+        crate::text!(
+            "summary.removed_from_clients",
+            email = &emp.email,
+            count = removals.len()
+        ),
         events,
     ))
 }
@@ -1549,7 +1577,13 @@ fn remove_partner_employees(
     let client = client_account(state, client_id)?;
     if may_open_client_access_manager(state, actor).is_err() {
         // R-CAM-10: a Partner admin of the client may remove them too.
-        partner_admin_there(state, actor, client, "R-CAM-9", "remove partner employees")?;
+        partner_admin_there(
+            state,
+            actor,
+            client,
+            "R-CAM-9",
+            "action.remove_partner_employees",
+        )?;
     }
     let targets = partner_employees_in(state, client, partner_id, users, "R-CAM-8", "R-CAM-8")?;
     keeps_a_super_admin(client, &targets)?;
@@ -1559,10 +1593,10 @@ fn remove_partner_employees(
         events.extend(removal_events(client, t, reassign_to, &leaving, now)?);
     }
     Ok(Decision::new(
-        format!(
-            "Removed {} partner employee(s) from {}",
-            targets.len(),
-            client.name
+        crate::text!(
+            "summary.removed_partner_employees",
+            count = targets.len(),
+            account = &client.name
         ),
         merge_user_changes(events),
     ))
@@ -1577,9 +1611,9 @@ fn set_partner_domains(
     let partner = acting_in_partner(state, actor, partner_id)?;
     let me = actor_user(state, actor)?;
     ensure(me.is_super_admin(), "R-ACC-3a", || {
-        format!(
-            "Only a Super Admin of {} can set the approved partner email domains.",
-            partner.name
+        crate::text!(
+            "refusal.only_super_admin_sets_domains",
+            partner = &partner.name
         )
     })?;
     let shared: Vec<&str> = domains
@@ -1588,11 +1622,7 @@ fn set_partner_domains(
         .map(|d| d.as_str())
         .collect();
     ensure(shared.is_empty(), "R-ACC-3a", || {
-        format!(
-            "{} {} shared mail service(s) anyone can use; add your company's own domain.",
-            shared.join(", "),
-            if shared.len() == 1 { "is a" } else { "are" }
-        )
+        crate::text!("refusal.shared_mail_domain", domains = shared.join(", "))
     })?;
     for d in domains {
         if let Some(other) = state
@@ -1601,7 +1631,11 @@ fn set_partner_domains(
         {
             return Err(Refusal::new(
                 "R-ACC-3a",
-                format!("{d} is already an approved domain of {}; a domain must be unique to one partner.", other.name),
+                crate::text!(
+                    "refusal.domain_taken",
+                    domain = d.as_str(),
+                    partner = &other.name
+                ),
             ));
         }
     }
@@ -1625,14 +1659,18 @@ fn set_partner_domains(
             .filter(|u| u.is_partner_admin() && u.email.domain() == dropped.as_str())
             .count();
         ensure(stranded == 0, "R-SEAT-6", || {
-            format!("{stranded} Partner admin(s) use {dropped}; remove them from their clients before removing the domain.")
+            crate::text!(
+                "refusal.domain_in_use",
+                count = stranded,
+                domain = dropped.as_str()
+            )
         })?;
     }
     if after == partner.partner_domains {
-        return Ok(Decision::new("No changes", Vec::new()));
+        return Ok(Decision::new(Text::msg("summary.no_changes"), Vec::new()));
     }
     Ok(Decision::new(
-        "Set approved partner email domains",
+        Text::msg("summary.set_domains"),
         vec![Event::DomainsSet {
             partner: partner_id,
             before: partner.partner_domains.clone(),
@@ -1668,16 +1706,20 @@ fn set_partner_settings(
         (1..=MAX_LINK_VALID_DAYS).contains(&link_valid_days),
         "R-PA-1",
         || {
-            format!("Access links stay valid between 1 and {MAX_LINK_VALID_DAYS} days; {link_valid_days} is outside that.")
+            crate::text!(
+                "refusal.link_validity_range",
+                max = MAX_LINK_VALID_DAYS,
+                days = link_valid_days
+            )
         },
     )?;
     if partner.link_valid_days == link_valid_days
         && partner.deactivate_dormant == deactivate_dormant
     {
-        return Ok(Decision::new("No changes", Vec::new()));
+        return Ok(Decision::new(Text::msg("summary.no_changes"), Vec::new()));
     }
     Ok(Decision::new(
-        format!("Changed the partner settings of {}", partner.name),
+        crate::text!("summary.changed_partner_settings", partner = &partner.name),
         vec![Event::PartnerSettingsSet {
             partner: partner_id,
             link_valid_days,
@@ -1723,9 +1765,10 @@ pub fn tick_steps(state: &State, now: Timestamp) -> Vec<Decision> {
                 });
                 // One audit entry per changed user (R-PERM-6).
                 steps.push(Decision::new(
-                    format!(
-                        "Partner admin migration (R-PERM-6): {} in {}",
-                        u.email, acc.name
+                    crate::text!(
+                        "summary.migration_user",
+                        email = &u.email,
+                        account = &acc.name
                     ),
                     vec![Event::UserChanged {
                         account: acc.id,
@@ -1736,7 +1779,7 @@ pub fn tick_steps(state: &State, now: Timestamp) -> Vec<Decision> {
             }
         }
         steps.push(Decision::new(
-            "Partner admin migration (R-PERM-6) done",
+            Text::msg("summary.migration_done"),
             vec![Event::PartnerAdminMigrationDone],
         ));
     }
@@ -1790,10 +1833,12 @@ fn relationship_ends(state: &State, now: Timestamp) -> Decision {
                 {
                     events.push(mail(
                         &sa.email,
-                        format!("Your managed relationship with {client} ended"),
-                        format!(
-                            "{} no longer manages {client}: {} days passed after the last partner activity there.",
-                            p.name, RELATIONSHIP_GRACE_DAYS
+                        crate::text!("mail.relationship_ended.subject", client = &client),
+                        crate::text!(
+                            "mail.relationship_ended.body",
+                            partner = &p.name,
+                            client = &client,
+                            days = RELATIONSHIP_GRACE_DAYS
                         ),
                         now,
                     ));
@@ -1801,7 +1846,7 @@ fn relationship_ends(state: &State, now: Timestamp) -> Decision {
             }
         }
     }
-    Decision::new("Time passed", events)
+    Decision::new(Text::msg("summary.time_passed"), events)
 }
 
 /// All of [`tick_steps`] as one decision (for checks that only ask whether
@@ -1811,7 +1856,7 @@ pub fn tick(state: &State, now: Timestamp) -> Decision {
         .into_iter()
         .flat_map(|d| d.events)
         .collect();
-    Decision::new("Time passed", events)
+    Decision::new(Text::msg("summary.time_passed"), events)
 }
 
 /// Days before expiry at which an unused link's employee is reminded.
@@ -1834,15 +1879,12 @@ fn link_reminders(state: &State, now: Timestamp) -> Decision {
         });
         events.push(mail(
             &emp.email,
-            "Your access link expires soon",
-            format!(
-                "The access link you sent is not approved yet and expires on {}. Send a new one if the client needs more time.",
-                l.expires_at.iso_date()
-            ),
+            Text::msg("mail.link_reminder.subject"),
+            crate::text!("mail.link_reminder.body", date = l.expires_at),
             now,
         ));
     }
-    Decision::new("Access link reminders", events)
+    Decision::new(Text::msg("summary.link_reminders"), events)
 }
 
 /// Where a partner opted in: its employees dormant in a client are
@@ -1855,7 +1897,7 @@ fn dormant_deactivations(state: &State, now: Timestamp) -> Decision {
         .collect();
     let mut events = Vec::new();
     if opted.is_empty() {
-        return Decision::new("Dormant access", events);
+        return Decision::new(Text::msg("summary.dormant_access"), events);
     }
     let directory = PartnerDirectory::new(state);
     for c in state.clients() {
@@ -1879,17 +1921,18 @@ fn dormant_deactivations(state: &State, now: Timestamp) -> Decision {
             });
             events.push(mail(
                 &u.email,
-                format!("You were deactivated in {}", c.name),
-                format!(
-                    "You had no activity in {} for {DORMANT_DAYS} days, and your partner deactivates dormant access automatically. An admin can reactivate you.",
-                    c.name
+                crate::text!("mail.deactivated.subject", account = &c.name),
+                crate::text!(
+                    "mail.dormant_deactivated.body",
+                    account = &c.name,
+                    days = DORMANT_DAYS
                 ),
                 now,
             ));
         }
     }
     Decision::new(
-        format!("Dormant access ended ({DORMANT_DAYS} days without activity)"),
+        crate::text!("summary.dormant_ended", days = DORMANT_DAYS),
         events,
     )
 }

@@ -25,6 +25,28 @@ pub enum EmailError {
     Invalid(String),
 }
 
+impl EmailError {
+    /// What to fix, in the reader's language.
+    pub fn text(&self) -> super::text::Text {
+        match self {
+            EmailError::Empty => super::text::Text::msg("email.empty"),
+            EmailError::NoAt(t) => crate::text!("email.no_at", text = t),
+            EmailError::NoDomainDot(t) => crate::text!("email.no_domain_dot", text = t),
+            EmailError::Invalid(t) => crate::text!("email.invalid", text = t),
+        }
+    }
+}
+
+impl DomainError {
+    /// What to fix, in the reader's language.
+    pub fn text(&self) -> super::text::Text {
+        match self {
+            DomainError::Empty => super::text::Text::msg("domain.empty"),
+            DomainError::Invalid(t) => crate::text!("domain.invalid", text = t),
+        }
+    }
+}
+
 impl Email {
     pub fn parse(raw: &str) -> Result<Self, EmailError> {
         let text = raw.trim();

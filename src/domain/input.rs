@@ -5,6 +5,7 @@
 use super::command::NewPerson;
 use super::decide::MAX_BATCH;
 use super::email::Email;
+use super::text::Text;
 use std::collections::BTreeSet;
 
 /// One problem in the input, with the 1-based row (or position) it is on.
@@ -12,7 +13,7 @@ use std::collections::BTreeSet;
 pub struct RowProblem {
     pub row: usize,
     pub text: String,
-    pub reason: String,
+    pub reason: Text,
 }
 
 /// Addresses separated by spaces, commas, semicolons or new lines.
@@ -38,7 +39,7 @@ pub fn parse_csv(raw: &str) -> Result<Vec<NewPerson>, Vec<RowProblem>> {
             return Err(vec![problem(
                 1,
                 "",
-                format!("the file is not a readable CSV: {e}"),
+                crate::text!("input.unreadable_csv", detail = e.to_string()),
             )])
         }
     };
@@ -47,7 +48,7 @@ pub fn parse_csv(raw: &str) -> Result<Vec<NewPerson>, Vec<RowProblem>> {
         return Err(vec![problem(
             1,
             &headers.join(","),
-            "the first row must name an \"email\" column (and optionally \"name\")".into(),
+            Text::msg("input.no_email_column"),
         )]);
     };
     let name_col = col(&["name", "full name"]);
@@ -71,7 +72,11 @@ pub fn parse_csv(raw: &str) -> Result<Vec<NewPerson>, Vec<RowProblem>> {
                 }
                 rows.push((line, get(Some(email_col)), name));
             }
-            Err(e) => problems.push(problem(line, "", format!("unreadable row: {e}"))),
+            Err(e) => problems.push(problem(
+                line,
+                "",
+                crate::text!("input.unreadable_row", detail = e.to_string()),
+            )),
         }
     }
     match collect_numbered(rows) {
@@ -85,7 +90,7 @@ pub fn parse_csv(raw: &str) -> Result<Vec<NewPerson>, Vec<RowProblem>> {
     }
 }
 
-fn problem(row: usize, text: &str, reason: String) -> RowProblem {
+fn problem(row: usize, text: &str, reason: Text) -> RowProblem {
     RowProblem {
         row,
         text: text.to_string(),
@@ -102,20 +107,13 @@ fn collect(
 fn collect_numbered(rows: Vec<(usize, String, String)>) -> Result<Vec<NewPerson>, Vec<RowProblem>> {
     let mut problems = Vec::new();
     if rows.is_empty() {
-        return Err(vec![problem(
-            1,
-            "",
-            "add at least one email address".into(),
-        )]);
+        return Err(vec![problem(1, "", Text::msg("input.add_an_email"))]);
     }
     if rows.len() > MAX_BATCH {
         problems.push(problem(
             rows[MAX_BATCH].0,
             &rows[MAX_BATCH].1,
-            format!(
-                "{} users is more than {MAX_BATCH} at once: split the list",
-                rows.len()
-            ),
+            crate::text!("input.too_many", count = rows.len(), max = MAX_BATCH),
         ));
     }
     let mut seen = BTreeSet::new();
@@ -124,11 +122,11 @@ fn collect_numbered(rows: Vec<(usize, String, String)>) -> Result<Vec<NewPerson>
         match Email::parse(&text) {
             Ok(email) => {
                 if !seen.insert(email.clone()) {
-                    problems.push(problem(row, &text, "this address appears twice".into()));
+                    problems.push(problem(row, &text, Text::msg("input.twice")));
                 }
                 people.push(NewPerson { email, name });
             }
-            Err(e) => problems.push(problem(row, &text, e.to_string())),
+            Err(e) => problems.push(problem(row, &text, e.text())),
         }
     }
     if problems.is_empty() {
@@ -155,9 +153,9 @@ mod tests {
         let err = parse_email_list("a@x.com nope b@x.com a@x.com").unwrap_err();
         assert_eq!(err.len(), 2);
         assert_eq!(err[0].row, 2);
-        assert!(err[0].reason.contains("no @"));
+        assert!(err[0].reason.to_string().contains("no @"));
         assert_eq!(err[1].row, 4);
-        assert!(err[1].reason.contains("twice"));
+        assert!(err[1].reason.to_string().contains("twice"));
     }
 
     #[test]
@@ -181,7 +179,7 @@ mod tests {
             csv.push_str(&format!("u{i}@x.com\n"));
         }
         let err = parse_csv(&csv).unwrap_err();
-        assert!(err[0].reason.contains("more than 100"));
+        assert!(err[0].reason.to_string().contains("more than 100"));
         let mut ok = String::from("email\n");
         for i in 0..100 {
             ok.push_str(&format!("u{i}@x.com\n"));

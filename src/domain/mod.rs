@@ -20,6 +20,7 @@ pub mod permissions;
 pub mod queries;
 pub mod refusal;
 pub mod state;
+pub mod text;
 pub mod undo;
 
 pub use account::*;
@@ -35,4 +36,5 @@ pub use permissions::*;
 pub use queries::*;
 pub use refusal::Refusal;
 pub use state::*;
+pub use text::{Lang, Text};
 pub use undo::{undo, undo_decision};

@@ -5,6 +5,7 @@
 //! 10,000-user document compact and makes "does the actor hold this?" a
 //! couple of machine instructions.
 
+use super::text::Text;
 use serde::{Deserialize, Serialize};
 
 /// The areas the catalogue is grouped by (R-PERM-1).
@@ -28,20 +29,20 @@ impl Area {
         Area::Account,
     ];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Area::Crm => "CRM",
-            Area::Marketing => "Marketing",
-            Area::Sales => "Sales",
-            Area::Service => "Service",
-            Area::Reports => "Reports",
-            Area::Account => "Account",
-        }
+    pub fn text(self) -> Text {
+        Text::msg(match self {
+            Area::Crm => "area.crm",
+            Area::Marketing => "area.marketing",
+            Area::Sales => "area.sales",
+            Area::Service => "area.service",
+            Area::Reports => "area.reports",
+            Area::Account => "area.account",
+        })
     }
 }
 
 macro_rules! permissions {
-    ($( $variant:ident = $bit:literal, $area:ident, $label:literal; )*) => {
+    ($( $variant:ident = $bit:literal, $area:ident, $id:literal; )*) => {
         /// An on/off permission. The numbers are the bit positions in stored
         /// documents: never renumber, only add.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -50,9 +51,10 @@ macro_rules! permissions {
         impl Permission {
             pub const ALL: &'static [Permission] = &[ $( Permission::$variant, )* ];
 
-            /// The vendor's English name, as shown in the real screens.
-            pub fn label(self) -> &'static str {
-                match self { $( Permission::$variant => $label, )* }
+            /// The vendor's name, as shown in the real screens (ids in
+            /// `locales/domain/`).
+            pub fn text(self) -> Text {
+                Text::msg(match self { $( Permission::$variant => concat!("perm.", $id), )* })
             }
 
             pub fn area(self) -> Area {
@@ -63,42 +65,42 @@ macro_rules! permissions {
 }
 
 permissions! {
-    Import = 0, Crm, "Import";
-    Export = 1, Crm, "Export";
-    BulkDelete = 2, Crm, "Bulk delete";
-    EditPropertySettings = 3, Crm, "Edit property settings";
-    MarketingAccess = 4, Marketing, "Marketing access";
-    Ads = 5, Marketing, "Ads";
-    Campaigns = 6, Marketing, "Campaigns";
-    MarketingEmail = 7, Marketing, "Marketing email";
-    Forms = 8, Marketing, "Forms";
-    LandingPages = 9, Marketing, "Landing pages";
-    Social = 10, Marketing, "Social";
-    Workflows = 11, Marketing, "Workflows";
-    SalesAccess = 12, Sales, "Sales access";
-    Sequences = 13, Sales, "Sequences";
-    Templates = 14, Sales, "Templates";
-    Meetings = 15, Sales, "Meetings";
-    Forecast = 16, Sales, "Forecast";
-    Playbooks = 17, Sales, "Playbooks";
-    Quotes = 18, Sales, "Quotes";
-    ServiceAccess = 19, Service, "Service access";
-    KnowledgeBase = 20, Service, "Knowledge base";
-    FeedbackSurveys = 21, Service, "Feedback surveys";
-    ConversationsInbox = 22, Service, "Conversations inbox";
-    ViewReports = 23, Reports, "View reports";
-    CreateAndEditReports = 24, Reports, "Create and edit reports";
-    EditDashboards = 25, Reports, "Edit dashboards";
-    AddAndEditUsers = 26, Account, "Add and edit users";
-    AddAndEditTeams = 27, Account, "Add and edit teams";
-    EditAccountDefaults = 28, Account, "Edit account defaults";
-    EditBilling = 29, Account, "Modify billing and change name on contract";
-    ViewAndEditPartnerEmployees = 30, Account, "View and edit partner employees";
-    UserProvisioningScim = 31, Account, "User provisioning (SCIM)";
-    DataCenterMigration = 32, Account, "Data center migration";
-    ManageSensitiveData = 33, Account, "Manage sensitive data";
-    AppMarketplaceAccess = 34, Account, "App marketplace access";
-    MultiAccountManagement = 35, Account, "Multi-account management";
+    Import = 0, Crm, "import";
+    Export = 1, Crm, "export";
+    BulkDelete = 2, Crm, "bulk_delete";
+    EditPropertySettings = 3, Crm, "edit_property_settings";
+    MarketingAccess = 4, Marketing, "marketing_access";
+    Ads = 5, Marketing, "ads";
+    Campaigns = 6, Marketing, "campaigns";
+    MarketingEmail = 7, Marketing, "marketing_email";
+    Forms = 8, Marketing, "forms";
+    LandingPages = 9, Marketing, "landing_pages";
+    Social = 10, Marketing, "social";
+    Workflows = 11, Marketing, "workflows";
+    SalesAccess = 12, Sales, "sales_access";
+    Sequences = 13, Sales, "sequences";
+    Templates = 14, Sales, "templates";
+    Meetings = 15, Sales, "meetings";
+    Forecast = 16, Sales, "forecast";
+    Playbooks = 17, Sales, "playbooks";
+    Quotes = 18, Sales, "quotes";
+    ServiceAccess = 19, Service, "service_access";
+    KnowledgeBase = 20, Service, "knowledge_base";
+    FeedbackSurveys = 21, Service, "feedback_surveys";
+    ConversationsInbox = 22, Service, "conversations_inbox";
+    ViewReports = 23, Reports, "view_reports";
+    CreateAndEditReports = 24, Reports, "create_and_edit_reports";
+    EditDashboards = 25, Reports, "edit_dashboards";
+    AddAndEditUsers = 26, Account, "add_and_edit_users";
+    AddAndEditTeams = 27, Account, "add_and_edit_teams";
+    EditAccountDefaults = 28, Account, "edit_account_defaults";
+    EditBilling = 29, Account, "edit_billing";
+    ViewAndEditPartnerEmployees = 30, Account, "view_and_edit_partner_employees";
+    UserProvisioningScim = 31, Account, "user_provisioning_scim";
+    DataCenterMigration = 32, Account, "data_center_migration";
+    ManageSensitiveData = 33, Account, "manage_sensitive_data";
+    AppMarketplaceAccess = 34, Account, "app_marketplace_access";
+    MultiAccountManagement = 35, Account, "multi_account_management";
 }
 
 /// CRM objects whose View / Edit / Delete rights carry a scope.
@@ -117,13 +119,13 @@ impl CrmObject {
         CrmObject::Deals,
         CrmObject::Tickets,
     ];
-    pub fn label(self) -> &'static str {
-        match self {
-            CrmObject::Contacts => "Contacts",
-            CrmObject::Companies => "Companies",
-            CrmObject::Deals => "Deals",
-            CrmObject::Tickets => "Tickets",
-        }
+    pub fn text(self) -> Text {
+        Text::msg(match self {
+            CrmObject::Contacts => "crm_object.contacts",
+            CrmObject::Companies => "crm_object.companies",
+            CrmObject::Deals => "crm_object.deals",
+            CrmObject::Tickets => "crm_object.tickets",
+        })
     }
 }
 
@@ -136,12 +138,12 @@ pub enum CrmAction {
 
 impl CrmAction {
     pub const ALL: [CrmAction; 3] = [CrmAction::View, CrmAction::Edit, CrmAction::Delete];
-    pub fn label(self) -> &'static str {
-        match self {
-            CrmAction::View => "View",
-            CrmAction::Edit => "Edit",
-            CrmAction::Delete => "Delete",
-        }
+    pub fn text(self) -> Text {
+        Text::msg(match self {
+            CrmAction::View => "crm_action.view",
+            CrmAction::Edit => "crm_action.edit",
+            CrmAction::Delete => "crm_action.delete",
+        })
     }
 }
 
@@ -161,13 +163,13 @@ impl Scope {
         Scope::Team,
         Scope::Everything,
     ];
-    pub fn label(self) -> &'static str {
-        match self {
-            Scope::None => "None",
-            Scope::OwnedOnly => "Owned only",
-            Scope::Team => "Team",
-            Scope::Everything => "Everything",
-        }
+    pub fn text(self) -> Text {
+        Text::msg(match self {
+            Scope::None => "scope.none",
+            Scope::OwnedOnly => "scope.owned_only",
+            Scope::Team => "scope.team",
+            Scope::Everything => "scope.everything",
+        })
     }
     fn from_bits(bits: u32) -> Scope {
         match bits & 0b11 {
@@ -197,8 +199,12 @@ impl CrmRight {
     fn slot(self) -> u32 {
         (self.object as u32) * 3 + self.action as u32
     }
-    pub fn label(self) -> String {
-        format!("{}: {}", self.object.label(), self.action.label())
+    pub fn text(self) -> Text {
+        crate::text!(
+            "crm_right",
+            object = self.object.text(),
+            action = self.action.text()
+        )
     }
 }
 
@@ -230,13 +236,20 @@ pub enum PermissionChange {
 }
 
 impl PermissionChange {
-    pub fn describe(&self) -> String {
+    pub fn describe(&self) -> Text {
         match self {
-            PermissionChange::Added(p) => format!("+ {}", p.label()),
-            PermissionChange::Removed(p) => format!("− {}", p.label()),
-            PermissionChange::ScopeChanged { right, from, to } => {
-                format!("{}: {} → {}", right.label(), from.label(), to.label())
+            PermissionChange::Added(p) => {
+                crate::text!("permission_change.added", permission = p.text())
             }
+            PermissionChange::Removed(p) => {
+                crate::text!("permission_change.removed", permission = p.text())
+            }
+            PermissionChange::ScopeChanged { right, from, to } => crate::text!(
+                "permission_change.scope",
+                right = right.text(),
+                from = from.text(),
+                to = to.text()
+            ),
         }
     }
 }
@@ -427,16 +440,17 @@ impl SetId {
         })
     }
 
-    pub fn built_in_name(self) -> Option<&'static str> {
-        Some(match self {
-            SetId::SuperAdmin => "Super Admin",
-            SetId::PartnerAdmin => "Partner admin",
-            SetId::SalesRep => "Sales rep",
-            SetId::Marketer => "Marketer",
-            SetId::ServiceAgent => "Service agent",
-            SetId::ViewOnly => "View-only",
+    /// The name of a built-in template (translated: it is a label, not a name).
+    pub fn built_in_name(self) -> Option<Text> {
+        Some(Text::msg(match self {
+            SetId::SuperAdmin => "set.super_admin",
+            SetId::PartnerAdmin => "set.partner_admin",
+            SetId::SalesRep => "set.sales_rep",
+            SetId::Marketer => "set.marketer",
+            SetId::ServiceAgent => "set.service_agent",
+            SetId::ViewOnly => "set.view_only",
             SetId::Custom(_) => return None,
-        })
+        }))
     }
 }
 
@@ -472,10 +486,10 @@ mod tests {
     #[test]
     fn the_catalogue_has_every_account_permission_the_rules_name() {
         // R-PERM-1
-        let account: Vec<&str> = Permission::ALL
+        let account: Vec<String> = Permission::ALL
             .iter()
             .filter(|p| p.area() == Area::Account)
-            .map(|p| p.label())
+            .map(|p| p.text().to_string())
             .collect();
         for name in [
             "Add and edit users",
@@ -485,7 +499,7 @@ mod tests {
             "User provisioning (SCIM)",
             "Data center migration",
         ] {
-            assert!(account.contains(&name), "missing {name}");
+            assert!(account.iter().any(|a| a == name), "missing {name}");
         }
         for area in Area::ALL {
             assert!(Permission::ALL.iter().any(|p| p.area() == area) || area == Area::Crm);

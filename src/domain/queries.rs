@@ -9,6 +9,7 @@ use super::ids::{AccountId, Timestamp, UserId};
 use super::permissions::{Permission, Permissions, SetId};
 use super::refusal::{ensure, Refusal};
 use super::state::State;
+use super::text::Text;
 
 /// Days after the last qualified partner activity before a relationship with
 /// no managing employee left ends (R-REL-2).
@@ -48,14 +49,11 @@ pub fn has_partner_domain_checkmark(partner: &Account, user: &User) -> bool {
 /// The actor's own user, which must exist and be active: a deactivated user
 /// can no longer act (R-CL-6).
 pub fn actor_user<'s>(state: &'s State, actor: &Actor) -> Result<&'s User, Refusal> {
-    let user = state.user(actor.account, actor.user).ok_or_else(|| {
-        Refusal::new(
-            "R-ACC-2",
-            "The person you act as is not a user of that account.",
-        )
-    })?;
+    let user = state
+        .user(actor.account, actor.user)
+        .ok_or_else(|| Refusal::new("R-ACC-2", Text::msg("refusal.actor_not_a_user")))?;
     ensure(user.is_active(), "R-CL-6", || {
-        format!("{} is deactivated and can no longer act.", user.name)
+        crate::text!("refusal.actor_deactivated", name = &user.name)
     })?;
     Ok(user)
 }
@@ -99,7 +97,7 @@ pub fn may_manage_users(state: &State, actor: &Actor, account: AccountId) -> Res
     let rights = rights_in(state, actor, account)?;
     let name = account_name(state, account);
     ensure(rights.has(Permission::AddAndEditUsers), "R-CL-1", || {
-        format!("You need Super Admin or “Add and edit users” in {name} to do this.")
+        crate::text!("refusal.needs_add_and_edit_users", account = &name)
     })
 }
 
@@ -110,9 +108,7 @@ pub fn may_change_seats(state: &State, actor: &Actor, account: AccountId) -> Res
     ensure(
         rights.has(Permission::AddAndEditUsers) && rights.has(Permission::EditBilling),
         "R-CL-2",
-        || {
-            format!("Changing seats in {name} needs Super Admin, or both “Add and edit users” and “Modify billing and change name on contract”.")
-        },
+        || crate::text!("refusal.needs_seat_rights", account = &name),
     )
 }
 
@@ -121,19 +117,14 @@ pub fn may_open_client_access_manager(state: &State, actor: &Actor) -> Result<()
     let me = actor_user(state, actor)?;
     let home = state
         .account(actor.account)
-        .ok_or_else(|| Refusal::new("R-CAM-1", "Unknown account."))?;
+        .ok_or_else(|| Refusal::new("R-CAM-1", Text::msg("refusal.unknown_account")))?;
     ensure(home.kind.is_partner(), "R-CAM-1", || {
-        format!(
-            "{} is a client account; the Client Access Manager belongs to partner accounts.",
-            home.name
-        )
+        crate::text!("refusal.cam_in_client", account = &home.name)
     })?;
     ensure(
         me.is_super_admin() || me.effective().has(Permission::ViewAndEditPartnerEmployees),
         "R-CAM-1",
-        || {
-            format!("Only a Super Admin of {} or a user with “View and edit partner employees” can open the Client Access Manager.", home.name)
-        },
+        || crate::text!("refusal.cam_who", account = &home.name),
     )
 }
 
@@ -318,13 +309,13 @@ impl AccessType {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            AccessType::PartnerAdmin => "Partner admin",
-            AccessType::SuperAdmin => "Super Admin",
-            AccessType::OtherSet => "Other permission sets",
-            AccessType::Deactivated => "Deactivated",
-        }
+    pub fn text(self) -> Text {
+        Text::msg(match self {
+            AccessType::PartnerAdmin => "access_type.partner_admin",
+            AccessType::SuperAdmin => "access_type.super_admin",
+            AccessType::OtherSet => "access_type.other_set",
+            AccessType::Deactivated => "access_type.deactivated",
+        })
     }
 }
 

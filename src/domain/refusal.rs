@@ -1,5 +1,6 @@
 //! A refused command: which rule said no, and what to do about it.
 
+use super::text::Text;
 use std::fmt;
 
 /// A refusal names the rule of RULES.md that forbids the change and says, in
@@ -8,15 +9,22 @@ use std::fmt;
 pub struct Refusal {
     /// The rule ID, e.g. `R-CL-4`.
     pub rule: &'static str,
-    pub message: String,
+    pub message: Text,
 }
 
 impl Refusal {
-    pub fn new(rule: &'static str, message: impl Into<String>) -> Refusal {
+    pub fn new(rule: &'static str, message: impl Into<Text>) -> Refusal {
         Refusal {
             rule,
             message: message.into(),
         }
+    }
+}
+
+impl Refusal {
+    /// The message in `lang`, followed by the rule ID (never translated).
+    pub fn render(&self, lang: super::text::Lang) -> String {
+        format!("{} ({})", self.message.render(lang), self.rule)
     }
 }
 
@@ -29,11 +37,7 @@ impl fmt::Display for Refusal {
 impl std::error::Error for Refusal {}
 
 /// Shorthand for the checks in `decide`: `ensure(cond, rule, || message)?`.
-pub fn ensure(
-    ok: bool,
-    rule: &'static str,
-    message: impl FnOnce() -> String,
-) -> Result<(), Refusal> {
+pub fn ensure(ok: bool, rule: &'static str, message: impl FnOnce() -> Text) -> Result<(), Refusal> {
     if ok {
         Ok(())
     } else {

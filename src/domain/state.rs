@@ -4,6 +4,7 @@ use super::account::{Account, User};
 use super::email::Email;
 use super::event::Event;
 use super::ids::{AccountId, Timestamp, UserId};
+use super::text::Text;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -62,13 +63,13 @@ pub enum LinkStatus {
 }
 
 impl LinkStatus {
-    pub fn label(self) -> &'static str {
-        match self {
-            LinkStatus::Active => "Active",
-            LinkStatus::Used => "Used",
-            LinkStatus::Expired => "Expired",
-            LinkStatus::Revoked => "Revoked",
-        }
+    pub fn text(self) -> Text {
+        Text::msg(match self {
+            LinkStatus::Active => "link_status.active",
+            LinkStatus::Used => "link_status.used",
+            LinkStatus::Expired => "link_status.expired",
+            LinkStatus::Revoked => "link_status.revoked",
+        })
     }
 }
 
@@ -112,7 +113,7 @@ pub struct AuditEntry {
     pub at: Timestamp,
     /// `None` for changes the product makes by itself (time passing, migrations).
     pub actor: Option<ActorStamp>,
-    pub summary: String,
+    pub summary: Text,
     pub events: Vec<Event>,
 }
 
@@ -121,8 +122,8 @@ pub struct AuditEntry {
 pub struct Mail {
     pub at: Timestamp,
     pub to: Email,
-    pub subject: String,
-    pub body: String,
+    pub subject: Text,
+    pub body: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]

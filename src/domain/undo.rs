@@ -75,7 +75,7 @@ pub fn undo_decision(state: &State, seq: u64) -> Option<Decision> {
         return None;
     }
     Some(Decision {
-        summary: format!("Undid: {}", entry.summary),
+        summary: crate::text!("summary.undid", what = entry.summary.clone()),
         events,
     })
 }

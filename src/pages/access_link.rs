@@ -44,6 +44,7 @@ pub fn grantable_accounts(
 pub fn AccessLinkPage() -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
+    let lang = crate::app::language::lang();
     let params = use_params_map();
     let token = move || {
         params
@@ -86,7 +87,7 @@ pub fn AccessLinkPage() -> impl IntoView {
         if let Some(r) = problem {
             return view! {
                 <h1>{t_string!(i18n, link_unusable_title)}</h1>
-                <p>{r.to_string()}</p>
+                <p>{r.render(lang)}</p>
             }
             .into_any();
         }

@@ -9,6 +9,7 @@ use leptos_router::components::A;
 pub fn Accounts() -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
+    let lang = crate::app::language::lang();
     let rows = move || {
         studio.doc.with(|d| {
             d.state
@@ -16,7 +17,7 @@ pub fn Accounts() -> impl IntoView {
                 .iter()
                 .map(|a| {
                     let href = paths::home_of(a);
-                    let (name, kind, users) = (a.name.clone(), a.kind.label(), a.users.len());
+                    let (name, kind, users) = (a.name.clone(), a.kind.text().render(lang), a.users.len());
                     let hidden = name.clone();
                     view! {
                         <tr>

@@ -3,7 +3,7 @@
 use super::AccountScreen;
 use crate::app::studio::use_studio;
 use crate::domain::audit::{to_csv, ActorFilter, AuditFilter, AuditIndex, Category};
-use crate::domain::{AccountId, Timestamp};
+use crate::domain::{AccountId, Text, Timestamp};
 use crate::i18n::*;
 use crate::pages::users_and_teams::user_detail::change_lines;
 use crate::storage::browser;
@@ -21,6 +21,7 @@ pub fn AuditLog() -> impl IntoView {
 fn AuditScreen(account: AccountId) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
+    let lang = crate::app::language::lang();
     let filter = RwSignal::new(AuditFilter::default());
     let shown = RwSignal::new(PAGE);
     // Rebuilt when the state changes, not per keystroke.
@@ -28,7 +29,7 @@ fn AuditScreen(account: AccountId) -> impl IntoView {
         move |_| {
             studio
                 .doc
-                .with(|d| std::sync::Arc::new(AuditIndex::new(&d.state, account)))
+                .with(|d| std::sync::Arc::new(AuditIndex::new(&d.state, account, lang)))
         },
         |_, _| true,
     );
@@ -51,7 +52,7 @@ fn AuditScreen(account: AccountId) -> impl IntoView {
                         .actor
                         .as_ref()
                         .map(|a| a.name.clone())
-                        .unwrap_or_else(|| "Automatic".into());
+                        .unwrap_or_else(|| t_string!(i18n, automatic).to_string());
                     let acting_in = e
                         .actor
                         .as_ref()
@@ -59,16 +60,16 @@ fn AuditScreen(account: AccountId) -> impl IntoView {
                         .map(|a| a.name.clone())
                         .unwrap_or_default();
                     let decision = crate::domain::Decision {
-                        summary: String::new(),
+                        summary: Text::Plain(String::new()),
                         events: e.events.clone(),
                     };
-                    let changes = change_lines(&decision, acc);
+                    let changes = change_lines(&decision, acc, lang);
                     view! {
                         <tr>
                             <td><time>{e.at.iso_minute()}</time></td>
                             <td>{who}</td>
                             <td>{acting_in}</td>
-                            <th scope="row">{e.summary.clone()}</th>
+                            <th scope="row">{e.summary.render(lang)}</th>
                             <td><ul class="changes">{changes.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul></td>
                         </tr>
                     }
@@ -80,7 +81,7 @@ fn AuditScreen(account: AccountId) -> impl IntoView {
     let export = move |_| {
         let csv = studio
             .doc
-            .with_untracked(|d| to_csv(&d.state, &matching.get_untracked()));
+            .with_untracked(|d| to_csv(&d.state, &matching.get_untracked(), lang));
         let name = format!("audit-log-{}-{}.csv", account.0, studio.now().iso_date());
         let _ = browser::download_as(&name, &csv, "text/csv");
     };
@@ -95,11 +96,11 @@ fn AuditScreen(account: AccountId) -> impl IntoView {
             <label>{t_string!(i18n, filter_category)} " "
                 <select on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    let c = Category::ALL.into_iter().find(|c| c.label() == v);
+                    let c = Category::ALL.into_iter().find(|c| c.text().render(lang) == v);
                     set_filter(&|f| f.category = c);
                 }>
                     <option value="">{t_string!(i18n, all)}</option>
-                    {Category::ALL.into_iter().map(|c| view! { <option value=c.label()>{c.label()}</option> }).collect_view()}
+                    {Category::ALL.into_iter().map(|c| view! { <option value=c.text().render(lang)>{c.text().render(lang)}</option> }).collect_view()}
                 </select>
             </label>
             <label>{t_string!(i18n, filter_actor)} " "

@@ -25,6 +25,7 @@ fn summary(doc: &Document) -> (usize, usize, usize) {
 pub fn DataPage() -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
+    let lang = crate::app::language::lang();
     let import = RwSignal::new(Import::Idle);
     let file_input = NodeRef::<html::Input>::new();
 
@@ -41,11 +42,12 @@ pub fn DataPage() -> impl IntoView {
             import.set(Import::Refused {
                 file: name,
                 // Whole megabytes: formatting floats would cost wasm size.
-                reason: format!(
-                    "the file is {} MB; files up to {} MB can be imported",
-                    (file.size() / 1_048_576.0).ceil() as u64,
-                    (IMPORT_LIMIT_BYTES / 1_048_576.0) as u64
-                ),
+                reason: crate::text!(
+                    "app.file_too_large",
+                    size = ((file.size() / 1_048_576.0).ceil() as u64).to_string(),
+                    limit = ((IMPORT_LIMIT_BYTES / 1_048_576.0) as u64).to_string()
+                )
+                .render(lang),
             });
             return;
         }
@@ -58,11 +60,11 @@ pub fn DataPage() -> impl IntoView {
             import.set(match text.map(|t| Document::load(&t)) {
                 None => Import::Refused {
                     file: name,
-                    reason: "the browser could not read the file".into(),
+                    reason: crate::domain::Text::msg("app.file_unreadable").render(lang),
                 },
                 Some(Err(e)) => Import::Refused {
                     file: name,
-                    reason: e.to_string(),
+                    reason: e.text().render(lang),
                 },
                 Some(Ok(l)) => Import::Ready {
                     file: name,
@@ -75,9 +77,10 @@ pub fn DataPage() -> impl IntoView {
     let replace = move |_| {
         if let Import::Ready { file, doc } = import.get_untracked() {
             studio.replace(*doc);
-            studio
-                .notice
-                .set(Some(Notice::Done(format!("Imported {file}."))));
+            studio.notice.set(Some(Notice::Done(crate::text!(
+                "app.imported",
+                file = file
+            ))));
             import.set(Import::Idle);
             if let Some(i) = file_input.get_untracked() {
                 i.set_value("");

@@ -14,6 +14,7 @@ const SHOWN: usize = 200;
 pub fn Outbox() -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
+    let lang = crate::app::language::lang();
     // Opening the outbox reads everything in it.
     Effect::new(move |_| studio.mark_mail_read());
     let rows = move || {
@@ -24,14 +25,15 @@ pub fn Outbox() -> impl IntoView {
                 .rev()
                 .take(SHOWN)
                 .map(|m| {
-                    let preview: String = m.body.chars().take(PREVIEW_CHARS).collect();
-                    let preview = if preview.len() < m.body.len() {
+                    let body = m.body.render(lang);
+                    let preview: String = body.chars().take(PREVIEW_CHARS).collect();
+                    let preview = if preview.len() < body.len() {
                         format!("{preview}…")
                     } else {
                         preview
                     };
                     let (to, subject, body, at) =
-                        (m.to.to_string(), m.subject.clone(), m.body.clone(), m.at);
+                        (m.to.to_string(), m.subject.render(lang), body, m.at);
                     view! {
                         <tr>
                             <td><time>{at.iso_minute()}</time></td>

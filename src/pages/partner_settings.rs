@@ -22,6 +22,7 @@ pub fn PartnerSettings() -> impl IntoView {
 fn LinksAndDormant(partner: AccountId) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
+    let lang = crate::app::language::lang();
     let (days, dormant_on) = studio.doc.with_untracked(|d| {
         d.state
             .account(partner)
@@ -35,7 +36,7 @@ fn LinksAndDormant(partner: AccountId) -> impl IntoView {
         ev.prevent_default();
         let Ok(link_valid_days) = days.get_untracked().trim().parse::<u32>() else {
             problem.set(Some(
-                "Type the number of days as a whole number, e.g. 30.".into(),
+                crate::domain::Text::msg("app.days_whole_number").render(lang),
             ));
             return;
         };
@@ -44,7 +45,7 @@ fn LinksAndDormant(partner: AccountId) -> impl IntoView {
             link_valid_days,
             deactivate_dormant: dormant_on.get_untracked(),
         };
-        problem.set(studio.run(cmd).err().flatten().map(|r| r.to_string()));
+        problem.set(studio.run(cmd).err().flatten().map(|r| r.render(lang)));
     };
     let dormant = move || {
         studio.doc.with(|d| {
@@ -108,6 +109,7 @@ fn LinksAndDormant(partner: AccountId) -> impl IntoView {
 fn DomainsScreen(partner: AccountId) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
+    let lang = crate::app::language::lang();
     let typed = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
     let domains = move || {
@@ -126,7 +128,7 @@ fn DomainsScreen(partner: AccountId) -> impl IntoView {
             })
             .is_ok();
         if let Some(Notice::Refused(r)) = studio.notice.get_untracked() {
-            problem.set(Some(r.to_string()));
+            problem.set(Some(r.render(lang)));
         } else {
             problem.set(None);
         }
@@ -135,11 +137,16 @@ fn DomainsScreen(partner: AccountId) -> impl IntoView {
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match Domain::parse(&typed.get_untracked()) {
-            Err(e) => problem.set(Some(format!("Check the domain: {e}."))),
+            Err(e) => problem.set(Some(
+                crate::text!("app.check_domain", problem = e.text()).render(lang),
+            )),
             Ok(d) => {
                 let mut list = domains();
                 if list.contains(&d) {
-                    problem.set(Some(format!("{} is already approved.", d.as_str())));
+                    problem.set(Some(
+                        crate::text!("app.domain_already_approved", domain = d.as_str())
+                            .render(lang),
+                    ));
                     return;
                 }
                 list.push(d);

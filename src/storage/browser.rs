@@ -2,19 +2,20 @@
 //! private mode, a full quota or a missing window are ordinary here.
 
 use super::StorageKey;
+use crate::domain::Text;
 
-fn local_storage() -> Result<web_sys::Storage, String> {
+fn local_storage() -> Result<web_sys::Storage, Text> {
     web_sys::window()
-        .ok_or("no browser window")?
+        .ok_or_else(|| Text::msg("storage.no_window"))?
         .local_storage()
-        .map_err(|_| "localStorage is blocked in this browser".to_string())?
-        .ok_or_else(|| "localStorage is not available".to_string())
+        .map_err(|_| Text::msg("storage.blocked"))?
+        .ok_or_else(|| Text::msg("storage.unavailable"))
 }
 
-pub fn read(key: StorageKey) -> Result<Option<String>, String> {
+pub fn read(key: StorageKey) -> Result<Option<String>, Text> {
     local_storage()?
         .get_item(&key.name())
-        .map_err(|_| "localStorage could not be read".to_string())
+        .map_err(|_| Text::msg("storage.unreadable"))
 }
 
 /// Copies unreadable text into the first free quarantine slot; false when
@@ -27,16 +28,16 @@ pub fn keep_aside(text: &str) -> bool {
 }
 
 /// Writes `value`; a refused write (e.g. `QuotaExceededError`) says why.
-pub fn write(key: StorageKey, value: &str) -> Result<(), String> {
+pub fn write(key: StorageKey, value: &str) -> Result<(), Text> {
     local_storage()?.set_item(&key.name(), value).map_err(|e| {
         let name = js_sys::Reflect::get(&e, &"name".into())
             .ok()
             .and_then(|v| v.as_string())
             .unwrap_or_default();
         if name == "QuotaExceededError" {
-            "the browser's storage for this site is full; export your data to keep it".to_string()
+            Text::msg("storage.full")
         } else {
-            format!("the browser refused to save ({name})")
+            crate::text!("storage.refused", reason = name)
         }
     })
 }
@@ -79,14 +80,14 @@ pub fn on_document_saved_elsewhere(on_change: impl Fn(String) + 'static) {
 }
 
 /// Offers JSON `text` as a file download named `file_name`.
-pub fn download(file_name: &str, text: &str) -> Result<(), String> {
+pub fn download(file_name: &str, text: &str) -> Result<(), Text> {
     download_as(file_name, text, "application/json")
 }
 
 /// Offers `text` of media type `mime` as a file download.
-pub fn download_as(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
+pub fn download_as(file_name: &str, text: &str, mime: &str) -> Result<(), Text> {
     use wasm_bindgen::JsCast;
-    let fail = |_| "the browser refused the download".to_string();
+    let fail = |_| Text::msg("storage.download_refused");
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -94,12 +95,12 @@ pub fn download_as(file_name: &str, text: &str, mime: &str) -> Result<(), String
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or("no browser window")?;
+        .ok_or_else(|| Text::msg("storage.no_window"))?;
     let a: web_sys::HtmlAnchorElement = document
         .create_element("a")
         .map_err(fail)?
         .dyn_into()
-        .map_err(|_| "the browser refused the download".to_string())?;
+        .map_err(|_| Text::msg("storage.download_refused"))?;
     a.set_href(&url);
     a.set_download(file_name);
     a.click();

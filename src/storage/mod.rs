@@ -6,7 +6,7 @@
 
 pub mod browser;
 
-use crate::domain::{Actor, State, Timestamp};
+use crate::domain::{Actor, State, Text, Timestamp};
 use serde::{Deserialize, Serialize};
 
 /// Bumped on every change of the stored shape; each older version gets a
@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 /// - 1: the first release.
 /// - 2: users carry `last_active` (the dormant-access review); the document
 ///   counts read outbox emails (`mail_read`).
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Larger files are refused by Import before they are read.
 pub const IMPORT_LIMIT_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
@@ -31,6 +31,8 @@ pub enum StorageKey {
     /// Unreadable text found at start, kept aside until the user discards
     /// it; several slots, so that a second bad start never overwrites the first.
     Quarantine(u8),
+    /// The language the person chose (a code such as `nb`).
+    Language,
 }
 
 /// How many unreadable documents can be kept aside.
@@ -42,6 +44,7 @@ impl StorageKey {
             StorageKey::Document => "partner-access-studio/document".into(),
             StorageKey::Revision => "partner-access-studio/revision".into(),
             StorageKey::Quarantine(n) => format!("partner-access-studio/unreadable/{n}"),
+            StorageKey::Language => "partner-access-studio/language".into(),
         }
     }
 }
@@ -74,6 +77,29 @@ pub enum LoadError {
     UnknownVersion(u64),
     #[error("the saved data breaks a rule: {}", .0.join("; "))]
     Invalid(Vec<String>),
+}
+
+impl LoadError {
+    /// The error in the reader's words (the technical detail stays as is).
+    pub fn text(&self) -> Text {
+        match self {
+            LoadError::Empty => Text::msg("load.empty"),
+            LoadError::Unreadable(detail) => crate::text!("load.unreadable", detail = detail),
+            LoadError::NewerVersion(v) => {
+                crate::text!(
+                    "load.newer_version",
+                    version = *v,
+                    supported = SCHEMA_VERSION
+                )
+            }
+            LoadError::UnknownVersion(v) => {
+                crate::text!("load.unknown_version", version = v.to_string())
+            }
+            LoadError::Invalid(problems) => {
+                crate::text!("load.invalid", problems = problems.join("; "))
+            }
+        }
+    }
 }
 
 /// A document read from text, and the version it was stored in when that
@@ -214,6 +240,10 @@ pub fn migrate(doc: &mut Document, from: u32) {
             }
         }
     }
+    // Version 3 stores audit summaries, email subjects and bodies as message
+    // ids with arguments (`Text`) so that they read in the reader's language.
+    // Nothing to convert: the plain English strings of versions 1 and 2 load
+    // as `Text::Plain` and show as they were written.
     doc.schema_version = SCHEMA_VERSION;
 }
 
@@ -269,10 +299,11 @@ mod tests {
             Document::parse("{\"schema_version\":\"x\"}"),
             Err(LoadError::Unreadable(_))
         ));
-        let newer =
-            Document::demo()
-                .to_json()
-                .replacen("\"schema_version\":2", "\"schema_version\":99", 1);
+        let newer = Document::demo().to_json().replacen(
+            &format!("\"schema_version\":{SCHEMA_VERSION}"),
+            "\"schema_version\":99",
+            1,
+        );
         assert_eq!(Document::parse(&newer), Err(LoadError::NewerVersion(99)));
         let json = Document::demo().to_json();
         for cut in [1, json.len() / 3, json.len() - 1] {

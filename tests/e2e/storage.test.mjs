@@ -74,7 +74,7 @@ test('Export downloads the state; Import shows a summary, then replaces it', asy
   const file = join(dir, download.suggestedFilename());
   await download.saveAs(file);
   const exported = JSON.parse(await readFile(file, 'utf8'));
-  assert.equal(exported.schema_version, 2);
+  assert.equal(exported.schema_version, 3);
 
   // A bad file is refused with its problem, and nothing changes.
   const bad = join(dir, 'bad.json');
@@ -114,7 +114,7 @@ test('data from a newer release is left untouched until the person chooses', asy
   await actAs(page, 'Kari Nordmann — Super Admin');
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), DOC), newer);
   await banner.getByRole('button', { name: 'Start with demo data' }).click();
-  await page.waitForFunction((k) => localStorage.getItem(k).includes('"schema_version":2'), DOC);
+  await page.waitForFunction((k) => localStorage.getItem(k).includes('"schema_version":3'), DOC);
   assert.equal(await page.evaluate(() => localStorage.getItem('partner-access-studio/unreadable/0')), newer);
   await context.close();
 });

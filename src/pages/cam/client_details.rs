@@ -12,11 +12,11 @@ use leptos::prelude::*;
 
 /// The sets a partner can give in a client: the built-in ones and the
 /// client's own, with their names there.
-fn sets_in(client: &Account) -> Vec<(SetId, String)> {
+fn sets_in(client: &Account, lang: Lang) -> Vec<(SetId, String)> {
     SetId::BUILT_IN
         .into_iter()
         .chain(client.custom_sets.iter().map(|s| SetId::Custom(s.id)))
-        .map(|s| (s, client.set_name(s)))
+        .map(|s| (s, client.set_name(s).render(lang)))
         .collect()
 }
 
@@ -58,13 +58,14 @@ fn candidates(
 pub fn AddEmployees(partner: AccountId, client: AccountId, open: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
+    let lang = crate::app::language::lang();
     studio.notice.set(None);
     let (name, people, sets) = studio.doc.with_untracked(|d| {
         let c = d.state.account(client);
         (
             client_names(&d.state, partner, client).0,
             candidates(&d.state, partner, client),
-            c.map(sets_in).unwrap_or_default(),
+            c.map(|c| sets_in(c, lang)).unwrap_or_default(),
         )
     });
     let picked = RwSignal::new(Vec::<UserId>::new());
@@ -73,7 +74,7 @@ pub fn AddEmployees(partner: AccountId, client: AccountId, open: RwSignal<bool>)
         let Some(set) = set.get_untracked() else {
             studio
                 .notice
-                .set(Some(Notice::Stale("Choose a permission set.".into())));
+                .set(Some(Notice::Stale(Text::msg("app.choose_set"))));
             return;
         };
         let cmd = Command::AddEmployees {
@@ -129,6 +130,7 @@ enum Mode {
 pub fn ClientDetails(partner: AccountId, client: AccountId, open: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
+    let lang = crate::app::language::lang();
     studio.notice.set(None);
     let name = studio
         .doc
@@ -145,9 +147,10 @@ pub fn ClientDetails(partner: AccountId, client: AccountId, open: RwSignal<bool>
                         u.id,
                         u.name.clone(),
                         u.email.to_string(),
-                        u.seat.label(),
-                        c.map(|c| c.access_label(u)).unwrap_or_default(),
-                        u.status.label(),
+                        u.seat.text().render(lang),
+                        c.map(|c| c.access_label(u).render(lang))
+                            .unwrap_or_default(),
+                        u.status.text().render(lang),
                     )
                 })
                 .collect::<Vec<_>>()
@@ -223,9 +226,13 @@ fn ChangeSet(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
-    let sets = studio
-        .doc
-        .with_untracked(|d| d.state.account(client).map(sets_in).unwrap_or_default());
+    let lang = crate::app::language::lang();
+    let sets = studio.doc.with_untracked(|d| {
+        d.state
+            .account(client)
+            .map(|c| sets_in(c, lang))
+            .unwrap_or_default()
+    });
     let set = RwSignal::new(None::<SetId>);
     let users_for_cmd = users.clone();
     let command = move |set: SetId| Command::ChangePermissionSet {
@@ -243,7 +250,7 @@ fn ChangeSet(
             let decision = decide(&d.state, &d.acting, &cmd_for_preview(set), d.clock);
             let decision = match decision {
                 Ok(x) => x,
-                Err(r) => return Some(Err(r.to_string())),
+                Err(r) => return Some(Err(r.render(lang))),
             };
             let mut lines = Vec::new();
             for &id in &users {
@@ -261,7 +268,7 @@ fn ChangeSet(
                 let gaps: Vec<String> = after
                     .changes_to(&target)
                     .iter()
-                    .map(|g| g.describe())
+                    .map(|g| g.describe().render(lang))
                     .collect();
                 if !gaps.is_empty() {
                     lines.push(format!("{}: {}", u.name, gaps.join(", ")));
@@ -316,6 +323,7 @@ fn RemoveReview(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
+    let lang = crate::app::language::lang();
     let (leaving, receivers, end) = studio.doc.with_untracked(|d| {
         let c = d.state.account(client);
         let leaving: Vec<(String, Vec<String>)> = users
@@ -326,7 +334,7 @@ fn RemoveReview(
                     u.name.clone(),
                     u.assets
                         .iter()
-                        .map(|a| format!("{}: {}", a.kind.label(), a.name))
+                        .map(|a| format!("{}: {}", a.kind.text().render(lang), a.name))
                         .collect(),
                 )
             })
@@ -351,7 +359,7 @@ fn RemoveReview(
         };
         let end = decide(&d.state, &d.acting, &preview, d.clock)
             .map(|decision| relationship_end_after(&d.state, partner, client, &decision))
-            .map_err(|r| r.to_string());
+            .map_err(|r| r.render(lang));
         (leaving, receivers, end)
     });
     let owns_something = leaving.iter().any(|(_, a)| !a.is_empty());

@@ -61,6 +61,7 @@ fn client_rows(state: &State, partner: AccountId, now: Timestamp) -> Vec<ClientR
 pub fn ClientsTab(partner: AccountId) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
+    let lang = crate::app::language::lang();
     let ticked = RwSignal::new(AccessType::ALL.to_vec());
     let search = RwSignal::new(String::new());
     let page = RwSignal::new(0usize);
@@ -175,7 +176,7 @@ pub fn ClientsTab(partner: AccountId) -> impl IntoView {
                                     toggle(ticked, t, on);
                                     page.set(0);
                                 } />
-                            " " {t.label()}
+                            " " {t.text().render(lang)}
                         </label>
                     }).collect_view()}
                 </fieldset>

@@ -233,6 +233,7 @@ enum WizardStep {
 fn RemoveFromClients(partner: AccountId, employee: UserId, open: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
+    let lang = crate::app::language::lang();
     let (name, stops) = studio.doc.with_untracked(|d| {
         let Some(emp) = d.state.user(partner, employee) else {
             return (String::new(), Vec::new());
@@ -248,7 +249,7 @@ fn RemoveFromClients(partner: AccountId, employee: UserId, open: RwSignal<bool>)
                     assets: u
                         .assets
                         .iter()
-                        .map(|a| format!("{}: {}", a.kind.label(), a.name))
+                        .map(|a| format!("{}: {}", a.kind.text().render(lang), a.name))
                         .collect(),
                     receivers: c
                         .users
@@ -268,7 +269,7 @@ fn RemoveFromClients(partner: AccountId, employee: UserId, open: RwSignal<bool>)
     let next = move |_| {
         if ticked.with(Vec::is_empty) {
             studio.notice.set(Some(crate::app::studio::Notice::Stale(
-                "Tick at least one client (R-CAM-7).".into(),
+                crate::domain::Text::msg("app.tick_a_client"),
             )));
         } else {
             studio.notice.set(None);

@@ -39,6 +39,7 @@ pub fn IssuedLink(name: String, url: String) -> impl IntoView {
 pub fn AccessLinks(partner: AccountId) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
+    let lang = crate::app::language::lang();
     let rows = move || {
         studio.doc.with(|d| {
             let links: Vec<_> = d.state.links.iter().filter(|l| l.partner == partner).collect();
@@ -59,7 +60,7 @@ pub fn AccessLinks(partner: AccountId) -> impl IntoView {
                             <th scope="row">{who}</th>
                             <td>{l.issued_at.iso_date()}</td>
                             <td>{l.expires_at.iso_date()}</td>
-                            <td>{status.label()}</td>
+                            <td>{status.text().render(lang)}</td>
                             <td>{used.join(", ")}</td>
                             <td>{revocable.then(|| view! {
                                 <button type="button" on:click=move |_| { let _ = studio.run(Command::RevokeAccessLink { token: token.clone() }); }>

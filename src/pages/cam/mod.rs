@@ -27,6 +27,7 @@ enum Tab {
 fn CamScreen(partner: AccountId) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
+    let lang = crate::app::language::lang();
     let tab = RwSignal::new(Tab::Clients);
     // A memo: the tabs are rebuilt only when access changes, not on every edit.
     let denied = Memo::new(move |_| {
@@ -38,7 +39,7 @@ fn CamScreen(partner: AccountId) -> impl IntoView {
         match denied.get() {
         Some(refusal) => view! {
             <h1>{t_string!(i18n, cam_denied_title)}</h1>
-            <p class="refusal">{refusal.to_string()}</p>
+            <p class="refusal">{refusal.render(lang)}</p>
         }
         .into_any(),
         None => view! {

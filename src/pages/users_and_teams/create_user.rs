@@ -75,6 +75,7 @@ impl Draft {
 pub fn CreateUser(account: AccountId) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
+    let lang = crate::app::language::lang();
     let open = RwSignal::new(false);
     let allowed = move || {
         studio
@@ -86,7 +87,7 @@ pub fn CreateUser(account: AccountId) -> impl IntoView {
             type="button"
             class="primary"
             disabled=move || allowed().is_some()
-            title=move || allowed().map(|r| r.to_string())
+            title=move || allowed().map(|r| r.render(lang))
             on:click=move |_| open.set(true)
         >
             {t_string!(i18n, create_user_title)}
@@ -122,7 +123,11 @@ fn Wizard(account: AccountId, open: RwSignal<bool>) -> impl IntoView {
                     .map(|(i, p)| RowProblem {
                         row: i + 1,
                         text: p.email.to_string(),
-                        reason: format!("{} is already a user of {}", p.email, a.name),
+                        reason: crate::text!(
+                            "refusal.problem.already_user",
+                            email = &p.email,
+                            account = &a.name
+                        ),
                     })
                     .collect()
             })
@@ -187,6 +192,7 @@ fn Wizard(account: AccountId, open: RwSignal<bool>) -> impl IntoView {
 #[component]
 fn EmailsStep(draft: Draft) -> impl IntoView {
     let i18n = use_i18n();
+    let lang = crate::app::language::lang();
     let on_file = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
         let Some(input) = ev
@@ -209,7 +215,7 @@ fn EmailsStep(draft: Draft) -> impl IntoView {
                 None => draft.problems.set(vec![RowProblem {
                     row: 1,
                     text: name,
-                    reason: "the file could not be read as text".into(),
+                    reason: crate::domain::Text::msg("app.file_not_text"),
                 }]),
             }
         });
@@ -234,7 +240,7 @@ fn EmailsStep(draft: Draft) -> impl IntoView {
                     <p>{t_string!(i18n, fix_rows)}</p>
                     <ul>
                         {problems.into_iter().map(|p| {
-                            let reason = p.reason.clone();
+                            let reason = p.reason.render(lang);
                             view! { <li>{t!(i18n, row_problem, row = move || p.row, reason = move || reason.clone())}</li> }
                         }).collect_view()}
                     </ul>
@@ -248,6 +254,7 @@ fn EmailsStep(draft: Draft) -> impl IntoView {
 fn SeatStep(account: AccountId, draft: Draft) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
+    let lang = crate::app::language::lang();
     let emails = draft.emails();
     let (offered, ineligible, may_pay, account_seats) = studio.doc.with_untracked(|d| {
         let offered = seats_offered(&d.state, account, &emails);
@@ -294,7 +301,7 @@ fn SeatStep(account: AccountId, draft: Draft) -> impl IntoView {
                     <input type="radio" name="seat" id=id.clone() disabled=!enabled
                         prop:checked=move || draft.seat.get() == Some(s)
                         on:change=move |_| draft.seat.set(Some(s)) />
-                    <label for=id>{s.label()}</label>
+                    <label for=id>{s.text().render(lang)}</label>
                     {reason.map(|r| view! { <span class="reason">" — " {r}</span> })}
                 </div>
             }
@@ -328,6 +335,7 @@ fn ReviewStep(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
+    let lang = crate::app::language::lang();
     let preview = move || {
         let cmd = draft.command(account)?;
         Some(studio.doc.with(|d| {
@@ -345,11 +353,11 @@ fn ReviewStep(
             <dt>{t_string!(i18n, review_people)}</dt>
             <dd><ul>{people.iter().map(|p| view! { <li>{p.email.to_string()}</li> }).collect_view()}</ul></dd>
             <dt>{t_string!(i18n, review_seat)}</dt>
-            <dd>{seat.map(|s| s.label())}</dd>
+            <dd>{seat.map(|s| s.text().render(lang))}</dd>
         </dl>
         {move || match preview() {
             None => ().into_any(),
-            Some((Err(r), _)) => view! { <p role="alert" class="refusal">{r.to_string()}</p> }.into_any(),
+            Some((Err(r), _)) => view! { <p role="alert" class="refusal">{r.render(lang)}</p> }.into_any(),
             Some((Ok(decision), acc)) => {
                 let added: Vec<User> = decision.events.iter().filter_map(|e| match e {
                     Event::UserAdded { user, .. } => Some(user.clone()),
@@ -362,14 +370,14 @@ fn ReviewStep(
                 };
                 let not_granted: Vec<String> = match (&first, requested) {
                     (Some(u), Some(req)) => u.permissions.changes_to(&req).into_iter().filter_map(|c| match c {
-                        PermissionChange::Added(p) => Some(p.label().to_string()),
-                        PermissionChange::ScopeChanged { right, to, from } if to > from => Some(right.label()),
+                        PermissionChange::Added(p) => Some(p.text().render(lang).to_string()),
+                        PermissionChange::ScopeChanged { right, to, from } if to > from => Some(right.text().render(lang)),
                         _ => None,
                     }).collect(),
                     _ => Vec::new(),
                 };
                 let label = match (&first, &acc) {
-                    (Some(u), Some(a)) => a.access_label(u),
+                    (Some(u), Some(a)) => a.access_label(u).render(lang),
                     _ => String::new(),
                 };
                 let count = first.map(|u| u.permissions.count()).unwrap_or(0);
@@ -377,11 +385,11 @@ fn ReviewStep(
                     (Some(s), Some(a)) if s.is_paid() => {
                         let used = a.seats_used(s) + added.len() as u32;
                         let bought = a.seats_purchased(s);
-                        Some(view! { <p>{t!(i18n, review_seats_after, seat = move || s.label(), used = move || used, bought = move || bought)}</p> })
+                        Some(view! { <p>{t!(i18n, review_seats_after, seat = move || s.text().render(lang), used = move || used, bought = move || bought)}</p> })
                     }
                     _ => None,
                 };
-                let mails: Vec<(String, String)> = decision.mails().map(|m| (m.to.to_string(), m.subject.clone())).collect();
+                let mails: Vec<(String, String)> = decision.mails().map(|m| (m.to.to_string(), m.subject.render(lang))).collect();
                 let list = not_granted.join(", ");
                 view! {
                     <dl class="review">
@@ -395,6 +403,6 @@ fn ReviewStep(
                 }.into_any()
             }
         }}
-        {move || refusal.get().map(|r| view! { <p role="alert" class="refusal">{r.to_string()}</p> })}
+        {move || refusal.get().map(|r| view! { <p role="alert" class="refusal">{r.render(lang)}</p> })}
     }
 }

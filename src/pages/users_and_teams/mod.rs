@@ -36,6 +36,7 @@ fn UsersScreen(account: AccountId) -> impl IntoView {
 fn SeatSummary(account: AccountId) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
+    let lang = crate::app::language::lang();
     let items = move || {
         studio.doc.with(|d| {
             let Some(a) = d.state.account(account) else {
@@ -57,7 +58,7 @@ fn SeatSummary(account: AccountId) -> impl IntoView {
                     } else {
                         t!(i18n, seats_free_count, used = move || used).into_any()
                     };
-                    view! { <div class="seat"><dt>{s.label()}</dt><dd>{text}</dd></div> }
+                    view! { <div class="seat"><dt>{s.text().render(lang)}</dt><dd>{text}</dd></div> }
                 })
                 .collect::<Vec<_>>()
         })
@@ -83,6 +84,7 @@ fn set_filter_value(f: Option<SetFilter>) -> String {
 fn UserTable(account: AccountId) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
+    let lang = crate::app::language::lang();
     let query = RwSignal::new(UserQuery::default());
     let detail_open = RwSignal::new(false);
     let selected = RwSignal::new(None::<crate::domain::UserId>);
@@ -92,7 +94,7 @@ fn UserTable(account: AccountId) -> impl IntoView {
         studio.doc.with(|d| {
             d.state
                 .account(account)
-                .map(|a| select(&d.state, a, &query.get()))
+                .map(|a| select(&d.state, a, &query.get(), lang))
         })
     };
 
@@ -126,7 +128,7 @@ fn UserTable(account: AccountId) -> impl IntoView {
             sets.into_iter()
                 .map(|s| {
                     let v = set_filter_value(Some(SetFilter::Set(s)));
-                    view! { <option value=v>{a.set_name(s)}</option> }
+                    view! { <option value=v>{a.set_name(s).render(lang)}</option> }
                 })
                 .collect::<Vec<_>>()
         })
@@ -194,9 +196,9 @@ fn UserTable(account: AccountId) -> impl IntoView {
                             <button type="button" class="link" on:click=move |_| { selected.set(Some(r.id)); detail_open.set(true); }>{r.name}</button>
                         </th>
                         <td>{r.email}</td>
-                        <td>{r.seat.label()}</td>
+                        <td>{r.seat.text().render(lang)}</td>
                         <td>{r.set_label}</td>
-                        <td><span class=status_class>{r.status.label()}</span></td>
+                        <td><span class=status_class>{r.status.text().render(lang)}</span></td>
                         <td>{r.partner.map(|p| view! { <span class="partner-badge">{p}</span> })}</td>
                         <td><time>{r.last_change.iso_date()}</time></td>
                     </tr>
@@ -232,7 +234,7 @@ fn UserTable(account: AccountId) -> impl IntoView {
                 <label for="filter-seat">{t_string!(i18n, filter_seat)}</label>
                 <select id="filter-seat" on:change=on_seat prop:value=move || query.with(|q| q.seat.map(|s| format!("{s:?}")).unwrap_or_default())>
                         <option value="">{t_string!(i18n, all)}</option>
-                        {Seat::ALL.into_iter().map(|s| view! { <option value=format!("{s:?}")>{s.label()}</option> }).collect_view()}
+                        {Seat::ALL.into_iter().map(|s| view! { <option value=format!("{s:?}")>{s.text().render(lang)}</option> }).collect_view()}
                 </select>
                 <label for="filter-set">{t_string!(i18n, filter_set)}</label>
                 <select id="filter-set" on:change=on_set prop:value=move || query.with(|q| set_filter_value(q.set))>
@@ -243,8 +245,8 @@ fn UserTable(account: AccountId) -> impl IntoView {
                 <label for="filter-status">{t_string!(i18n, filter_status)}</label>
                 <select id="filter-status" on:change=on_status prop:value=move || query.with(|q| if q.dormant_at.is_some() { "Dormant".to_string() } else { q.status.map(|s| format!("{s:?}")).unwrap_or_default() })>
                         <option value="">{t_string!(i18n, all)}</option>
-                        <option value="Active">{UserStatus::Active.label()}</option>
-                        <option value="Deactivated">{UserStatus::Deactivated.label()}</option>
+                        <option value="Active">{UserStatus::Active.text().render(lang)}</option>
+                        <option value="Deactivated">{UserStatus::Deactivated.text().render(lang)}</option>
                         <option value="Dormant">{t_string!(i18n, dormant_filter)}</option>
                 </select>
             </div>

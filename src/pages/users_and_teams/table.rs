@@ -1,7 +1,7 @@
 //! Search, filter, sort and paging of the Users & Teams table: plain code,
 //! tested natively, so the screen only renders the rows it is given.
 
-use crate::domain::{Account, PartnerDirectory, Seat, SetId, State, UserStatus};
+use crate::domain::{Account, Lang, PartnerDirectory, Seat, SetId, State, UserStatus};
 
 pub const PAGE_SIZE: usize = 50;
 
@@ -56,7 +56,8 @@ pub struct Selection {
     pub page: usize,
 }
 
-pub fn select(state: &State, account: &Account, q: &UserQuery) -> Selection {
+/// The page of rows `q` asks for; labels (and the order by label) in `lang`.
+pub fn select(state: &State, account: &Account, q: &UserQuery, lang: Lang) -> Selection {
     let needle = q.text.trim().to_lowercase();
     let mut hits: Vec<&crate::domain::User> = account
         .users
@@ -75,7 +76,7 @@ pub fn select(state: &State, account: &Account, q: &UserQuery) -> Selection {
                 || u.name.to_lowercase().contains(&needle)
         })
         .collect();
-    let set_label = |u: &crate::domain::User| account.access_label(u);
+    let set_label = |u: &crate::domain::User| account.access_label(u).render(lang);
     match q.sort {
         SortColumn::Name => hits.sort_by_cached_key(|u| u.name.to_lowercase()),
         SortColumn::Email => hits.sort_by(|a, b| a.email.cmp(&b.email)),
@@ -126,7 +127,7 @@ mod tests {
     fn search_filters_and_sorting_narrow_the_rows() {
         let s = demo::state();
         let fjord = s.account(demo::FJORD).unwrap();
-        let all = select(&s, fjord, &UserQuery::default());
+        let all = select(&s, fjord, &UserQuery::default(), Lang::En);
         assert_eq!(all.matching, fjord.users.len());
         assert!(all
             .rows
@@ -136,7 +137,7 @@ mod tests {
             text: "BRIGHTPATH".into(),
             ..Default::default()
         };
-        let partners = select(&s, fjord, &q);
+        let partners = select(&s, fjord, &q, Lang::En);
         assert_eq!(partners.matching, 3);
         assert!(partners
             .rows
@@ -146,17 +147,17 @@ mod tests {
             seat: Some(Seat::Partner),
             ..Default::default()
         };
-        assert_eq!(select(&s, fjord, &q).matching, 2);
+        assert_eq!(select(&s, fjord, &q, Lang::En).matching, 2);
         let q = UserQuery {
             set: Some(SetFilter::Set(SetId::SuperAdmin)),
             ..Default::default()
         };
-        assert_eq!(select(&s, fjord, &q).rows[0].name, "Henrik Dahl");
+        assert_eq!(select(&s, fjord, &q, Lang::En).rows[0].name, "Henrik Dahl");
         let q = UserQuery {
             text: "zzz".into(),
             ..Default::default()
         };
-        assert_eq!(select(&s, fjord, &q).matching, 0);
+        assert_eq!(select(&s, fjord, &q, Lang::En).matching, 0);
     }
 
     #[test]
@@ -167,7 +168,7 @@ mod tests {
             dormant_at: Some(demo::start()),
             ..UserQuery::default()
         };
-        let names: Vec<String> = select(&s, fjord, &q)
+        let names: Vec<String> = select(&s, fjord, &q, Lang::En)
             .rows
             .into_iter()
             .map(|r| r.name)
@@ -177,7 +178,10 @@ mod tests {
             dormant_at: Some(demo::start().plus_days(90)),
             ..UserQuery::default()
         };
-        assert_eq!(select(&s, fjord, &later).matching, fjord.users.len());
+        assert_eq!(
+            select(&s, fjord, &later, Lang::En).matching,
+            fjord.users.len()
+        );
     }
 
     #[test]
@@ -195,7 +199,7 @@ mod tests {
             page: 99,
             ..Default::default()
         };
-        let sel = select(&s, &big, &q);
+        let sel = select(&s, &big, &q, Lang::En);
         assert_eq!(sel.pages, (big.users.len()).div_ceil(PAGE_SIZE));
         assert_eq!(sel.page, sel.pages - 1);
         assert!(sel.rows.len() <= PAGE_SIZE);

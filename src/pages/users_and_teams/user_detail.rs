@@ -15,6 +15,7 @@ use leptos::prelude::*;
 pub fn UserDetail(account: AccountId, user: UserId) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
+    let lang = crate::app::language::lang();
     let current = move || studio.doc.with(|d| d.state.user(account, user).cloned());
     move || {
         let Some(u) = current() else {
@@ -25,7 +26,7 @@ pub fn UserDetail(account: AccountId, user: UserId) -> impl IntoView {
                 .and_then(|p| d.state.account(p))
                 .map(|p| p.name.clone())
         });
-        let status = u.status.label();
+        let status = u.status.text().render(lang);
         let may_migrate = u.is_super_admin()
             && studio
                 .doc
@@ -49,6 +50,7 @@ pub fn UserDetail(account: AccountId, user: UserId) -> impl IntoView {
 fn EditPermissions(account: AccountId, user: User) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
+    let lang = crate::app::language::lang();
     let seat = RwSignal::new(user.seat);
     let start = match user.set {
         Some(s) => Access::Set(s),
@@ -67,7 +69,7 @@ fn EditPermissions(account: AccountId, user: User) -> impl IntoView {
         .filter(|s| *s != Seat::Partner || eligible || user.seat == Seat::Partner)
         .map(|s| {
             let enabled = s == user.seat || offered.contains(&s);
-            view! { <option value=format!("{s:?}") disabled=!enabled selected=s == user.seat>{s.label()}</option> }
+            view! { <option value=format!("{s:?}") disabled=!enabled selected=s == user.seat>{s.text().render(lang)}</option> }
         })
         .collect_view();
     let command = move || Command::EditUser {
@@ -97,9 +99,9 @@ fn EditPermissions(account: AccountId, user: User) -> impl IntoView {
             <AccessChooser account=account emails=emails.clone() draft=draft />
             <h4>{t_string!(i18n, what_changes)}</h4>
             {move || match preview() {
-                Err(r) => view! { <p role="alert" class="refusal">{r.to_string()}</p> }.into_any(),
+                Err(r) => view! { <p role="alert" class="refusal">{r.render(lang)}</p> }.into_any(),
                 Ok((decision, acc)) => {
-                    let lines = change_lines(&decision, acc.as_ref());
+                    let lines = change_lines(&decision, acc.as_ref(), lang);
                     if lines.is_empty() {
                         view! { <p class="help">{t_string!(i18n, no_changes)}</p> }.into_any()
                     } else {
@@ -115,38 +117,47 @@ fn EditPermissions(account: AccountId, user: User) -> impl IntoView {
 }
 
 /// What a decision changes about users, as lines a person reads.
-pub fn change_lines(decision: &Decision, account: Option<&Account>) -> Vec<String> {
-    let label = |u: &User| account.map(|a| a.access_label(u)).unwrap_or_default();
+pub fn change_lines(decision: &Decision, account: Option<&Account>, lang: Lang) -> Vec<String> {
+    let label = |u: &User| {
+        account
+            .map(|a| a.access_label(u))
+            .unwrap_or_else(|| Text::msg("set.custom"))
+    };
     let mut lines = Vec::new();
     for e in &decision.events {
         if let Event::UserChanged { before, after, .. } = e {
             if before.seat != after.seat {
-                lines.push(format!(
-                    "Seat: {} → {}",
-                    before.seat.label(),
-                    after.seat.label()
-                ));
+                lines.push(
+                    crate::text!(
+                        "change.seat",
+                        from = before.seat.text(),
+                        to = after.seat.text()
+                    )
+                    .render(lang),
+                );
             }
             if before.set != after.set {
-                lines.push(format!(
-                    "Permission set: {} → {}",
-                    label(before),
-                    label(after)
-                ));
+                lines.push(
+                    crate::text!("change.set", from = label(before), to = label(after))
+                        .render(lang),
+                );
             }
             if before.status != after.status {
-                lines.push(format!(
-                    "Status: {} → {}",
-                    before.status.label(),
-                    after.status.label()
-                ));
+                lines.push(
+                    crate::text!(
+                        "change.status",
+                        from = before.status.text(),
+                        to = after.status.text()
+                    )
+                    .render(lang),
+                );
             }
             lines.extend(
                 before
                     .permissions
                     .changes_to(&after.permissions)
                     .iter()
-                    .map(|c| c.describe()),
+                    .map(|c| c.describe().render(lang)),
             );
         }
     }
@@ -157,6 +168,7 @@ pub fn change_lines(decision: &Decision, account: Option<&Account>) -> Vec<Strin
 fn Lifecycle(account: AccountId, user: User) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
+    let lang = crate::app::language::lang();
     let id = user.id;
     let receiver = RwSignal::new(None::<UserId>);
     let others: Vec<(UserId, String)> = studio.doc.with_untracked(|d| {
@@ -176,13 +188,13 @@ fn Lifecycle(account: AccountId, user: User) -> impl IntoView {
         view! { <p class="help">{t_string!(i18n, no_owned_assets)}</p> }.into_any()
     } else {
         view! {
-            <ul>{assets.iter().map(|a| view! { <li>{a.kind.label()} ": " {a.name.clone()}</li> }).collect_view()}</ul>
+            <ul>{assets.iter().map(|a| view! { <li>{a.kind.text().render(lang)} ": " {a.name.clone()}</li> }).collect_view()}</ul>
         }
         .into_any()
     };
     let asset_text = assets
         .iter()
-        .map(|a| format!("{}: {}", a.kind.label(), a.name))
+        .map(|a| format!("{}: {}", a.kind.text().render(lang), a.name))
         .collect::<Vec<_>>()
         .join("; ");
     let deactivate_body = Signal::derive(move || {
@@ -240,6 +252,7 @@ fn Lifecycle(account: AccountId, user: User) -> impl IntoView {
 fn History(account: AccountId, user: UserId) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
+    let lang = crate::app::language::lang();
     let entries = move || {
         studio.doc.with(|d| {
             let acc = d.state.account(account);
@@ -258,17 +271,20 @@ fn History(account: AccountId, user: UserId) -> impl IntoView {
                     }
                     let who = match &entry.actor {
                         Some(a) => a.name.clone(),
-                        None => format!("Automatic ({})", entry.summary),
+                        None => crate::text!("change.automatic", what = entry.summary.clone()).render(lang),
                     };
                     let mut lines = Vec::new();
                     for e in mine {
                         match e {
-                            Event::UserAdded { user, .. } => lines.push(format!(
-                                "Created with {} and {}",
-                                user.seat.label(),
-                                acc.map(|a| a.access_label(user)).unwrap_or_default()
-                            )),
-                            _ => lines.extend(change_lines(&Decision { summary: String::new(), events: vec![e.clone()] }, acc)),
+                            Event::UserAdded { user, .. } => lines.push(
+                                crate::text!(
+                                    "change.created_with",
+                                    seat = user.seat.text(),
+                                    set = acc.map(|a| a.access_label(user)).unwrap_or_else(|| Text::msg("set.custom"))
+                                )
+                                .render(lang),
+                            ),
+                            _ => lines.extend(change_lines(&Decision { summary: Text::Plain(String::new()), events: vec![e.clone()] }, acc, lang)),
                         }
                     }
                     Some((entry.at.iso_minute(), who, lines))

@@ -1,0 +1,383 @@
+//! Words the core produces: refusals, audit summaries, emails and the names
+//! of its own enums (seats, permissions, categories …).
+//!
+//! The core never builds a sentence in one language. It builds a [`Text`]: a
+//! message id from `locales/domain/<lang>.json` and named arguments, which is
+//! what the audit log and the outbox store. The screens render it in the
+//! reader's language ([`Text::render`]), so an entry written while the app
+//! was in Dutch reads in Swedish after a switch. `Display` renders English,
+//! for tests, logs and the CSV export of a document.
+//!
+//! Screen labels live in `locales/<lang>.json` (compile-time checked by
+//! leptos_i18n); these messages need a run-time lookup because they are data.
+
+use super::ids::Timestamp;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::sync::OnceLock;
+
+/// A language the app ships in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Nl,
+    Da,
+    Nb,
+    Sv,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 5] = [Lang::En, Lang::Nl, Lang::Da, Lang::Nb, Lang::Sv];
+
+    /// The BCP 47 code, as in `<html lang>` and the locale file names.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Nl => "nl",
+            Lang::Da => "da",
+            Lang::Nb => "nb",
+            Lang::Sv => "sv",
+        }
+    }
+
+    /// The language named in itself, as the switch shows it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Nl => "Nederlands",
+            Lang::Da => "Dansk",
+            Lang::Nb => "Norsk bokmål",
+            Lang::Sv => "Svenska",
+        }
+    }
+
+    /// Reads a code such as `nb`, `nb-NO`, `no` or `sv-SE`.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Some(Lang::En),
+            "nl" => Some(Lang::Nl),
+            "da" => Some(Lang::Da),
+            // Norwegian without a script tag is read as bokmål, the written
+            // standard of most Norwegian admins.
+            "nb" | "no" | "nn" => Some(Lang::Nb),
+            "sv" => Some(Lang::Sv),
+            _ => None,
+        }
+    }
+
+    /// The message catalogue's source text.
+    pub fn catalogue_source(self) -> &'static str {
+        match self {
+            Lang::En => include_str!("../../locales/domain/en.json"),
+            Lang::Nl => include_str!("../../locales/domain/nl.json"),
+            Lang::Da => include_str!("../../locales/domain/da.json"),
+            Lang::Nb => include_str!("../../locales/domain/nb.json"),
+            Lang::Sv => include_str!("../../locales/domain/sv.json"),
+        }
+    }
+
+    fn catalogue(self) -> &'static HashMap<String, String> {
+        static CATALOGUES: [OnceLock<HashMap<String, String>>; 5] = [
+            OnceLock::new(),
+            OnceLock::new(),
+            OnceLock::new(),
+            OnceLock::new(),
+            OnceLock::new(),
+        ];
+        CATALOGUES[self as usize].get_or_init(|| {
+            // A broken catalogue is a build-time mistake caught by the
+            // catalogue tests; at run time it falls back to English ids.
+            serde_json::from_str(self.catalogue_source()).unwrap_or_default()
+        })
+    }
+
+    /// The template of a message id: this language, else English.
+    fn template(self, id: &str) -> Option<&'static str> {
+        self.catalogue()
+            .get(id)
+            .or_else(|| Lang::En.catalogue().get(id))
+            .map(String::as_str)
+    }
+
+    /// A date as people in this language write it.
+    pub fn date(self, at: Timestamp) -> String {
+        let d = at.date();
+        let (y, m, day) = (d.year(), u8::from(d.month()), d.day());
+        match self {
+            Lang::En | Lang::Sv => at.iso_date(),
+            Lang::Nl => format!("{day}-{m}-{y}"),
+            Lang::Da | Lang::Nb => format!("{day}.{m}.{y}"),
+        }
+    }
+
+    /// A whole number with the language's thousands separator.
+    pub fn number(self, n: u64) -> String {
+        let sep = match self {
+            Lang::En => ",",
+            Lang::Nl | Lang::Da => ".",
+            // A no-break space keeps "10 000" on one line.
+            Lang::Nb | Lang::Sv => "\u{a0}",
+        };
+        let digits = n.to_string();
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push_str(sep);
+            }
+            out.push(c);
+        }
+        out
+    }
+}
+
+/// Something the core says, in no language yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Text {
+    /// A catalogue message with named arguments.
+    Message {
+        id: Cow<'static, str>,
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        args: BTreeMap<String, Text>,
+    },
+    /// A date, written the reader's way.
+    Date { date: Timestamp },
+    /// Words that are not translated: a name, an address, a number, or text
+    /// stored before messages had ids (schema version 2 and older).
+    Plain(String),
+}
+
+impl Text {
+    /// The catalogue message `id`, without arguments yet.
+    pub fn msg(id: &'static str) -> Text {
+        Text::Message {
+            id: Cow::Borrowed(id),
+            args: BTreeMap::new(),
+        }
+    }
+
+    /// Adds the argument `{{ name }}`.
+    pub fn with(mut self, name: &str, value: impl Into<Text>) -> Text {
+        if let Text::Message { args, .. } = &mut self {
+            args.insert(name.to_string(), value.into());
+        }
+        self
+    }
+
+    /// A list of items joined with ", " (each rendered in the reader's language).
+    pub fn list(items: impl IntoIterator<Item = Text>) -> Text {
+        let args: BTreeMap<String, Text> = items
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| (format!("{i:04}"), t))
+            .collect();
+        Text::Message {
+            id: Cow::Borrowed(LIST_ID),
+            args,
+        }
+    }
+
+    /// The message id, if this is a catalogue message.
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            Text::Message { id, .. } => Some(id),
+            _ => None,
+        }
+    }
+
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        self.render_into(lang, &mut out);
+        out
+    }
+
+    fn render_into(&self, lang: Lang, out: &mut String) {
+        match self {
+            Text::Plain(s) => out.push_str(s),
+            Text::Date { date } => out.push_str(&lang.date(*date)),
+            Text::Message { id, args } if id == LIST_ID => {
+                for (i, item) in args.values().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    item.render_into(lang, out);
+                }
+            }
+            Text::Message { id, args } => match lang.template(id) {
+                Some(template) => fill(template, args, lang, out),
+                // An id no catalogue knows (a document from a later release):
+                // show the id rather than nothing.
+                None => out.push_str(id),
+            },
+        }
+    }
+}
+
+const LIST_ID: &str = "list";
+
+/// Writes `template` with each `{{ name }}` replaced by its argument.
+fn fill(template: &str, args: &BTreeMap<String, Text>, lang: Lang, out: &mut String) {
+    let mut rest = template;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let Some(end) = after.find("}}") else {
+            out.push_str(&rest[start..]);
+            return;
+        };
+        let name = after[..end].trim();
+        match args.get(name) {
+            Some(arg) => arg.render_into(lang, out),
+            None => out.push_str(&rest[start..start + 2 + end + 2]),
+        }
+        rest = &after[end + 2..];
+    }
+    out.push_str(rest);
+}
+
+/// The `{{ name }}` placeholders of a template, sorted (for catalogue tests).
+pub fn placeholders(template: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut rest = template;
+    while let Some(start) = rest.find("{{") {
+        let after = &rest[start + 2..];
+        let Some(end) = after.find("}}") else { break };
+        names.push(after[..end].trim().to_string());
+        rest = &after[end + 2..];
+    }
+    names.sort();
+    names.dedup();
+    names
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Text {
+        Text::Plain(s)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Text {
+        Text::Plain(s.to_string())
+    }
+}
+
+impl From<&String> for Text {
+    fn from(s: &String) -> Text {
+        Text::Plain(s.clone())
+    }
+}
+
+impl From<Timestamp> for Text {
+    fn from(date: Timestamp) -> Text {
+        Text::Date { date }
+    }
+}
+
+impl From<usize> for Text {
+    fn from(n: usize) -> Text {
+        Text::Plain(n.to_string())
+    }
+}
+
+impl From<u32> for Text {
+    fn from(n: u32) -> Text {
+        Text::Plain(n.to_string())
+    }
+}
+
+impl From<i64> for Text {
+    fn from(n: i64) -> Text {
+        Text::Plain(n.to_string())
+    }
+}
+
+impl From<&super::email::Email> for Text {
+    fn from(e: &super::email::Email) -> Text {
+        Text::Plain(e.to_string())
+    }
+}
+
+/// `text!("id", name = value, …)`: a catalogue message with its arguments.
+#[macro_export]
+macro_rules! text {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::domain::text::Text::msg($id)$(.with(stringify!($name), $value))*
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_renders_in_each_language_with_its_arguments() {
+        let t = Text::msg("seat.partner");
+        assert_eq!(t.render(Lang::En), "Partner seat");
+        assert_ne!(t.render(Lang::Sv), t.render(Lang::En));
+        let t = crate::text!("refusal.no_account", account = 7usize);
+        assert!(t.render(Lang::En).contains('7'));
+        assert!(!t.render(Lang::Nl).contains("{{"));
+    }
+
+    #[test]
+    fn plain_text_from_older_documents_reads_as_is() {
+        let t: Text = serde_json::from_str("\"Created Anna\"").unwrap();
+        assert_eq!(t, Text::Plain("Created Anna".into()));
+        assert_eq!(t.render(Lang::Da), "Created Anna");
+    }
+
+    #[test]
+    fn a_stored_message_round_trips() {
+        let t = crate::text!(
+            "refusal.no_account",
+            account = "x",
+            when = Timestamp::from_ymd(2026, 1, 13)
+        );
+        let json = serde_json::to_string(&t).unwrap();
+        assert_eq!(serde_json::from_str::<Text>(&json).unwrap(), t);
+        assert!(json.contains("\"id\""));
+    }
+
+    #[test]
+    fn an_unknown_id_shows_the_id_and_a_missing_argument_its_placeholder() {
+        let t = Text::Message {
+            id: "from.a.later.release".into(),
+            args: BTreeMap::new(),
+        };
+        assert_eq!(t.render(Lang::En), "from.a.later.release");
+        let mut out = String::new();
+        fill("a {{ b }} c", &BTreeMap::new(), Lang::En, &mut out);
+        assert_eq!(out, "a {{ b }} c");
+    }
+
+    #[test]
+    fn dates_and_numbers_follow_the_language() {
+        let d = Timestamp::from_ymd(2026, 1, 13);
+        assert_eq!(Lang::En.date(d), "2026-01-13");
+        assert_eq!(Lang::Nl.date(d), "13-1-2026");
+        assert_eq!(Lang::Da.date(d), "13.1.2026");
+        assert_eq!(Lang::Sv.date(d), "2026-01-13");
+        assert_eq!(Lang::En.number(10_000), "10,000");
+        assert_eq!(Lang::Nl.number(1_234_567), "1.234.567");
+        assert_eq!(Lang::Sv.number(999), "999");
+    }
+
+    #[test]
+    fn language_codes_are_read_leniently() {
+        assert_eq!(Lang::from_code("nb-NO"), Some(Lang::Nb));
+        assert_eq!(Lang::from_code("no"), Some(Lang::Nb));
+        assert_eq!(Lang::from_code("sv_SE"), Some(Lang::Sv));
+        assert_eq!(Lang::from_code("de"), None);
+    }
+}
