@@ -8,8 +8,8 @@ use crate::storage::{browser, StorageKey};
 use leptos::prelude::*;
 use std::str::FromStr;
 
-/// The language screens render in now. Views are rebuilt on a switch (see
-/// [`Localized`]), so reading it once while building a view is enough.
+/// The language screens render in now. A switch reloads the page (see
+/// [`LanguageSwitch`]), so reading it once while building a view is enough.
 pub fn lang() -> Lang {
     let locale = use_i18n().get_locale_untracked();
     Lang::from_code(locale.as_str()).unwrap_or_default()
@@ -37,17 +37,24 @@ fn initial_lang() -> Lang {
         .unwrap_or_default()
 }
 
-/// Sets the first language, then rebuilds `children` whenever the language
-/// changes: static labels are read once per build, which keeps each row of a
-/// 10,000-user table free of reactive subscriptions.
+/// Renders `children` once the language is ours. leptos_i18n settles its own
+/// guess (from `navigator.languages`, without bokmål's `no` alias) in an
+/// effect after the first render; this effect follows the locale and puts
+/// ours back until they agree, and only then are the screens built (their
+/// labels are read once).
 #[component]
 pub fn Localized(children: ChildrenFn) -> impl IntoView {
     let i18n = use_i18n();
-    i18n.set_locale(locale_of(initial_lang()));
-    move || {
-        i18n.get_locale();
-        untrack(|| children())
-    }
+    let wanted = locale_of(initial_lang());
+    let ready = RwSignal::new(false);
+    Effect::new(move |_| {
+        if i18n.get_locale() == wanted {
+            ready.set(true);
+        } else if !ready.get_untracked() {
+            i18n.set_locale(wanted);
+        }
+    });
+    move || ready.get().then(|| untrack(|| children()))
 }
 
 /// The language switch in the top bar: each language named in itself.
@@ -59,10 +66,19 @@ pub fn LanguageSwitch() -> impl IntoView {
         let Some(chosen) = Lang::from_code(&code) else {
             return;
         };
-        // Not being able to remember the choice (storage full or blocked)
-        // must not stop the switch itself.
-        let _ = browser::write(StorageKey::Language, chosen.code());
-        i18n.set_locale(locale_of(chosen));
+        // Labels are read once when a view is built (no subscription per
+        // label, which keeps a 10,000-row table light), so the page starts
+        // again in the new language; the data is already saved. Rebuilding
+        // the view tree in place disposed signals that event listeners of
+        // the router still held.
+        let remembered = browser::write(StorageKey::Language, chosen.code()).is_ok();
+        match web_sys::window() {
+            Some(w) if remembered => {
+                let _ = w.location().reload();
+            }
+            // Storage refused: switch what can switch without a reload.
+            _ => i18n.set_locale(locale_of(chosen)),
+        }
     };
     view! {
         <div class="language">

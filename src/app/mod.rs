@@ -28,11 +28,11 @@ pub fn App() -> impl IntoView {
     studio.persist();
     view! {
         <I18nContextProvider>
-            <language::Localized>
-                <Router>
+            <Router>
+                <language::Localized>
                     <Shell />
-                </Router>
-            </language::Localized>
+                </language::Localized>
+            </Router>
         </I18nContextProvider>
     }
 }
