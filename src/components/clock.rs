@@ -13,7 +13,8 @@ const STEPS: [i64; 4] = [1, 7, 30, 61];
 pub fn Clock() -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
-    let today = move || studio.now().iso_date();
+    let lang = crate::app::language::lang();
+    let today = move || lang.date(studio.now());
     let go_to = move |to: Timestamp| {
         let before = studio.doc.with_untracked(|d| d.state.audit.len());
         studio.pass_time(to);

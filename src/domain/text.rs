@@ -114,6 +114,18 @@ impl Lang {
         }
     }
 
+    /// A date and a time of day (UTC, as the simulated clock keeps it).
+    pub fn date_time(self, at: Timestamp) -> String {
+        match self {
+            Lang::En | Lang::Sv => at.iso_minute(),
+            _ => {
+                let iso = at.iso_minute();
+                let time = iso.rsplit(' ').next().unwrap_or_default();
+                format!("{} {time}", self.date(at))
+            }
+        }
+    }
+
     /// A whole number with the language's thousands separator.
     pub fn number(self, n: u64) -> String {
         let sep = match self {

@@ -17,7 +17,7 @@ pub fn Accounts() -> impl IntoView {
                 .iter()
                 .map(|a| {
                     let href = paths::home_of(a);
-                    let (name, kind, users) = (a.name.clone(), a.kind.text().render(lang), a.users.len());
+                    let (name, kind, users) = (a.name.clone(), a.kind.text().render(lang), lang.number(a.users.len() as u64));
                     let hidden = name.clone();
                     view! {
                         <tr>

@@ -66,7 +66,7 @@ fn AuditScreen(account: AccountId) -> impl IntoView {
                     let changes = change_lines(&decision, acc, lang);
                     view! {
                         <tr>
-                            <td><time>{e.at.iso_minute()}</time></td>
+                            <td><time datetime=e.at.iso_date()>{lang.date_time(e.at)}</time></td>
                             <td>{who}</td>
                             <td>{acting_in}</td>
                             <th scope="row">{e.summary.render(lang)}</th>
@@ -126,7 +126,7 @@ fn AuditScreen(account: AccountId) -> impl IntoView {
             </label>
             <button type="button" on:click=export>{t_string!(i18n, export_csv)}</button>
         </div>
-        <p role="status" class="count">{move || { let (n, total) = (matching.with(Vec::len), index.with(|i| i.len())); t!(i18n, showing_entries, shown = move || n, total = move || total) }}</p>
+        <p role="status" class="count">{move || { let (n, total) = (lang.number(matching.with(Vec::len) as u64), lang.number(index.with(|i| i.len()) as u64)); t!(i18n, showing_entries, shown = move || n.clone(), total = move || total.clone()) }}</p>
         <Show when=move || matching.with(|m| !m.is_empty()) fallback=move || view! { <p>{t_string!(i18n, no_entries)}</p> }>
             <table class="audit">
                 <thead><tr>

@@ -59,7 +59,7 @@ fn LinksAndDormant(partner: AccountId) -> impl IntoView {
                         .filter(move |u| {
                             u.is_dormant(d.clock) && directory.partner_of(u) == Some(partner)
                         })
-                        .map(move |u| (u.name.clone(), c.name.clone(), u.last_active.iso_date()))
+                        .map(move |u| (u.name.clone(), c.name.clone(), lang.date(u.last_active)))
                 })
                 .collect::<Vec<_>>()
         })

@@ -396,7 +396,7 @@ fn RemoveReview(
                 </label>
             })}
             <p>{match end {
-                Ok(Some(on)) => { let date = on.iso_date(); t!(i18n, relationship_will_end, date = move || date.clone()).into_any() }
+                Ok(Some(on)) => { let date = lang.date(on); t!(i18n, relationship_will_end, date = move || date.clone()).into_any() }
                 Ok(None) => t!(i18n, relationship_continues).into_any(),
                 Err(refusal) => view! { <span class="refusal">{refusal}</span> }.into_any(),
             }}</p>

@@ -104,11 +104,11 @@ pub fn ClientsTab(partner: AccountId) -> impl IntoView {
     };
     let status_view = move |status: Option<RelationshipStatus>| match status {
         Some(RelationshipStatus::Ending { on }) => {
-            let date = on.iso_date();
+            let date = lang.date(on);
             t!(i18n, relationship_ending, date = move || date.clone()).into_any()
         }
         Some(RelationshipStatus::Ended { on }) => {
-            let date = on.iso_date();
+            let date = lang.date(on);
             t!(i18n, relationship_ended, date = move || date.clone()).into_any()
         }
         _ => t!(i18n, relationship_active).into_any(),

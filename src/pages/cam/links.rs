@@ -58,8 +58,8 @@ pub fn AccessLinks(partner: AccountId) -> impl IntoView {
                     view! {
                         <tr>
                             <th scope="row">{who}</th>
-                            <td>{l.issued_at.iso_date()}</td>
-                            <td>{l.expires_at.iso_date()}</td>
+                            <td>{lang.date(l.issued_at)}</td>
+                            <td>{lang.date(l.expires_at)}</td>
                             <td>{status.text().render(lang)}</td>
                             <td>{used.join(", ")}</td>
                             <td>{revocable.then(|| view! {

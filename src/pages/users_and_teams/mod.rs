@@ -200,7 +200,7 @@ fn UserTable(account: AccountId) -> impl IntoView {
                         <td>{r.set_label}</td>
                         <td><span class=status_class>{r.status.text().render(lang)}</span></td>
                         <td>{r.partner.map(|p| view! { <span class="partner-badge">{p}</span> })}</td>
-                        <td><time>{r.last_change.iso_date()}</time></td>
+                        <td><time datetime=r.last_change.iso_date()>{lang.date(r.last_change)}</time></td>
                     </tr>
                 }
             })
@@ -217,6 +217,8 @@ fn UserTable(account: AccountId) -> impl IntoView {
             .doc
             .with(|d| d.state.account(account).map(|a| a.users.len()).unwrap_or(0))
     };
+    let shown = move || lang.number(counts().0 as u64);
+    let total = move || lang.number(total() as u64);
 
     view! {
         <section class="users" aria-labelledby="users-heading">
@@ -250,7 +252,7 @@ fn UserTable(account: AccountId) -> impl IntoView {
                         <option value="Dormant">{t_string!(i18n, dormant_filter)}</option>
                 </select>
             </div>
-            <p role="status" class="count">{t!(i18n, showing_users, shown = move || counts().0, total = total)}</p>
+            <p role="status" class="count">{t!(i18n, showing_users, shown = shown, total = total)}</p>
             <table class="user-table">
                 <thead>
                     <tr>

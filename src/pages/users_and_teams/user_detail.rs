@@ -287,7 +287,7 @@ fn History(account: AccountId, user: UserId) -> impl IntoView {
                             _ => lines.extend(change_lines(&Decision { summary: Text::Plain(String::new()), events: vec![e.clone()] }, acc, lang)),
                         }
                     }
-                    Some((entry.at.iso_minute(), who, lines))
+                    Some((lang.date_time(entry.at), who, lines))
                 })
                 .take(50)
                 .collect::<Vec<_>>()
