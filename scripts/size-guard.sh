@@ -4,15 +4,16 @@
 # The product budget is 350 KB and is not met: the build was at 462 KB when
 # the partner screens, the audit log and storage screens landed (most of it
 # is Leptos view code, spread over thousands of small generic functions), and
-# 526 KB with the four languages beside English (about 38 KB of translated
-# text and 26 KB of leptos_i18n's per-locale code).
+# 523 KB with the four languages beside English (their screen labels and
+# leptos_i18n's per-locale code; the domain catalogues of the other
+# languages are fetched, not compiled in) and the split storage.
 # The guard is a ratchet just above today's size: it stops growth while the
 # size work brings the build under 350; lower GUARD_KB with every gain, and
 # set it to 350 once it is met.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUDGET_KB=350
-GUARD_KB=${GUARD_KB:-527}
+GUARD_KB=${GUARD_KB:-524}
 bytes=0
 for f in dist/*.wasm dist/*.js; do
   n=$(gzip -9 -c "$f" | wc -c)

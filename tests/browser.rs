@@ -54,7 +54,7 @@ fn a_full_local_storage_says_so_instead_of_failing_silently() {
         i += 1;
     }
     let err = browser::write(StorageKey::Document, &Document::demo().to_json()).unwrap_err();
-    assert!(err.contains("full"), "{err}");
+    assert!(err.to_string().contains("full"), "{err}");
     clear();
     assert!(browser::write(StorageKey::Document, "{}").is_ok());
     clear();
@@ -85,5 +85,57 @@ fn unreadable_text_goes_to_a_free_slot_never_over_an_earlier_one() {
         browser::read(StorageKey::Quarantine(0)).unwrap().as_deref(),
         Some("first")
     );
+    clear();
+}
+
+/// Invalid UTF-16 (a lone surrogate, which only JavaScript can write) reads
+/// as replacement characters and then as a clear error, never a panic.
+#[wasm_bindgen_test]
+fn invalid_utf16_in_storage_is_a_clear_error() {
+    clear();
+    // Set from JavaScript so that the surrogate really is stored unpaired.
+    let set = js_sys::Function::new_with_args(
+        "k",
+        "localStorage.setItem(k, '{\"schema_version\": 3, \"state\": \"\\uD800\"}')",
+    );
+    set.call1(
+        &wasm_bindgen::JsValue::NULL,
+        &StorageKey::Document.name().into(),
+    )
+    .unwrap();
+    let text = browser::read(StorageKey::Document).unwrap().unwrap();
+    assert!(text.contains('\u{FFFD}'), "{text:?}");
+    assert!(Document::parse(&text).is_err());
+    clear();
+}
+
+/// A document saved in parts reads back whole from the real localStorage,
+/// and a second save after one change writes far less than the first.
+#[wasm_bindgen_test]
+fn a_split_save_reads_back_and_writes_only_what_changed() {
+    use partner_access_studio::storage::parts;
+    clear();
+    let mut doc = Document::demo();
+    partner_access_studio::demo::grow_audit_log(&mut doc.state, 600);
+    let write = |plan: &parts::SavePlan| {
+        for (k, v) in &plan.parts {
+            browser::write_key(k, v).unwrap();
+        }
+        browser::write(StorageKey::Document, &plan.head).unwrap();
+        for k in &plan.obsolete {
+            browser::remove_key(k);
+        }
+    };
+    let first = parts::plan(&mut doc, &parts::Written::default());
+    write(&first);
+    doc.revision += 1;
+    doc.mail_read = 1;
+    let second = parts::plan(&mut doc, &first.next);
+    write(&second);
+    assert!(second.parts.is_empty(), "only the head changed");
+    assert!(second.bytes() < first.bytes() / 4);
+    let head = browser::read(StorageKey::Document).unwrap().unwrap();
+    let (loaded, _) = parts::load(&head, |k| browser::read_key(k).ok().flatten()).unwrap();
+    assert_eq!(loaded.doc, doc);
     clear();
 }

@@ -42,19 +42,56 @@ fn initial_lang() -> Lang {
 /// effect after the first render; this effect follows the locale and puts
 /// ours back until they agree, and only then are the screens built (their
 /// labels are read once).
+///
+/// The domain catalogue of a language other than English is fetched first
+/// (see [`Lang::catalogue_source`]); if that fails, what the core says shows
+/// in English and the screens still in the chosen language.
 #[component]
 pub fn Localized(children: ChildrenFn) -> impl IntoView {
     let i18n = use_i18n();
-    let wanted = locale_of(initial_lang());
-    let ready = RwSignal::new(false);
+    let lang = initial_lang();
+    let wanted = locale_of(lang);
+    let locale_set = RwSignal::new(false);
+    let catalogue = RwSignal::new(lang.is_available());
+    if !catalogue.get_untracked() {
+        leptos::task::spawn_local(async move {
+            fetch_catalogue(lang).await;
+            catalogue.set(true);
+        });
+    }
     Effect::new(move |_| {
         if i18n.get_locale() == wanted {
-            ready.set(true);
-        } else if !ready.get_untracked() {
+            locale_set.set(true);
+        } else if !locale_set.get_untracked() {
             i18n.set_locale(wanted);
         }
     });
-    move || ready.get().then(|| untrack(|| children()))
+    move || (locale_set.get() && catalogue.get()).then(|| untrack(|| children()))
+}
+
+/// Fetches and installs `lang`'s domain catalogue; false if that failed.
+async fn fetch_catalogue(lang: Lang) -> bool {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let Ok(response) = JsFuture::from(window.fetch_with_str(&lang.catalogue_url())).await else {
+        return false;
+    };
+    let Ok(response) = response.dyn_into::<web_sys::Response>() else {
+        return false;
+    };
+    if !response.ok() {
+        return false;
+    }
+    let Ok(text) = response.text() else {
+        return false;
+    };
+    match JsFuture::from(text).await.ok().and_then(|t| t.as_string()) {
+        Some(text) => lang.install(&text),
+        None => false,
+    }
 }
 
 /// The language switch in the top bar: each language named in itself.

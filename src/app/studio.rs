@@ -3,6 +3,7 @@
 //! [`Studio::run`]; they never change the state by hand.
 
 use crate::domain::{execute, tick_steps, Actor, Command, Decision, Refusal, Text, Timestamp};
+use crate::storage::parts::{self, Written};
 use crate::storage::{browser, Document, LoadError, StorageKey};
 use leptos::prelude::*;
 
@@ -32,6 +33,14 @@ pub struct Studio {
     /// The revision known to be in localStorage (this tab wrote or read it);
     /// `None` until something is.
     stored: StoredValue<Option<u64>>,
+    /// The parts of the stored document, so that a save writes only the
+    /// ones that changed.
+    written: StoredValue<Written>,
+}
+
+/// Reads the head under the document key and the parts it lists.
+fn load_stored(head: &str) -> Result<(crate::storage::Loaded, Written), LoadError> {
+    parts::load(head, |key| browser::read_key(key).ok().flatten())
 }
 
 pub fn use_studio() -> Studio {
@@ -48,12 +57,15 @@ impl Studio {
     pub fn load() -> Studio {
         let mut hold_saves = false;
         let mut stored = None;
+        let mut written = Written::default();
         let (doc, problem) = match browser::read(StorageKey::Document) {
-            Ok(Some(text)) => match Document::load(&text) {
-                Ok(loaded) => {
+            Ok(Some(text)) => match load_stored(&text) {
+                Ok((loaded, parts_written)) => {
                     if loaded.upgraded_from.is_none() {
                         stored = Some(loaded.doc.revision);
                     }
+                    written = parts_written;
+                    remove_orphan_parts(&written);
                     (loaded.doc, None)
                 }
                 Err(e) => {
@@ -83,6 +95,7 @@ impl Studio {
             hold_saves: RwSignal::new(hold_saves),
             undoable: RwSignal::new(None),
             stored: StoredValue::new(stored),
+            written: StoredValue::new(written),
         };
         studio.pass_time(studio.doc.with_untracked(|d| d.clock));
         studio
@@ -107,28 +120,32 @@ impl Studio {
         if self.adopt_newer_saved() {
             return;
         }
-        let written = browser::measured("save", || {
-            let (revision, json) = self.doc.with_untracked(|d| (d.revision, d.to_json()));
-            browser::write(StorageKey::Document, &json)
-                .and_then(|()| browser::write(StorageKey::Revision, &revision.to_string()))
-                .map(|()| revision)
+        let outcome = browser::measured("save", || {
+            let known = self.written.get_value();
+            // Mutable only to lift the lists out while the head is written.
+            let plan = self.doc.try_update_untracked(|d| parts::plan(d, &known))?;
+            Some(write_plan(&plan).map(|()| plan))
         });
-        match written {
-            Ok(revision) => {
-                self.stored.set_value(Some(revision));
+        match outcome {
+            Some(Ok(plan)) => {
+                self.stored.set_value(Some(plan.revision));
+                record_save_size(plan.bytes());
+                self.written.set_value(plan.next);
                 self.save_problem.set(None);
             }
             // The change stays in memory; the banner offers Export.
-            Err(e) => self.save_problem.set(Some(e)),
+            Some(Err(e)) => self.save_problem.set(Some(e)),
+            None => {}
         }
     }
 
     /// Takes over a document another tab saved if it is newer than ours.
     fn adopt(&self, text: &str) {
         let ours = self.doc.with_untracked(|d| d.revision);
-        match Document::load(text) {
-            Ok(l) if l.doc.revision > ours => {
+        match load_stored(text) {
+            Ok((l, written)) if l.doc.revision > ours => {
                 self.stored.set_value(Some(l.doc.revision));
+                self.written.set_value(written);
                 self.doc.set(l.doc);
                 self.notice
                     .set(Some(Notice::Done(Text::msg(UPDATED_ELSEWHERE))));
@@ -268,6 +285,9 @@ impl Studio {
             .max(browser::stored_revision().unwrap_or(0));
         doc.revision = newest.max(doc.revision) + 1;
         self.hold_saves.set(false);
+        // Audit and outbox parts are compared by length only (they only
+        // grow); a different document must be written whole.
+        self.written.update_value(Written::forget_contents);
         self.doc.set(doc);
     }
 
@@ -302,5 +322,50 @@ impl Studio {
         if let Err(e) = browser::download(&name, &json) {
             self.notice.set(Some(Notice::Stale(e)));
         }
+    }
+}
+
+/// Writes a save: the changed parts, then the head that lists them, then the
+/// revision; only then are the keys of replaced parts deleted. If a write is
+/// refused, the parts written so far are removed again and the stored head
+/// still lists only parts that exist.
+fn write_plan(plan: &parts::SavePlan) -> Result<(), Text> {
+    for (i, (key, json)) in plan.parts.iter().enumerate() {
+        if let Err(e) = browser::write_key(key, json) {
+            for (written, _) in &plan.parts[..i] {
+                browser::remove_key(written);
+            }
+            return Err(e);
+        }
+    }
+    if let Err(e) = browser::write(StorageKey::Document, &plan.head) {
+        // The old head and its parts are intact; drop the unused new parts.
+        for (key, _) in &plan.parts {
+            browser::remove_key(key);
+        }
+        return Err(e);
+    }
+    browser::write(StorageKey::Revision, &plan.revision.to_string())?;
+    for key in &plan.obsolete {
+        browser::remove_key(key);
+    }
+    Ok(())
+}
+
+/// Parts no head lists (left by a save that was interrupted) are deleted.
+fn remove_orphan_parts(written: &Written) {
+    let listed: std::collections::BTreeSet<String> = written.keys().collect();
+    for key in browser::keys() {
+        if parts::is_part_key(&key) && !listed.contains(&key) {
+            browser::remove_key(&key);
+        }
+    }
+}
+
+/// The characters the last save wrote, for the browser benchmark's
+/// reference (a raw `setItem` of as many characters).
+fn record_save_size(bytes: usize) {
+    if let Some(w) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&w, &"__lastSaveBytes".into(), &(bytes as f64).into());
     }
 }

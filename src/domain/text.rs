@@ -69,18 +69,32 @@ impl Lang {
         }
     }
 
-    /// The message catalogue's source text.
-    pub fn catalogue_source(self) -> &'static str {
+    /// The message catalogue compiled in, if it is. Natively every language
+    /// is; in the browser only English, and the reader's language is fetched
+    /// once at start ([`Lang::install`]) so that the wasm carries one
+    /// catalogue instead of five.
+    pub fn catalogue_source(self) -> Option<&'static str> {
         match self {
-            Lang::En => include_str!("../../locales/domain/en.json"),
-            Lang::Nl => include_str!("../../locales/domain/nl.json"),
-            Lang::Da => include_str!("../../locales/domain/da.json"),
-            Lang::Nb => include_str!("../../locales/domain/nb.json"),
-            Lang::Sv => include_str!("../../locales/domain/sv.json"),
+            Lang::En => Some(include_str!("../../locales/domain/en.json")),
+            #[cfg(not(target_arch = "wasm32"))]
+            Lang::Nl => Some(include_str!("../../locales/domain/nl.json")),
+            #[cfg(not(target_arch = "wasm32"))]
+            Lang::Da => Some(include_str!("../../locales/domain/da.json")),
+            #[cfg(not(target_arch = "wasm32"))]
+            Lang::Nb => Some(include_str!("../../locales/domain/nb.json")),
+            #[cfg(not(target_arch = "wasm32"))]
+            Lang::Sv => Some(include_str!("../../locales/domain/sv.json")),
+            #[cfg(target_arch = "wasm32")]
+            _ => None,
         }
     }
 
-    fn catalogue(self) -> &'static HashMap<String, String> {
+    /// Where the browser fetches a catalogue that is not compiled in.
+    pub fn catalogue_url(self) -> String {
+        format!("/locales/domain/{}.json", self.code())
+    }
+
+    fn slot(self) -> &'static OnceLock<HashMap<String, String>> {
         static CATALOGUES: [OnceLock<HashMap<String, String>>; 5] = [
             OnceLock::new(),
             OnceLock::new(),
@@ -88,18 +102,43 @@ impl Lang {
             OnceLock::new(),
             OnceLock::new(),
         ];
-        CATALOGUES[self as usize].get_or_init(|| {
-            // A broken catalogue is a build-time mistake caught by the
-            // catalogue tests; at run time it falls back to English ids.
-            serde_json::from_str(self.catalogue_source()).unwrap_or_default()
-        })
+        &CATALOGUES[self as usize]
+    }
+
+    /// Takes a fetched catalogue; false when it is not a flat JSON object of
+    /// strings (then English is shown).
+    pub fn install(self, json: &str) -> bool {
+        match serde_json::from_str(json) {
+            Ok(map) => {
+                let _ = self.slot().set(map);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// Whether this language's messages can be rendered now.
+    pub fn is_available(self) -> bool {
+        self.catalogue().is_some()
+    }
+
+    fn catalogue(self) -> Option<&'static HashMap<String, String>> {
+        let slot = self.slot();
+        match self.catalogue_source() {
+            // A broken compiled-in catalogue is a build-time mistake the
+            // catalogue tests catch; at run time ids are shown instead.
+            Some(source) => {
+                Some(slot.get_or_init(|| serde_json::from_str(source).unwrap_or_default()))
+            }
+            None => slot.get(),
+        }
     }
 
     /// The template of a message id: this language, else English.
     fn template(self, id: &str) -> Option<&'static str> {
         self.catalogue()
-            .get(id)
-            .or_else(|| Lang::En.catalogue().get(id))
+            .and_then(|c| c.get(id))
+            .or_else(|| Lang::En.catalogue().and_then(|c| c.get(id)))
             .map(String::as_str)
     }
 

@@ -13,9 +13,31 @@ fn local_storage() -> Result<web_sys::Storage, Text> {
 }
 
 pub fn read(key: StorageKey) -> Result<Option<String>, Text> {
+    read_key(&key.name())
+}
+
+/// Reads any key (the parts of a split document have keys of their own).
+pub fn read_key(key: &str) -> Result<Option<String>, Text> {
     local_storage()?
-        .get_item(&key.name())
+        .get_item(key)
         .map_err(|_| Text::msg("storage.unreadable"))
+}
+
+/// Every key in this origin's localStorage.
+pub fn keys() -> Vec<String> {
+    let Ok(s) = local_storage() else {
+        return Vec::new();
+    };
+    let n = s.length().unwrap_or(0);
+    (0..n).filter_map(|i| s.key(i).ok().flatten()).collect()
+}
+
+/// Deletes any key; failures are ignored (the key is then left over, and
+/// removed as an orphan at a later start).
+pub fn remove_key(key: &str) {
+    if let Ok(s) = local_storage() {
+        let _ = s.remove_item(key);
+    }
 }
 
 /// Copies unreadable text into the first free quarantine slot; false when
@@ -29,7 +51,12 @@ pub fn keep_aside(text: &str) -> bool {
 
 /// Writes `value`; a refused write (e.g. `QuotaExceededError`) says why.
 pub fn write(key: StorageKey, value: &str) -> Result<(), Text> {
-    local_storage()?.set_item(&key.name(), value).map_err(|e| {
+    write_key(&key.name(), value)
+}
+
+/// Writes any key; a refused write (e.g. `QuotaExceededError`) says why.
+pub fn write_key(key: &str, value: &str) -> Result<(), Text> {
+    local_storage()?.set_item(key, value).map_err(|e| {
         let name = js_sys::Reflect::get(&e, &"name".into())
             .ok()
             .and_then(|v| v.as_string())
@@ -54,9 +81,7 @@ pub fn stored_revision() -> Option<u64> {
 
 /// Deletes a key (used only after the user asked to discard kept-aside data).
 pub fn remove(key: StorageKey) {
-    if let Ok(s) = local_storage() {
-        let _ = s.remove_item(&key.name());
-    }
+    remove_key(&key.name());
 }
 
 /// Calls `on_change` with the new text whenever another tab saves the

@@ -5,6 +5,7 @@
 //! out of localStorage.
 
 pub mod browser;
+pub mod parts;
 
 use crate::domain::{Actor, State, Text, Timestamp};
 use serde::{Deserialize, Serialize};
@@ -62,6 +63,11 @@ pub struct Document {
     #[serde(default)]
     pub mail_read: usize,
     pub state: State,
+    /// Only in a stored head: the parts (under keys of their own) that hold
+    /// the users, audit entries and emails (see [`parts`]). Empty in memory
+    /// and in exported files.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<String>,
 }
 
 /// Why stored text could not become a document, in words for the banner.
@@ -129,6 +135,7 @@ impl Document {
             acting,
             mail_read: 0,
             state,
+            parts: Vec::new(),
         }
     }
 
@@ -143,6 +150,17 @@ impl Document {
 
     /// Reads, upgrades and validates stored or imported text.
     pub fn load(text: &str) -> Result<Loaded, LoadError> {
+        let (doc, version) = Document::read_head(text)?;
+        if !doc.parts.is_empty() {
+            return Err(LoadError::Unreadable(
+                "this is only the head of a document whose parts are stored elsewhere".into(),
+            ));
+        }
+        Document::finish(doc, version)
+    }
+
+    /// Parses text with a known schema version, without checking it yet.
+    fn read_head(text: &str) -> Result<(Document, u32), LoadError> {
         if text.trim().is_empty() {
             return Err(LoadError::Empty);
         }
@@ -164,8 +182,13 @@ impl Document {
             return Err(LoadError::UnknownVersion(version));
         }
         let version = version as u32;
-        let mut doc: Document =
+        let doc: Document =
             serde_json::from_str(text).map_err(|e| LoadError::Unreadable(e.to_string()))?;
+        Ok((doc, version))
+    }
+
+    /// Upgrades and validates a whole document.
+    fn finish(mut doc: Document, version: u32) -> Result<Loaded, LoadError> {
         migrate(&mut doc, version);
         doc.validate()?;
         doc.repair_acting();

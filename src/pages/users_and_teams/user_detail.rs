@@ -126,32 +126,28 @@ pub fn change_lines(decision: &Decision, account: Option<&Account>, lang: Lang) 
     let mut lines = Vec::new();
     for e in &decision.events {
         if let Event::UserChanged { before, after, .. } = e {
-            if before.seat != after.seat {
-                lines.push(
-                    crate::text!(
-                        "change.seat",
-                        from = before.seat.text(),
-                        to = after.seat.text()
-                    )
-                    .render(lang),
-                );
-            }
-            if before.set != after.set {
-                lines.push(
-                    crate::text!("change.set", from = label(before), to = label(after))
-                        .render(lang),
-                );
-            }
-            if before.status != after.status {
-                lines.push(
-                    crate::text!(
-                        "change.status",
-                        from = before.status.text(),
-                        to = after.status.text()
-                    )
-                    .render(lang),
-                );
-            }
+            let seat = (before.seat != after.seat).then(|| {
+                crate::text!(
+                    "change.seat",
+                    from = before.seat.text(),
+                    to = after.seat.text()
+                )
+            });
+            let set = (before.set != after.set)
+                .then(|| crate::text!("change.set", from = label(before), to = label(after)));
+            let status = (before.status != after.status).then(|| {
+                crate::text!(
+                    "change.status",
+                    from = before.status.text(),
+                    to = after.status.text()
+                )
+            });
+            lines.extend(
+                [seat, set, status]
+                    .into_iter()
+                    .flatten()
+                    .map(|t| t.render(lang)),
+            );
             lines.extend(
                 before
                     .permissions
