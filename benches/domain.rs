@@ -4,7 +4,7 @@
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use partner_access_studio::demo;
 use partner_access_studio::domain::*;
-use partner_access_studio::storage::Document;
+use partner_access_studio::storage::{parts, Document};
 use std::hint::black_box;
 
 /// The demo document with `n` extra users in the first client.
@@ -187,6 +187,32 @@ fn persistence(c: &mut Criterion) {
             b.iter(|| Document::parse(black_box(&json)))
         });
     }
+    // What the browser does after a command: plan the split save against
+    // what is stored (compare every part, serialise the changed ones).
+    let mut doc = document_with(10_000);
+    let stored = parts::plan(&mut doc, &parts::Written::default()).next;
+    let actor = henrik(&doc.state);
+    let target = ordinary_users(&doc.state)[0];
+    execute(
+        &mut doc.state,
+        &actor,
+        &Command::Deactivate {
+            account: demo::FJORD,
+            user: target,
+        },
+        doc.clock,
+    )
+    .expect("deactivating an ordinary user is allowed");
+    doc.revision += 1;
+    let plan = parts::plan(&mut doc, &stored);
+    println!(
+        "save after one command, 10,000 users: {} characters in {} part(s) and the head",
+        plan.bytes(),
+        plan.parts.len()
+    );
+    c.bench_function("plan the save after one command, 10k users", |b| {
+        b.iter(|| parts::plan(black_box(&mut doc), &stored))
+    });
 }
 
 criterion_group! {

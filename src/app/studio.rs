@@ -36,6 +36,10 @@ pub struct Studio {
     /// The parts of the stored document, so that a save writes only the
     /// ones that changed.
     written: StoredValue<Written>,
+    /// Set when the split layout did not fit beside the stored document (a
+    /// whole document of more than half the quota): this tab then saves
+    /// whole documents, as before the split, rather than nothing.
+    whole_only: StoredValue<bool>,
 }
 
 /// Reads the head under the document key and the parts it lists.
@@ -96,6 +100,7 @@ impl Studio {
             undoable: RwSignal::new(None),
             stored: StoredValue::new(stored),
             written: StoredValue::new(written),
+            whole_only: StoredValue::new(false),
         };
         studio.pass_time(studio.doc.with_untracked(|d| d.clock));
         studio
@@ -122,15 +127,29 @@ impl Studio {
         }
         let outcome = browser::measured("save", || {
             let known = self.written.get_value();
-            // Mutable only to lift the lists out while the head is written.
-            let plan = self.doc.try_update_untracked(|d| parts::plan(d, &known))?;
-            Some(write_plan(&plan).map(|()| plan))
+            if !self.whole_only.get_value() {
+                // Mutable only to lift the lists out while the head is written.
+                let plan = self.doc.try_update_untracked(|d| parts::plan(d, &known))?;
+                match write_plan(&plan) {
+                    Err(e) if e == Text::msg("storage.full") && known.is_empty() => {
+                        self.whole_only.set_value(true);
+                    }
+                    written => {
+                        return Some(written.map(|()| (plan.revision, plan.bytes(), plan.next)))
+                    }
+                }
+            }
+            let (revision, json) = self.doc.with_untracked(|d| (d.revision, d.to_json()));
+            Some(
+                write_whole(&json, revision, &known)
+                    .map(|()| (revision, json.len(), Written::default())),
+            )
         });
         match outcome {
-            Some(Ok(plan)) => {
-                self.stored.set_value(Some(plan.revision));
-                record_save_size(plan.bytes());
-                self.written.set_value(plan.next);
+            Some(Ok((revision, bytes, written))) => {
+                self.stored.set_value(Some(revision));
+                record_save_size(bytes);
+                self.written.set_value(written);
                 self.save_problem.set(None);
             }
             // The change stays in memory; the banner offers Export.
@@ -348,6 +367,17 @@ fn write_plan(plan: &parts::SavePlan) -> Result<(), Text> {
     browser::write(StorageKey::Revision, &plan.revision.to_string())?;
     for key in &plan.obsolete {
         browser::remove_key(key);
+    }
+    Ok(())
+}
+
+/// Writes the whole document under the document key, over whatever head or
+/// document is there, then deletes the parts the old head listed.
+fn write_whole(json: &str, revision: u64, old: &Written) -> Result<(), Text> {
+    browser::write(StorageKey::Document, json)?;
+    browser::write(StorageKey::Revision, &revision.to_string())?;
+    for key in old.keys() {
+        browser::remove_key(&key);
     }
     Ok(())
 }

@@ -16,6 +16,7 @@
 use super::{Document, LoadError, Loaded};
 use crate::domain::{AccountId, AuditEntry, Mail, User};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Users, audit entries or emails per part.
 pub const PART_SIZE: usize = 256;
@@ -70,7 +71,9 @@ pub fn is_part_key(key: &str) -> bool {
 /// What a stored part looked like when written, to tell whether it changed.
 #[derive(Debug, Clone, PartialEq)]
 enum Copy_ {
-    Users(Vec<User>),
+    /// Shared, so that an unchanged part is carried to the next save
+    /// without copying its users.
+    Users(Arc<[User]>),
     /// Audit entries and emails are never edited, only appended: a part
     /// changed when its length did.
     Len(usize),
@@ -94,6 +97,12 @@ impl Written {
         for (_, copy) in self.parts.values_mut() {
             *copy = Copy_::Unknown;
         }
+    }
+
+    /// True when no part is known to be stored (a whole document is, or
+    /// nothing).
+    pub fn is_empty(&self) -> bool {
+        self.parts.is_empty()
     }
 
     /// Every key the stored head lists.
@@ -136,19 +145,23 @@ pub fn plan(doc: &mut Document, written: &Written) -> SavePlan {
     let mut next = Written::default();
     let mut parts = Vec::new();
     let mut listed = Vec::new();
-    let mut keep =
-        |name: PartName, copy: Copy_, json: &dyn Fn() -> String| match written.parts.get(&name) {
-            Some((old_rev, old)) if *old == copy => {
-                listed.push(format!("{}@{old_rev}", name.label()));
-                next.parts.insert(name, (*old_rev, copy));
-            }
-            _ => {
-                let label = format!("{}@{rev}", name.label());
-                parts.push((part_key(&label), json()));
-                listed.push(label);
-                next.parts.insert(name, (rev, copy));
-            }
-        };
+    // `same` says whether the stored copy still matches; `fresh` makes the
+    // copy to remember when it does not.
+    let mut keep = |name: PartName,
+                    same: &dyn Fn(&Copy_) -> bool,
+                    fresh: &dyn Fn() -> Copy_,
+                    json: &dyn Fn() -> String| match written.parts.get(&name) {
+        Some((old_rev, old)) if same(old) => {
+            listed.push(format!("{}@{old_rev}", name.label()));
+            next.parts.insert(name, (*old_rev, old.clone()));
+        }
+        _ => {
+            let label = format!("{}@{rev}", name.label());
+            parts.push((part_key(&label), json()));
+            listed.push(label);
+            next.parts.insert(name, (rev, fresh()));
+        }
+    };
     for acc in &doc.state.accounts {
         for run in acc
             .users
@@ -158,14 +171,25 @@ pub fn plan(doc: &mut Document, written: &Written) -> SavePlan {
                 account: acc.id,
                 chunk: run[0].id.0 as u64 / PART_SIZE as u64,
             };
-            keep(name, Copy_::Users(run.to_vec()), &|| to_json(run));
+            keep(
+                name,
+                &|old| matches!(old, Copy_::Users(users) if **users == *run),
+                &|| Copy_::Users(run.into()),
+                &|| to_json(run),
+            );
         }
     }
     for (n, run) in doc.state.audit.chunks(PART_SIZE).enumerate() {
-        keep(PartName::Audit(n), Copy_::Len(run.len()), &|| to_json(run));
+        let len = || Copy_::Len(run.len());
+        keep(PartName::Audit(n), &|old| *old == len(), &len, &|| {
+            to_json(run)
+        });
     }
     for (n, run) in doc.state.outbox.chunks(PART_SIZE).enumerate() {
-        keep(PartName::Outbox(n), Copy_::Len(run.len()), &|| to_json(run));
+        let len = || Copy_::Len(run.len());
+        keep(PartName::Outbox(n), &|old| *old == len(), &len, &|| {
+            to_json(run)
+        });
     }
     let head = head_json(doc, listed);
     let still: std::collections::BTreeSet<String> = next.keys().collect();
@@ -229,7 +253,7 @@ pub fn load(
                     .find(|a| a.id == account)
                     .ok_or_else(|| problem("a part of the saved data names no account"))?;
                 acc.users.extend(users.iter().cloned());
-                Copy_::Users(users)
+                Copy_::Users(users.into())
             }
             PartName::Audit(_) => {
                 let entries: Vec<AuditEntry> = serde_json::from_str(&text).map_err(bad)?;
