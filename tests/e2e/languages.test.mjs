@@ -98,7 +98,7 @@ test('a whole journey in Danish: create a user, then a refusal naming its rule',
   const details = page.getByRole('dialog', { name: 'Henrik Dahl' });
   await details.getByRole('button', { name: 'Deaktiver' }).click();
   await page.getByRole('dialog', { name: 'Deaktiver denne bruger?' }).getByRole('button', { name: 'Deaktiver' }).click();
-  await page.getByText('Henrik Dahl er den eneste superadministrator i Fjord Outdoor AS; gør først en anden til superadministrator. (R-CL-4)').waitFor();
+  await details.getByText('Henrik Dahl er den eneste superadministrator i Fjord Outdoor AS; gør først en anden til superadministrator. (R-CL-4)').waitFor();
   await page.keyboard.press('Escape');
 
   // The email and the audit entry read in Danish too.

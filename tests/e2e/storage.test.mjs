@@ -51,7 +51,7 @@ test('a tab that missed the other tab\'s save is refused, not saved over it', as
   const maja = await openDetails(b, 'Maja Holm');
   await maja.getByRole('button', { name: 'Deactivate' }).click();
   await b.getByRole('dialog', { name: 'Deactivate this user?' }).getByRole('button', { name: 'Deactivate' }).click();
-  await b.getByText('This data was changed in another tab, so your change was not made.').waitFor();
+  await b.getByText('This data was changed in another tab, so your change was not made.').first().waitFor();
   // b now shows a's change, and a's document was not overwritten.
   await b.getByRole('row', { name: /Erik Lund.*Deactivated/ }).waitFor();
   assert.equal(await b.getByRole('row', { name: /Maja Holm.*Deactivated/ }).count(), 0);

@@ -103,7 +103,7 @@ test('a View-only user added by mistake moves to a Partner seat', async () => {
   await dialog.getByLabel('Assign seat').selectOption({ label: 'Partner seat' });
   await dialog.getByText('Seat: View-only seat → Partner seat').waitFor();
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await page.getByText('Edited permissions of noor.visser@brightpath.io').waitFor();
+  await page.getByText('Edited permissions of noor.visser@brightpath.io').first().waitFor();
   await dialog.getByRole('button', { name: 'Close' }).click();
   assert.match(await page.getByRole('row', { name: /noor\.visser/ }).innerText(), /Partner seat/);
   await page.context().close();
@@ -135,7 +135,7 @@ test('deactivate then remove a user, reassigning what they own', async () => {
   await dialog.getByLabel('Give owned assets to').selectOption({ label: 'Henrik Dahl (henrik.dahl@fjordoutdoor.no)' });
   await dialog.getByRole('button', { name: 'Remove' }).click();
   await page.getByRole('dialog', { name: 'Remove this user?' }).getByRole('button', { name: 'Remove' }).click();
-  await page.getByText('Removed astrid.moe@fjordoutdoor.no').waitFor();
+  await page.getByText('Removed astrid.moe@fjordoutdoor.no').first().waitFor();
   await page.keyboard.press('Escape');
   assert.equal(await page.getByRole('row', { name: /astrid\.moe/ }).count(), 0);
   await page.reload();
@@ -151,7 +151,7 @@ test('the client changes a partner employee Super Admin to partner admin, keepin
   const dialog = await openDetails(page, 'Sofie Jansen');
   await dialog.getByLabel('Keep billing permissions').check();
   await dialog.getByRole('button', { name: 'Change to partner admin' }).click();
-  await page.getByText('Changed sofie.jansen@brightpath.io to partner admin').waitFor();
+  await page.getByText('Changed sofie.jansen@brightpath.io to partner admin').first().waitFor();
   await dialog.getByRole('button', { name: 'Close' }).click();
   assert.match(await page.getByRole('row', { name: /sofie\.jansen/ }).innerText(), /Partner seat\s+Partner admin/);
   await page.context().close();

@@ -7,6 +7,7 @@ pub mod user_detail;
 use super::AccountScreen;
 use crate::app::studio::use_studio;
 use crate::components::modal::Modal;
+use crate::components::notices::InlineNotice;
 use crate::components::pager::Pager;
 use crate::domain::{AccountId, Seat, SetId, UserStatus};
 use crate::i18n::*;
@@ -272,6 +273,8 @@ fn UserTable(account: AccountId) -> impl IntoView {
         </section>
         <Modal open=detail_open labelled_by="user-detail-title" class="wizard">
             {move || selected.get().map(|u| view! { <user_detail::UserDetail account=account user=u /> })}
+            // The page's notice is inert behind the modal: say the outcome here too.
+            <InlineNotice />
             <div class="actions">
                 <button type="button" on:click=move |_| detail_open.set(false)>{t_string!(i18n, close)}</button>
             </div>
