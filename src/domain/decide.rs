@@ -250,6 +250,21 @@ fn mail(to: &Email, subject: impl Into<Text>, body: impl Into<Text>, now: Timest
     }
 }
 
+/// The same email to every active Super Admin of a partner (the R-REL-2
+/// notices about a managed relationship).
+fn mail_super_admins(
+    partner: &Account,
+    subject: Text,
+    body: Text,
+    now: Timestamp,
+) -> impl Iterator<Item = Event> + '_ {
+    partner
+        .users
+        .iter()
+        .filter(|u| u.is_super_admin() && u.is_active())
+        .map(move |sa| mail(&sa.email, subject.clone(), body.clone(), now))
+}
+
 /// The chosen users of a client, each once, all of them employees of the
 /// partner: `empty_rule` refuses an empty choice, `outsider_rule` anyone else.
 fn partner_employees_in<'s>(
@@ -645,27 +660,21 @@ fn with_relationship_notice(state: &State, mut decision: Decision, now: Timestam
                 continue;
             };
             let name = account_name(state, client);
-            for sa in partner
-                .users
-                .iter()
-                .filter(|u| u.is_super_admin() && u.is_active())
-            {
-                mails.push(mail(
-                    &sa.email,
-                    crate::text!(
-                        "mail.relationship_ending.subject",
-                        client = &name,
-                        date = on
-                    ),
-                    crate::text!(
-                        "mail.relationship_ending.body",
-                        partner = &partner.name,
-                        client = &name,
-                        date = on
-                    ),
-                    now,
-                ));
-            }
+            mails.extend(mail_super_admins(
+                partner,
+                crate::text!(
+                    "mail.relationship_ending.subject",
+                    client = &name,
+                    date = on
+                ),
+                crate::text!(
+                    "mail.relationship_ending.body",
+                    partner = &partner.name,
+                    client = &name,
+                    date = on
+                ),
+                now,
+            ));
         }
     }
     decision.events.extend(mails);
@@ -1826,23 +1835,17 @@ fn relationship_ends(state: &State, now: Timestamp) -> Decision {
             });
             if let Some(p) = state.account(rel.partner) {
                 let client = account_name(state, rel.client);
-                for sa in p
-                    .users
-                    .iter()
-                    .filter(|u| u.is_super_admin() && u.is_active())
-                {
-                    events.push(mail(
-                        &sa.email,
-                        crate::text!("mail.relationship_ended.subject", client = &client),
-                        crate::text!(
-                            "mail.relationship_ended.body",
-                            partner = &p.name,
-                            client = &client,
-                            days = RELATIONSHIP_GRACE_DAYS
-                        ),
-                        now,
-                    ));
-                }
+                events.extend(mail_super_admins(
+                    p,
+                    crate::text!("mail.relationship_ended.subject", client = &client),
+                    crate::text!(
+                        "mail.relationship_ended.body",
+                        partner = &p.name,
+                        client = &client,
+                        days = RELATIONSHIP_GRACE_DAYS
+                    ),
+                    now,
+                ));
             }
         }
     }

@@ -12,16 +12,13 @@ use std::str::FromStr;
 #[serde(transparent)]
 pub struct Email(String);
 
-/// Why a piece of text is not an email address, in words that say what to fix.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a piece of text is not an email address, in words that say what to
+/// fix ([`EmailError::text`]; `Display` is its English).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EmailError {
-    #[error("the address is empty")]
     Empty,
-    #[error("\"{0}\" has no @: write it as name@company.com")]
     NoAt(String),
-    #[error("\"{0}\" has no domain with a dot after the @ (e.g. company.com)")]
     NoDomainDot(String),
-    #[error("\"{0}\" is not a valid email address")]
     Invalid(String),
 }
 
@@ -105,13 +102,24 @@ impl<'de> Deserialize<'de> for Email {
 #[serde(transparent)]
 pub struct Domain(String);
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DomainError {
-    #[error("the domain is empty")]
     Empty,
-    #[error("\"{0}\" is not a mail domain: write only the part after the @, e.g. agency.com")]
     Invalid(String),
 }
+
+/// `Display` of the errors here is the English of their catalogue message.
+macro_rules! display_as_text {
+    ($($error:ty),*) => {$(
+        impl fmt::Display for $error {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.text().fmt(f)
+            }
+        }
+        impl std::error::Error for $error {}
+    )*};
+}
+display_as_text!(EmailError, DomainError);
 
 impl Domain {
     pub fn parse(raw: &str) -> Result<Self, DomainError> {

@@ -70,20 +70,24 @@ pub struct Document {
     pub parts: Vec<String>,
 }
 
-/// Why stored text could not become a document, in words for the banner.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why stored text could not become a document, in words for the banner
+/// ([`LoadError::text`]; `Display` is its English).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
-    #[error("the saved data is empty")]
     Empty,
-    #[error("the saved data is not valid JSON or has the wrong shape: {0}")]
     Unreadable(String),
-    #[error("the saved data comes from a newer release (version {0}); this release reads up to version {SCHEMA_VERSION}")]
     NewerVersion(u32),
-    #[error("the saved data has an unknown version ({0})")]
     UnknownVersion(u64),
-    #[error("the saved data breaks a rule: {}", .0.join("; "))]
     Invalid(Vec<String>),
 }
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.text().fmt(f)
+    }
+}
+
+impl std::error::Error for LoadError {}
 
 impl LoadError {
     /// The error in the reader's words (the technical detail stays as is).
