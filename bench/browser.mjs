@@ -67,6 +67,15 @@ async function seeded() {
 const STORED = `Object.keys(localStorage).filter((k) => k === 'partner-access-studio/document' || k.startsWith('partner-access-studio/part/')).map((k) => localStorage.getItem(k))`;
 
 for (let i = 0; i < runs; i++) {
+  // The same start with nothing stored: what booting the app costs alone.
+  {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(env.base + '/');
+    await page.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor({ timeout: 120000 });
+    record('cold start with nothing stored (demo data)', await page.evaluate(() => performance.now()));
+    await context.close();
+  }
   const context = await seeded();
   const page = await context.newPage();
   await page.goto(env.base + '/');
@@ -75,6 +84,8 @@ for (let i = 0; i < runs; i++) {
   record('  reference: JSON.parse of the stored text', await page.evaluate((stored) => {
     const texts = new Function(`return ${stored}`)(); const t0 = performance.now(); for (const t of texts) JSON.parse(t); return performance.now() - t0;
   }, STORED));
+  record('load of the stored state (read, parse, check)', await page.evaluate(() => performance.getEntriesByName('load')[0].duration));
+  record('  reference: JSON.parse of the same text', figures.get('  reference: JSON.parse of the stored text').at(-1));
 
   // Users & Teams, reached inside the running app.
   record('Users & Teams first render, 10,000 users', await timed(page,
@@ -119,6 +130,7 @@ for (let i = 0; i < runs; i++) {
   const save = await page.evaluate(() => window.__saves[window.__saves.length - 1]);
   const measured = await page.evaluate(() => { const m = performance.getEntriesByName('save'); return m[m.length - 1].duration; });
   record('save after one command (serialize + setItem)', measured);
+  record('  of which planning (compare, serialise)', await page.evaluate(() => performance.getEntriesByName('save: plan').at(-1).duration));
   record('  of which setItem of the changed parts and the head', save.took);
   record('  reference: raw setItem of as many characters', await page.evaluate((k) => {
     // The save wrote only what changed: as many characters as it wrote.

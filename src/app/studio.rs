@@ -47,6 +47,12 @@ fn load_stored(head: &str) -> Result<(crate::storage::Loaded, Written), LoadErro
     parts::load(head, |key| browser::read_key(key).ok().flatten())
 }
 
+/// [`load_stored`], timed for the browser benchmark.
+fn load_at_start(head: &str) -> Result<(crate::storage::Loaded, Written), LoadError> {
+    let _load = browser::Measure::start("load");
+    load_stored(head)
+}
+
 pub fn use_studio() -> Studio {
     expect_context::<Studio>()
 }
@@ -63,7 +69,7 @@ impl Studio {
         let mut stored = None;
         let mut written = Written::default();
         let (doc, problem) = match browser::read(StorageKey::Document) {
-            Ok(Some(text)) => match load_stored(&text) {
+            Ok(Some(text)) => match load_at_start(&text) {
                 Ok((loaded, parts_written)) => {
                     if loaded.upgraded_from.is_none() {
                         stored = Some(loaded.doc.revision);
@@ -125,26 +131,10 @@ impl Studio {
         if self.adopt_newer_saved() {
             return;
         }
-        let outcome = browser::measured("save", || {
-            let known = self.written.get_value();
-            if !self.whole_only.get_value() {
-                // Mutable only to lift the lists out while the head is written.
-                let plan = self.doc.try_update_untracked(|d| parts::plan(d, &known))?;
-                match write_plan(&plan) {
-                    Err(e) if e == Text::msg("storage.full") && known.is_empty() => {
-                        self.whole_only.set_value(true);
-                    }
-                    written => {
-                        return Some(written.map(|()| (plan.revision, plan.bytes(), plan.next)))
-                    }
-                }
-            }
-            let (revision, json) = self.doc.with_untracked(|d| (d.revision, d.to_json()));
-            Some(
-                write_whole(&json, revision, &known)
-                    .map(|()| (revision, json.len(), Written::default())),
-            )
-        });
+        let outcome = {
+            let _save = browser::Measure::start("save");
+            self.write_out()
+        };
         match outcome {
             Some(Ok((revision, bytes, written))) => {
                 self.stored.set_value(Some(revision));
@@ -156,6 +146,30 @@ impl Studio {
             Some(Err(e)) => self.save_problem.set(Some(e)),
             None => {}
         }
+    }
+
+    /// Writes the document: the parts that changed and the head, or the
+    /// whole document where parts do not fit. `None`: nothing to write.
+    fn write_out(&self) -> Option<Result<(u64, usize, Written), Text>> {
+        let known = self.written.get_value();
+        if !self.whole_only.get_value() {
+            let plan = {
+                let _plan = browser::Measure::start("save: plan");
+                // Mutable only to lift the lists out while the head is written.
+                self.doc.try_update_untracked(|d| parts::plan(d, &known))?
+            };
+            match write_plan(&plan) {
+                Err(e) if e == Text::msg("storage.full") && known.is_empty() => {
+                    self.whole_only.set_value(true);
+                }
+                written => return Some(written.map(|()| (plan.revision, plan.bytes(), plan.next))),
+            }
+        }
+        let (revision, json) = self.doc.with_untracked(|d| (d.revision, d.to_json()));
+        Some(
+            write_whole(&json, revision, &known)
+                .map(|()| (revision, json.len(), Written::default())),
+        )
     }
 
     /// Takes over a document another tab saved if it is newer than ours.
