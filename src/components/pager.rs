@@ -26,7 +26,7 @@ pub fn Pager(
             <button type="button" disabled=move || page.get() == 0
                 on:click=move |_| on_change.run(page.get_untracked().saturating_sub(1))>{t_string!(i18n, previous_page)}</button>
             <span>{t!(i18n, page_of, page = move || page.get() + 1, pages = move || pages.get())}</span>
-            <button type="button" disabled=move || page.get() + 1 >= pages.get()
+            <button type="button" disabled=move || { page.get() + 1 >= pages.get() }
                 on:click=move |_| on_change.run(page.get_untracked() + 1)>{t_string!(i18n, next_page)}</button>
         </nav>
     }

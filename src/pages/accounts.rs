@@ -1,20 +1,27 @@
 //! The overview of every modelled account.
 
 use crate::app::{paths, studio::use_studio};
+use crate::components::pager::{page_count, Pager, PAGE_SIZE};
 use crate::i18n::*;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn Accounts() -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let lang = crate::app::language::lang();
+    // A page of accounts at a time: with hundreds of client accounts the
+    // first screen still renders within a few frames.
+    let page = RwSignal::new(0usize);
+    let pages =
+        Signal::derive(move || page_count(studio.doc.with(|d| d.state.accounts.len()), PAGE_SIZE));
     let rows = move || {
         studio.doc.with(|d| {
             d.state
                 .accounts
                 .iter()
+                .skip(page.get() * PAGE_SIZE)
+                .take(PAGE_SIZE)
                 .map(|a| {
                     let href = paths::home_of(a);
                     let (name, kind, users) = (a.name.clone(), a.kind.text().render(lang), lang.number(a.users.len() as u64));
@@ -24,7 +31,7 @@ pub fn Accounts() -> impl IntoView {
                             <th scope="row">{name}</th>
                             <td>{kind}</td>
                             <td class="num">{users}</td>
-                            <td><A href=href>{t_string!(i18n, open)} <span class="visually-hidden">" " {hidden}</span></A></td>
+                            <td><a href=href>{t_string!(i18n, open)} <span class="visually-hidden">" " {hidden}</span></a></td>
                         </tr>
                     }
                 })
@@ -45,5 +52,8 @@ pub fn Accounts() -> impl IntoView {
             </thead>
             <tbody>{rows}</tbody>
         </table>
+        <Show when=move || { pages.get() > 1 }>
+            <Pager page=page pages=pages on_change=Callback::new(move |p| page.set(p)) />
+        </Show>
     }
 }

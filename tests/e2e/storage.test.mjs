@@ -153,3 +153,46 @@ test('a full localStorage: the change stays, a banner offers Export, the next sa
   assert.ok(parts.length > 0, 'the users live in parts of their own');
   await context.close();
 });
+
+test('many client accounts: the overview shows them a page at a time', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(env.base + '/data');
+  await page.getByRole('heading', { name: 'Your data', level: 1 }).waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export' }).click(),
+  ]);
+  const dir = await mkdtemp(join(tmpdir(), 'pas-'));
+  const file = join(dir, 'many.json');
+  await download.saveAs(file);
+  const doc = JSON.parse(await readFile(file, 'utf8'));
+  // 150 more client accounts, each a copy of the smallest client.
+  const smallest = doc.state.accounts.filter((a) => a.kind === 'Client').sort((a, b) => a.users.length - b.users.length)[0];
+  let nextUser = doc.state.next_user_id;
+  for (let i = 0; i < 150; i++) {
+    const copy = structuredClone(smallest);
+    copy.id = 5000 + i;
+    copy.name = `Copied Client ${String(i).padStart(3, '0')}`;
+    for (const u of copy.users) u.id = nextUser++;
+    doc.state.accounts.push(copy);
+  }
+  doc.state.next_user_id = nextUser;
+  await writeFile(file, JSON.stringify(doc));
+  await page.getByLabel('Import', { exact: true }).setInputFiles(file);
+  await page.getByRole('button', { name: 'Replace current data' }).click();
+  await page.getByText(/Imported /).waitFor();
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Accounts' }).click();
+  await page.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
+  const total = doc.state.accounts.length;
+  assert.equal(await page.locator('tbody tr').count(), 100);
+  await page.getByText(`Page 1 of ${Math.ceil(total / 100)}`).waitFor();
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await page.getByRole('row', { name: /Copied Client 149/ }).waitFor();
+  assert.equal(await page.locator('tbody tr').count(), total - 100);
+  // The links of the second page open their account.
+  await page.getByRole('row', { name: /Copied Client 149/ }).getByRole('link').click();
+  await page.getByText(/This screen belongs to Copied Client 149\./).waitFor();
+  assert.match(page.url(), /\/accounts\/5149\//);
+  await context.close();
+});
