@@ -6,17 +6,19 @@
 # is Leptos view code, spread over thousands of small generic functions), and
 # 523 KB with the four languages beside English (their screen labels and
 # leptos_i18n's per-locale code; the domain catalogues of the other
-# languages are fetched, not compiled in) and the split storage; 528 KB
+# languages are fetched, not compiled in) and the split storage; 529 KB
 # once accounts and relationships moved out of the stored head into parts
-# (a save after one command writes 25,000 characters instead of 165,000)
-# and the Accounts overview got pages of 100.
+# (a save after one command writes 25,000 characters instead of 165,000),
+# the Accounts overview got pages of 100 and Acting as stopped rebuilding
+# its 3,000 options after every command (Send in the Create user wizard:
+# 168 → 69 ms at 10,000 users). Each of these bought speed for 1–2 KB.
 # The guard is a ratchet just above today's size: it stops growth while the
 # size work brings the build under 350; lower GUARD_KB with every gain, and
 # set it to 350 once it is met.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUDGET_KB=350
-GUARD_KB=${GUARD_KB:-528}
+GUARD_KB=${GUARD_KB:-529}
 bytes=0
 for f in dist/*.wasm dist/*.js; do
   n=$(gzip -9 -c "$f" | wc -c)

@@ -21,6 +21,20 @@ fn parse_value(value: &str) -> Option<Actor> {
     })
 }
 
+/// An account in the control, with the users it offers.
+#[derive(Clone, PartialEq)]
+struct Group {
+    label: String,
+    options: Vec<ChoiceOption>,
+}
+
+#[derive(Clone, PartialEq)]
+struct ChoiceOption {
+    value: String,
+    text: String,
+    selected: bool,
+}
+
 #[component]
 pub fn ActingAs() -> impl IntoView {
     let i18n = use_i18n();
@@ -39,9 +53,12 @@ pub fn ActingAs() -> impl IntoView {
             navigate(&path, Default::default());
         }
     };
-    // Rebuilt when users or names change; the current choice is marked with
-    // `selected` so the control never shows a stale value.
-    let groups = move || {
+    // What the control offers, recomputed on every change of the document
+    // but rebuilt in the DOM only when it differs (a command on a user who
+    // is not listed leaves these thousands of options alone). The current
+    // choice is marked with `selected` so the control never shows a stale
+    // value.
+    let groups = Memo::new(move |_| {
         studio.doc.with(|d| {
             let current = d.acting;
             d.state
@@ -60,7 +77,8 @@ pub fn ActingAs() -> impl IntoView {
                             .enumerate()
                             .filter(|(i, u)| {
                                 *i < 20
-                                    || u.permissions.has(crate::domain::Permission::AddAndEditUsers)
+                                    || u.permissions
+                                        .has(crate::domain::Permission::AddAndEditUsers)
                                     || (a.id == current.account && u.id == current.user)
                             })
                             .map(|(_, u)| u)
@@ -69,17 +87,39 @@ pub fn ActingAs() -> impl IntoView {
                     let options = shown
                         .into_iter()
                         .map(|u| {
-                            let actor = Actor { account: a.id, user: u.id };
-                            let mut text = format!("{} — {}", u.name, a.access_label(u).render(lang));
+                            let actor = Actor {
+                                account: a.id,
+                                user: u.id,
+                            };
+                            let mut text =
+                                format!("{} — {}", u.name, a.access_label(u).render(lang));
                             if !u.is_active() {
-                                text.push_str(" (Deactivated)");
+                                let status = crate::domain::Text::msg("status.deactivated");
+                                text = format!("{text} ({})", status.render(lang));
                             }
-                            view! {
-                                <option value=option_value(actor) selected=actor == current>{text}</option>
+                            ChoiceOption {
+                                value: option_value(actor),
+                                text,
+                                selected: actor == current,
                             }
                         })
+                        .collect();
+                    Group { label, options }
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let groups = move || {
+        groups.with(|groups| {
+            groups
+                .iter()
+                .map(|g| {
+                    let options = g
+                        .options
+                        .iter()
+                        .map(|o| view! { <option value=o.value.clone() selected=o.selected>{o.text.clone()}</option> })
                         .collect_view();
-                    view! { <optgroup label=label>{options}</optgroup> }
+                    view! { <optgroup label=g.label.clone()>{options}</optgroup> }
                 })
                 .collect_view()
         })
