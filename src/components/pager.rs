@@ -22,7 +22,7 @@ pub fn Pager(
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <nav class="pager" aria-label="Pages">
+        <nav class="pager" aria-label=t_string!(i18n, pages_label)>
             <button type="button" disabled=move || page.get() == 0
                 on:click=move |_| on_change.run(page.get_untracked().saturating_sub(1))>{t_string!(i18n, previous_page)}</button>
             <span>{t!(i18n, page_of, page = move || page.get() + 1, pages = move || pages.get())}</span>

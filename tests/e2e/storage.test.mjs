@@ -187,7 +187,7 @@ test('many client accounts: the overview shows them a page at a time', async () 
   const total = doc.state.accounts.length;
   assert.equal(await page.locator('tbody tr').count(), 100);
   await page.getByText(`Page 1 of ${Math.ceil(total / 100)}`).waitFor();
-  await page.getByRole('button', { name: 'Next page' }).click();
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Next page' }).click();
   await page.getByRole('row', { name: /Copied Client 149/ }).waitFor();
   assert.equal(await page.locator('tbody tr').count(), total - 100);
   // The links of the second page open their account.
