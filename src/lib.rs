@@ -10,8 +10,6 @@ pub mod app;
 pub mod components;
 pub mod demo;
 pub mod domain;
+pub mod i18n;
 pub mod pages;
 pub mod storage;
-
-// The message catalogue generated from `locales/*.json` by build.rs.
-include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));

@@ -1,8 +1,8 @@
 //! The message catalogues: every language has exactly the keys of English,
 //! with the same placeholders, and every message id the code uses exists.
 //!
-//! Two catalogues per language: `locales/<lang>.json` (screen labels,
-//! leptos_i18n) and `locales/domain/<lang>.json` (what the core says:
+//! Two catalogues per language: `locales/<lang>.json` (screen labels, the
+//! `t!` macros of src/i18n.rs) and `locales/domain/<lang>.json` (what the core says:
 //! refusals, audit entries, emails, names of seats and permissions).
 
 use partner_access_studio::domain::audit::Category;
@@ -76,16 +76,38 @@ fn every_language_has_exactly_the_keys_and_placeholders_of_english() {
 }
 
 #[test]
-fn the_embedded_domain_catalogues_are_the_files() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/domain");
+fn the_embedded_catalogues_are_the_files() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    for (book, dir) in [
+        (Book::Domain, root.join("domain")),
+        (Book::Labels, root.clone()),
+    ] {
+        for lang in Lang::ALL {
+            let file = std::fs::read_to_string(dir.join(format!("{}.json", lang.code()))).unwrap();
+            assert_eq!(
+                book.source(lang),
+                Some(file.as_str()),
+                "{book:?} {}",
+                lang.code()
+            );
+        }
+    }
+}
+
+#[test]
+fn every_label_reads_in_every_language() {
+    let english = catalogue(&Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/en.json"));
     for lang in Lang::ALL {
-        let file = std::fs::read_to_string(root.join(format!("{}.json", lang.code()))).unwrap();
-        assert_eq!(
-            lang.catalogue_source(),
-            Some(file.as_str()),
-            "{}",
-            lang.code()
-        );
+        for (key, text) in &english {
+            let key: &'static str = Box::leak(key.clone().into_boxed_str());
+            let label = lang.label(key);
+            assert_ne!(label, key, "{} lacks the label {key}", lang.code());
+            if lang != Lang::En {
+                assert!(!label.is_empty(), "{}: {key} is empty", lang.code());
+            } else {
+                assert_eq!(label, text);
+            }
+        }
     }
 }
 

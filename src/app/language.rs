@@ -1,32 +1,38 @@
 //! The reader's language: picked at the first visit from the browser's
 //! languages, chosen in the top bar, remembered in localStorage, and given
-//! to `<html lang>` (by leptos_i18n's provider).
+//! to `<html lang>`.
 
-use crate::domain::Lang;
+use crate::domain::{Book, Lang};
 use crate::i18n::*;
 use crate::storage::{browser, StorageKey};
 use leptos::prelude::*;
-use std::str::FromStr;
 
 /// The language screens render in now. A switch reloads the page (see
 /// [`LanguageSwitch`]), so reading it once while building a view is enough.
 pub fn lang() -> Lang {
-    let locale = use_i18n().get_locale_untracked();
-    Lang::from_code(locale.as_str()).unwrap_or_default()
+    current_lang()
 }
 
-fn locale_of(lang: Lang) -> Locale {
-    Locale::from_str(lang.code()).unwrap_or_default()
-}
+/// Query parameter that carries a choice through the reload when
+/// localStorage refused to keep it.
+const LANG_PARAM: &str = "lang=";
 
-/// The remembered choice, else the first of the browser's languages the app
-/// speaks, else English.
+/// The choice carried in the address, else the remembered one, else the
+/// first of the browser's languages the app speaks, else English.
 fn initial_lang() -> Lang {
+    let in_address = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .and_then(|q| {
+            q.trim_start_matches('?')
+                .split('&')
+                .find_map(|p| p.strip_prefix(LANG_PARAM).and_then(Lang::from_code))
+        });
     let remembered = browser::read(StorageKey::Language)
         .ok()
         .flatten()
         .and_then(|code| Lang::from_code(&code));
-    remembered
+    in_address
+        .or(remembered)
         .or_else(|| {
             let languages = web_sys::window()?.navigator().languages();
             languages
@@ -37,46 +43,45 @@ fn initial_lang() -> Lang {
         .unwrap_or_default()
 }
 
-/// Renders `children` once the language is ours. leptos_i18n settles its own
-/// guess (from `navigator.languages`, without bokmål's `no` alias) in an
-/// effect after the first render; this effect follows the locale and puts
-/// ours back until they agree, and only then are the screens built (their
-/// labels are read once).
+/// Settles the language, then renders `children` once its catalogues are
+/// at hand (labels are read once, when a view is built).
 ///
-/// The domain catalogue of a language other than English is fetched first
-/// (see [`Lang::catalogue_source`]); if that fails, what the core says shows
-/// in English and the screens still in the chosen language.
+/// English is compiled in; another language's catalogues (labels and what
+/// the core says) are fetched first. If that fails, the missing texts show
+/// in English.
 #[component]
 pub fn Localized(children: ChildrenFn) -> impl IntoView {
-    let i18n = use_i18n();
     let lang = initial_lang();
-    let wanted = locale_of(lang);
-    let locale_set = RwSignal::new(false);
-    let catalogue = RwSignal::new(lang.is_available());
-    if !catalogue.get_untracked() {
+    set_lang(lang);
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", lang.code());
+    }
+    let ready = RwSignal::new(lang.is_available(Book::Domain) && lang.is_available(Book::Labels));
+    if !ready.get_untracked() {
         leptos::task::spawn_local(async move {
-            fetch_catalogue(lang).await;
-            catalogue.set(true);
+            for book in [Book::Labels, Book::Domain] {
+                if !lang.is_available(book) {
+                    fetch_catalogue(lang, book).await;
+                }
+            }
+            ready.set(true);
         });
     }
-    Effect::new(move |_| {
-        if i18n.get_locale() == wanted {
-            locale_set.set(true);
-        } else if !locale_set.get_untracked() {
-            i18n.set_locale(wanted);
-        }
-    });
-    move || (locale_set.get() && catalogue.get()).then(|| untrack(|| children()))
+    move || ready.get().then(|| untrack(|| children()))
 }
 
-/// Fetches and installs `lang`'s domain catalogue; false if that failed.
-async fn fetch_catalogue(lang: Lang) -> bool {
+/// Fetches and installs `lang`'s catalogue of `book`; false if that failed.
+async fn fetch_catalogue(lang: Lang, book: Book) -> bool {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     let Some(window) = web_sys::window() else {
         return false;
     };
-    let Ok(response) = JsFuture::from(window.fetch_with_str(&lang.catalogue_url())).await else {
+    let Ok(response) = JsFuture::from(window.fetch_with_str(&lang.catalogue_url(book))).await
+    else {
         return false;
     };
     let Ok(response) = response.dyn_into::<web_sys::Response>() else {
@@ -89,7 +94,7 @@ async fn fetch_catalogue(lang: Lang) -> bool {
         return false;
     };
     match JsFuture::from(text).await.ok().and_then(|t| t.as_string()) {
-        Some(text) => lang.install(&text),
+        Some(text) => lang.install(book, &text),
         None => false,
     }
 }
@@ -109,12 +114,15 @@ pub fn LanguageSwitch() -> impl IntoView {
         // the view tree in place disposed signals that event listeners of
         // the router still held.
         let remembered = browser::write(StorageKey::Language, chosen.code()).is_ok();
-        match web_sys::window() {
-            Some(w) if remembered => {
-                let _ = w.location().reload();
-            }
-            // Storage refused: switch what can switch without a reload.
-            _ => i18n.set_locale(locale_of(chosen)),
+        let Some(location) = web_sys::window().map(|w| w.location()) else {
+            return;
+        };
+        if remembered {
+            let _ = location.reload();
+        } else {
+            // Storage refused: the choice rides in the address instead.
+            let path = location.pathname().unwrap_or_default();
+            let _ = location.assign(&format!("{path}?{LANG_PARAM}{}", chosen.code()));
         }
     };
     view! {

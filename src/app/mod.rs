@@ -27,13 +27,11 @@ pub fn App() -> impl IntoView {
     provide_context(studio);
     studio.persist();
     view! {
-        <I18nContextProvider>
-            <Router>
-                <language::Localized>
-                    <Shell />
-                </language::Localized>
-            </Router>
-        </I18nContextProvider>
+        <Router>
+            <language::Localized>
+                <Shell />
+            </language::Localized>
+        </Router>
     }
 }
 

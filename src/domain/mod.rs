@@ -36,5 +36,5 @@ pub use permissions::*;
 pub use queries::*;
 pub use refusal::Refusal;
 pub use state::*;
-pub use text::{Lang, Text};
+pub use text::{Book, Lang, Text};
 pub use undo::{undo, undo_decision};

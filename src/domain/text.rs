@@ -8,8 +8,9 @@
 //! was in Dutch reads in Swedish after a switch. `Display` renders English,
 //! for tests, logs and the CSV export of a document.
 //!
-//! Screen labels live in `locales/<lang>.json` (compile-time checked by
-//! leptos_i18n); these messages need a run-time lookup because they are data.
+//! Screen labels live in `locales/<lang>.json` and are looked up the same
+//! way ([`Lang::label`], through the `t!` macros of `crate::i18n`, whose keys
+//! are checked at compile time).
 
 use super::ids::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -27,6 +28,71 @@ pub enum Lang {
     Da,
     Nb,
     Sv,
+}
+
+/// The two catalogues of a language: what the core says
+/// (`locales/domain/<lang>.json`) and the screens' labels
+/// (`locales/<lang>.json`). Both are flat JSON objects of strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Book {
+    Domain,
+    Labels,
+}
+
+impl Book {
+    /// Compiled in: natively every language, in the browser English only
+    /// (the others are fetched at start, see [`Lang::install`]).
+    pub fn source(self, lang: Lang) -> Option<&'static str> {
+        macro_rules! books {
+            ($code:literal) => {
+                match self {
+                    Book::Domain => include_str!(concat!("../../locales/domain/", $code, ".json")),
+                    Book::Labels => include_str!(concat!("../../locales/", $code, ".json")),
+                }
+            };
+        }
+        match lang {
+            Lang::En => Some(books!("en")),
+            #[cfg(not(target_arch = "wasm32"))]
+            Lang::Nl => Some(books!("nl")),
+            #[cfg(not(target_arch = "wasm32"))]
+            Lang::Da => Some(books!("da")),
+            #[cfg(not(target_arch = "wasm32"))]
+            Lang::Nb => Some(books!("nb")),
+            #[cfg(not(target_arch = "wasm32"))]
+            Lang::Sv => Some(books!("sv")),
+            #[cfg(target_arch = "wasm32")]
+            _ => None,
+        }
+    }
+
+    fn slot(self, lang: Lang) -> &'static OnceLock<HashMap<String, String>> {
+        static CATALOGUES: [[OnceLock<HashMap<String, String>>; 5]; 2] = [
+            [const { OnceLock::new() }; 5],
+            [const { OnceLock::new() }; 5],
+        ];
+        &CATALOGUES[self as usize][lang as usize]
+    }
+
+    fn catalogue(self, lang: Lang) -> Option<&'static HashMap<String, String>> {
+        let slot = self.slot(lang);
+        match self.source(lang) {
+            // A broken compiled-in catalogue is a build-time mistake the
+            // catalogue tests catch; at run time ids are shown instead.
+            Some(source) => {
+                Some(slot.get_or_init(|| serde_json::from_str(source).unwrap_or_default()))
+            }
+            None => slot.get(),
+        }
+    }
+
+    /// The template of `id` in `lang`, else in English.
+    fn template(self, lang: Lang, id: &str) -> Option<&'static str> {
+        self.catalogue(lang)
+            .and_then(|c| c.get(id))
+            .or_else(|| self.catalogue(Lang::En).and_then(|c| c.get(id)))
+            .map(String::as_str)
+    }
 }
 
 impl Lang {
@@ -74,72 +140,52 @@ impl Lang {
     /// once at start ([`Lang::install`]) so that the wasm carries one
     /// catalogue instead of five.
     pub fn catalogue_source(self) -> Option<&'static str> {
-        match self {
-            Lang::En => Some(include_str!("../../locales/domain/en.json")),
-            #[cfg(not(target_arch = "wasm32"))]
-            Lang::Nl => Some(include_str!("../../locales/domain/nl.json")),
-            #[cfg(not(target_arch = "wasm32"))]
-            Lang::Da => Some(include_str!("../../locales/domain/da.json")),
-            #[cfg(not(target_arch = "wasm32"))]
-            Lang::Nb => Some(include_str!("../../locales/domain/nb.json")),
-            #[cfg(not(target_arch = "wasm32"))]
-            Lang::Sv => Some(include_str!("../../locales/domain/sv.json")),
-            #[cfg(target_arch = "wasm32")]
-            _ => None,
+        Book::Domain.source(self)
+    }
+
+    /// Where the browser fetches a catalogue of `book` that is not compiled in.
+    pub fn catalogue_url(self, book: Book) -> String {
+        match book {
+            Book::Domain => format!("/locales/domain/{}.json", self.code()),
+            Book::Labels => format!("/locales/{}.json", self.code()),
         }
     }
 
-    /// Where the browser fetches a catalogue that is not compiled in.
-    pub fn catalogue_url(self) -> String {
-        format!("/locales/domain/{}.json", self.code())
-    }
-
-    fn slot(self) -> &'static OnceLock<HashMap<String, String>> {
-        static CATALOGUES: [OnceLock<HashMap<String, String>>; 5] = [
-            OnceLock::new(),
-            OnceLock::new(),
-            OnceLock::new(),
-            OnceLock::new(),
-            OnceLock::new(),
-        ];
-        &CATALOGUES[self as usize]
-    }
-
-    /// Takes a fetched catalogue; false when it is not a flat JSON object of
-    /// strings (then English is shown).
-    pub fn install(self, json: &str) -> bool {
+    /// Takes a fetched catalogue of `book`; false when it is not a flat JSON
+    /// object of strings (then English is shown).
+    pub fn install(self, book: Book, json: &str) -> bool {
         match serde_json::from_str(json) {
             Ok(map) => {
-                let _ = self.slot().set(map);
+                let _ = book.slot(self).set(map);
                 true
             }
             Err(_) => false,
         }
     }
 
-    /// Whether this language's messages can be rendered now.
-    pub fn is_available(self) -> bool {
-        self.catalogue().is_some()
-    }
-
-    fn catalogue(self) -> Option<&'static HashMap<String, String>> {
-        let slot = self.slot();
-        match self.catalogue_source() {
-            // A broken compiled-in catalogue is a build-time mistake the
-            // catalogue tests catch; at run time ids are shown instead.
-            Some(source) => {
-                Some(slot.get_or_init(|| serde_json::from_str(source).unwrap_or_default()))
-            }
-            None => slot.get(),
-        }
+    /// Whether this language's catalogue of `book` is at hand.
+    pub fn is_available(self, book: Book) -> bool {
+        book.catalogue(self).is_some()
     }
 
     /// The template of a message id: this language, else English.
     fn template(self, id: &str) -> Option<&'static str> {
-        self.catalogue()
-            .and_then(|c| c.get(id))
-            .or_else(|| Lang::En.catalogue().and_then(|c| c.get(id)))
-            .map(String::as_str)
+        Book::Domain.template(self, id)
+    }
+
+    /// A screen label (`locales/<lang>.json`): this language, else English,
+    /// else the key itself (a missing key is also a test failure).
+    pub fn label(self, key: &'static str) -> &'static str {
+        Book::Labels.template(self, key).unwrap_or(key)
+    }
+
+    /// A screen label with its `{{ name }}` placeholders filled.
+    pub fn label_with(self, key: &'static str, args: &[(&str, String)]) -> String {
+        let mut out = self.label(key).to_string();
+        for (name, value) in args {
+            out = out.replace(&format!("{{{{ {name} }}}}"), value);
+        }
+        out
     }
 
     /// A date as people in this language write it.

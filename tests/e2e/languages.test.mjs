@@ -137,3 +137,22 @@ for (const code of Object.keys(CREATE_USER)) {
     await page.context().close();
   });
 }
+
+test('when localStorage refuses the choice, the switch still changes the language', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(() => {
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (k.endsWith('/language')) throw new DOMException('full', 'QuotaExceededError');
+      return set.call(this, k, v);
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(env.base + '/accounts/10/settings/users');
+  await page.getByRole('button', { name: 'Create user', exact: true }).waitFor();
+  await page.getByLabel('Language').selectOption('da');
+  await page.getByRole('button', { name: 'Opret bruger', exact: true }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'da');
+  assert.match(page.url(), /\/accounts\/10\/settings\/users\?lang=da$/);
+  await context.close();
+});
