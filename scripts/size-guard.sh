@@ -12,7 +12,8 @@
 # the Accounts overview got pages of 100 and Acting as stopped rebuilding
 # its 3,000 options after every command (Send in the Create user wizard:
 # 168 → 69 ms at 10,000 users). Each of these bought speed for 1–2 KB.
-# 472 KB once the screen labels left leptos_i18n for the run-time
+# 472 KB (guard 473: a build in another checkout may differ by bytes) once
+# the screen labels left leptos_i18n for the run-time
 # catalogue (English compiled in, the reader's language fetched).
 # The guard is a ratchet just above today's size: it stops growth while the
 # size work brings the build under 350; lower GUARD_KB with every gain, and
@@ -20,7 +21,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUDGET_KB=350
-GUARD_KB=${GUARD_KB:-472}
+GUARD_KB=${GUARD_KB:-473}
 bytes=0
 for f in dist/*.wasm dist/*.js; do
   n=$(gzip -9 -c "$f" | wc -c)
