@@ -135,14 +135,6 @@ impl Lang {
         }
     }
 
-    /// The message catalogue compiled in, if it is. Natively every language
-    /// is; in the browser only English, and the reader's language is fetched
-    /// once at start ([`Lang::install`]) so that the wasm carries one
-    /// catalogue instead of five.
-    pub fn catalogue_source(self) -> Option<&'static str> {
-        Book::Domain.source(self)
-    }
-
     /// Where the browser fetches a catalogue of `book` that is not compiled in.
     pub fn catalogue_url(self, book: Book) -> String {
         match book {
@@ -181,10 +173,12 @@ impl Lang {
 
     /// A screen label with its `{{ name }}` placeholders filled.
     pub fn label_with(self, key: &'static str, args: &[(&str, String)]) -> String {
-        let mut out = self.label(key).to_string();
-        for (name, value) in args {
-            out = out.replace(&format!("{{{{ {name} }}}}"), value);
-        }
+        let args: BTreeMap<String, Text> = args
+            .iter()
+            .map(|(name, value)| (name.to_string(), Text::Plain(value.clone())))
+            .collect();
+        let mut out = String::new();
+        fill(self.label(key), &args, self, &mut out);
         out
     }
 
