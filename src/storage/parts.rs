@@ -345,6 +345,18 @@ pub fn plan(doc: &mut Document, written: &Written) -> SavePlan {
     }
 }
 
+/// Adds the entries of an audit or outbox part to their list; the copy
+/// remembers the text while the part can still grow.
+fn append_part<T: serde::de::DeserializeOwned>(
+    text: &str,
+    list: &mut Vec<T>,
+) -> Result<Copy_, serde_json::Error> {
+    let entries: Vec<T> = serde_json::from_str(text)?;
+    let n = entries.len();
+    list.extend(entries);
+    Ok(Copy_::Appended(n, Tail::of(n, text)))
+}
+
 /// Reads a head and the parts it lists (through `read`, by key), then
 /// upgrades and validates the whole as [`Document::load`] does. Also says
 /// what is stored, so that the next save writes only what changes.
@@ -384,18 +396,8 @@ pub fn load(
                 doc.state.relationships.extend(part.iter().cloned());
                 Copy_::Relationships(part.into())
             }
-            PartName::Audit(_) => {
-                let entries: Vec<AuditEntry> = serde_json::from_str(&text).map_err(bad)?;
-                let n = entries.len();
-                doc.state.audit.extend(entries);
-                Copy_::Appended(n, Tail::of(n, &text))
-            }
-            PartName::Outbox(_) => {
-                let mails: Vec<Mail> = serde_json::from_str(&text).map_err(bad)?;
-                let n = mails.len();
-                doc.state.outbox.extend(mails);
-                Copy_::Appended(n, Tail::of(n, &text))
-            }
+            PartName::Audit(_) => append_part(&text, &mut doc.state.audit).map_err(bad)?,
+            PartName::Outbox(_) => append_part(&text, &mut doc.state.outbox).map_err(bad)?,
         };
         written.parts.insert(name, Stored::new(name, rev, copy));
     }
@@ -431,6 +433,14 @@ mod tests {
         }
     }
 
+    /// The first save of `doc` (nothing stored yet), stored.
+    fn stored_from_scratch(doc: &mut Document) -> (SavePlan, HashMap<String, String>) {
+        let plan = plan(doc, &Written::default());
+        let mut kv = HashMap::new();
+        store(&plan, &mut kv);
+        (plan, kv)
+    }
+
     fn big_doc() -> Document {
         let mut doc = Document::demo();
         crate::demo::grow_audit_log(&mut doc.state, 600);
@@ -441,10 +451,8 @@ mod tests {
     fn a_split_document_reads_back_whole() {
         let mut doc = big_doc();
         let before = doc.clone();
-        let plan = plan(&mut doc, &Written::default());
+        let (plan, kv) = stored_from_scratch(&mut doc);
         assert_eq!(doc, before, "planning leaves the document as it was");
-        let mut kv = HashMap::new();
-        store(&plan, &mut kv);
         let (loaded, written) = load(&kv["head"], |k| kv.get(k).cloned()).unwrap();
         assert_eq!(loaded.doc, before);
         assert_eq!(written, plan.next);
@@ -457,9 +465,7 @@ mod tests {
     #[test]
     fn a_save_after_one_change_writes_one_user_part_and_the_last_audit_part() {
         let mut doc = big_doc();
-        let first = plan(&mut doc, &Written::default());
-        let mut kv = HashMap::new();
-        store(&first, &mut kv);
+        let (first, mut kv) = stored_from_scratch(&mut doc);
         let actor = doc.acting;
         let target = doc.state.account(actor.account).unwrap().users[1].id;
         crate::domain::execute(
@@ -508,9 +514,7 @@ mod tests {
     #[test]
     fn an_appended_audit_part_reads_as_if_written_whole() {
         let mut doc = big_doc();
-        let first = plan(&mut doc, &Written::default());
-        let mut kv = HashMap::new();
-        store(&first, &mut kv);
+        let (first, mut kv) = stored_from_scratch(&mut doc);
         let mut written = first.next;
         for _ in 0..3 {
             let actor = doc.acting;
@@ -549,9 +553,7 @@ mod tests {
     #[test]
     fn a_missing_or_broken_part_is_a_clear_error() {
         let mut doc = big_doc();
-        let plan = plan(&mut doc, &Written::default());
-        let mut kv = HashMap::new();
-        store(&plan, &mut kv);
+        let (plan, kv) = stored_from_scratch(&mut doc);
         let victim = plan.parts[0].0.clone();
         let mut missing = kv.clone();
         missing.remove(&victim);
