@@ -210,7 +210,15 @@ fn make_step(state: &State, p: &Picks, serial: u32) -> Option<(Actor, Command)> 
 }
 
 fn check_invariants(state: &State) -> Result<(), String> {
+    // The indexed directory the screens and the time rules use gives the
+    // answer of R-ACC-3's definition, walked account by account.
+    let directory = PartnerDirectory::new(state);
     for acc in &state.accounts {
+        for u in &acc.users {
+            if directory.partner_of(u) != partner_of(state, u) {
+                return Err(format!("the partner directory disagrees on {}", u.email));
+            }
+        }
         if acc.active_super_admins() == 0 {
             return Err(format!("{} has no active Super Admin", acc.name));
         }

@@ -1821,12 +1821,13 @@ pub fn tick_steps(state: &State, now: Timestamp) -> Vec<Decision> {
 /// qualified activity, and the partner's Super Admins are mailed (R-REL-2).
 fn relationship_ends(state: &State, now: Timestamp) -> Decision {
     let mut events = Vec::new();
+    let directory = PartnerDirectory::new(state);
     for rel in &state.relationships {
         if rel.ended_on.is_some() {
             continue;
         }
         if let Some(RelationshipStatus::Ended { on }) =
-            relationship_status(state, rel.partner, rel.client, now)
+            directory.relationship_status(rel.partner, rel.client, now)
         {
             events.push(Event::RelationshipEnded {
                 partner: rel.partner,

@@ -196,15 +196,7 @@ pub enum RelationshipStatus {
 
 /// The partner's employees in a client: by domain or by manual link.
 pub fn managing_employees(state: &State, partner: AccountId, client: AccountId) -> Vec<&User> {
-    state
-        .account(client)
-        .map(|c| {
-            c.users
-                .iter()
-                .filter(|u| partner_of(state, u) == Some(partner))
-                .collect()
-        })
-        .unwrap_or_default()
+    PartnerDirectory::new(state).managing_employees(partner, client)
 }
 
 pub fn relationship_status(
@@ -213,22 +205,7 @@ pub fn relationship_status(
     client: AccountId,
     now: Timestamp,
 ) -> Option<RelationshipStatus> {
-    let rel = state.relationship(partner, client)?;
-    if let Some(on) = rel.ended_on {
-        return Some(RelationshipStatus::Ended { on });
-    }
-    if managing_employees(state, partner, client)
-        .iter()
-        .any(|u| u.is_active())
-    {
-        return Some(RelationshipStatus::Active);
-    }
-    let on = rel.last_activity.plus_days(RELATIONSHIP_GRACE_DAYS);
-    Some(if now >= on {
-        RelationshipStatus::Ended { on }
-    } else {
-        RelationshipStatus::Ending { on }
-    })
+    PartnerDirectory::new(state).relationship_status(partner, client, now)
 }
 
 /// When the relationship would end once `decision` (a removal, decided but
@@ -339,17 +316,7 @@ pub fn client_names(
 /// Clients in which any of the partner's employees is a user (R-CAM-2), with
 /// those employees.
 pub fn clients_of_partner(state: &State, partner: AccountId) -> Vec<(AccountId, Vec<UserId>)> {
-    state
-        .clients()
-        .filter_map(|c| {
-            let ids: Vec<UserId> = managing_employees(state, partner, c.id)
-                .iter()
-                .map(|u| u.id)
-                .collect();
-            let known = state.relationship(partner, c.id).is_some();
-            (!ids.is_empty() || known).then_some((c.id, ids))
-        })
-        .collect()
+    PartnerDirectory::new(state).clients_of_partner(partner)
 }
 
 /// Owned assets of a user, listed for reassignment (R-CL-6, R-CAM-7).
@@ -367,9 +334,12 @@ pub fn account_name(state: &State, account: AccountId) -> String {
         .unwrap_or_else(|| format!("account {}", account.0))
 }
 
-/// Every partner employee's address and partner, for screens that ask
-/// [`partner_of`] for thousands of users at once.
+/// Every partner employee's address and partner, for questions that ask
+/// [`partner_of`] for thousands of users at once (a client of 10,000 users,
+/// every relationship at each tick): one lookup per user instead of a walk
+/// over every account.
 pub struct PartnerDirectory<'s> {
+    state: &'s State,
     by_email: std::collections::HashMap<&'s Email, AccountId>,
 }
 
@@ -383,7 +353,7 @@ impl<'s> PartnerDirectory<'s> {
                 }
             }
         }
-        PartnerDirectory { by_email }
+        PartnerDirectory { state, by_email }
     }
 
     /// The same answer as [`partner_of`].
@@ -392,5 +362,61 @@ impl<'s> PartnerDirectory<'s> {
             .get(&user.email)
             .copied()
             .or(user.linked_partner)
+    }
+
+    /// The same answer as [`managing_employees`].
+    pub fn managing_employees(&self, partner: AccountId, client: AccountId) -> Vec<&'s User> {
+        self.state
+            .account(client)
+            .map(|c| {
+                c.users
+                    .iter()
+                    .filter(|u| self.partner_of(u) == Some(partner))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The same answer as [`relationship_status`].
+    pub fn relationship_status(
+        &self,
+        partner: AccountId,
+        client: AccountId,
+        now: Timestamp,
+    ) -> Option<RelationshipStatus> {
+        let rel = self.state.relationship(partner, client)?;
+        if let Some(on) = rel.ended_on {
+            return Some(RelationshipStatus::Ended { on });
+        }
+        let managed = self.state.account(client).is_some_and(|c| {
+            c.users
+                .iter()
+                .any(|u| u.is_active() && self.partner_of(u) == Some(partner))
+        });
+        if managed {
+            return Some(RelationshipStatus::Active);
+        }
+        let on = rel.last_activity.plus_days(RELATIONSHIP_GRACE_DAYS);
+        Some(if now >= on {
+            RelationshipStatus::Ended { on }
+        } else {
+            RelationshipStatus::Ending { on }
+        })
+    }
+
+    /// The same answer as [`clients_of_partner`].
+    pub fn clients_of_partner(&self, partner: AccountId) -> Vec<(AccountId, Vec<UserId>)> {
+        self.state
+            .clients()
+            .filter_map(|c| {
+                let ids: Vec<UserId> = self
+                    .managing_employees(partner, c.id)
+                    .iter()
+                    .map(|u| u.id)
+                    .collect();
+                let known = self.state.relationship(partner, c.id).is_some();
+                (!ids.is_empty() || known).then_some((c.id, ids))
+            })
+            .collect()
     }
 }

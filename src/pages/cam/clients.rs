@@ -30,7 +30,9 @@ struct ClientRow {
 }
 
 fn client_rows(state: &State, partner: AccountId, now: Timestamp) -> Vec<ClientRow> {
-    clients_of_partner(state, partner)
+    let directory = PartnerDirectory::new(state);
+    directory
+        .clients_of_partner(partner)
         .into_iter()
         .map(|(client, employees)| {
             let (name, official) = client_names(state, partner, client);
@@ -45,7 +47,7 @@ fn client_rows(state: &State, partner: AccountId, now: Timestamp) -> Vec<ClientR
                 id: client,
                 name,
                 official,
-                status: relationship_status(state, partner, client, now),
+                status: directory.relationship_status(partner, client, now),
                 with_access: employees
                     .iter()
                     .filter_map(|&u| state.user(client, u))
