@@ -3,6 +3,7 @@
 use crate::app::{paths, studio::use_studio};
 use crate::domain::{AccountId, Actor, UserId};
 use crate::i18n::*;
+use html_escape::{encode_double_quoted_attribute_to_string, encode_text_to_string};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -19,20 +20,6 @@ fn parse_value(value: &str) -> Option<Actor> {
         account: AccountId(a.parse().ok()?),
         user: UserId(u.parse().ok()?),
     })
-}
-
-/// An account in the control, with the users it offers.
-#[derive(Clone, PartialEq)]
-struct Group {
-    label: String,
-    options: Vec<ChoiceOption>,
-}
-
-#[derive(Clone, PartialEq)]
-struct ChoiceOption {
-    value: String,
-    text: String,
-    selected: bool,
 }
 
 #[component]
@@ -53,81 +40,64 @@ pub fn ActingAs() -> impl IntoView {
             navigate(&path, Default::default());
         }
     };
-    // What the control offers, recomputed on every change of the document
-    // but rebuilt in the DOM only when it differs (a command on a user who
-    // is not listed leaves these thousands of options alone). The current
-    // choice is marked with `selected` so the control never shows a stale
-    // value.
-    let groups = Memo::new(move |_| {
+    // What the control offers, as the markup of its option groups:
+    // recomputed on every change of the document but written to the DOM
+    // only when it differs (a command on a user who is not listed leaves the
+    // control alone). With 500 accounts it holds about 3,000 options, most
+    // of the DOM of every screen; built as one piece of markup the browser
+    // parses them in a few milliseconds, where building each option as a
+    // view took most of the first render. The current choice carries
+    // `selected`, so the control never shows a stale value.
+    let options = Memo::new(move |_| {
         studio.doc.with(|d| {
             let current = d.acting;
-            d.state
-                .accounts
-                .iter()
-                .map(|a| {
-                    let label = format!("{} ({})", a.name, a.kind.text().render(lang));
-                    // A 10,000-user account would make a 10,000-option
-                    // control: large accounts list their admins, the person
-                    // acted as, and the first users only.
-                    let shown: Vec<&crate::domain::User> = if a.users.len() <= LARGE_ACCOUNT {
-                        a.users.iter().collect()
-                    } else {
-                        a.users
-                            .iter()
-                            .enumerate()
-                            .filter(|(i, u)| {
-                                *i < 20
-                                    || u.permissions
-                                        .has(crate::domain::Permission::AddAndEditUsers)
-                                    || (a.id == current.account && u.id == current.user)
-                            })
-                            .map(|(_, u)| u)
-                            .collect()
+            let mut html = String::new();
+            for a in &d.state.accounts {
+                let label = format!("{} ({})", a.name, a.kind.text().render(lang));
+                html.push_str("<optgroup label=\"");
+                encode_double_quoted_attribute_to_string(&label, &mut html);
+                html.push_str("\">");
+                // A 10,000-user account would make a 10,000-option control:
+                // large accounts list their admins, the person acted as, and
+                // the first users only.
+                let large = a.users.len() > LARGE_ACCOUNT;
+                for (i, u) in a.users.iter().enumerate() {
+                    let actor = Actor {
+                        account: a.id,
+                        user: u.id,
                     };
-                    let options = shown
-                        .into_iter()
-                        .map(|u| {
-                            let actor = Actor {
-                                account: a.id,
-                                user: u.id,
-                            };
-                            let mut text =
-                                format!("{} — {}", u.name, a.access_label(u).render(lang));
-                            if !u.is_active() {
-                                let status = crate::domain::Text::msg("status.deactivated");
-                                text = format!("{text} ({})", status.render(lang));
-                            }
-                            ChoiceOption {
-                                value: option_value(actor),
-                                text,
-                                selected: actor == current,
-                            }
-                        })
-                        .collect();
-                    Group { label, options }
-                })
-                .collect::<Vec<_>>()
+                    let listed = !large
+                        || i < 20
+                        || u.permissions
+                            .has(crate::domain::Permission::AddAndEditUsers)
+                        || actor == current;
+                    if !listed {
+                        continue;
+                    }
+                    let mut text = format!("{} — {}", u.name, a.access_label(u).render(lang));
+                    if !u.is_active() {
+                        let status = crate::domain::Text::msg("status.deactivated");
+                        text = format!("{text} ({})", status.render(lang));
+                    }
+                    html.push_str("<option value=\"");
+                    html.push_str(&option_value(actor));
+                    html.push_str(if actor == current {
+                        "\" selected>"
+                    } else {
+                        "\">"
+                    });
+                    encode_text_to_string(&text, &mut html);
+                    html.push_str("</option>");
+                }
+                html.push_str("</optgroup>");
+            }
+            html
         })
     });
-    let groups = move || {
-        groups.with(|groups| {
-            groups
-                .iter()
-                .map(|g| {
-                    let options = g
-                        .options
-                        .iter()
-                        .map(|o| view! { <option value=o.value.clone() selected=o.selected>{o.text.clone()}</option> })
-                        .collect_view();
-                    view! { <optgroup label=g.label.clone()>{options}</optgroup> }
-                })
-                .collect_view()
-        })
-    };
     view! {
         <span class="acting-as">
             <label for="acting-as">{t_string!(i18n, acting_as)}</label>
-            <select id="acting-as" on:change=on_change>{groups}</select>
+            <select id="acting-as" on:change=on_change inner_html=options></select>
         </span>
     }
 }
