@@ -3,6 +3,7 @@
 pub mod language;
 pub mod paths;
 pub mod random;
+pub mod route;
 pub mod studio;
 
 use crate::components::acting_as::ActingAs;
@@ -17,8 +18,7 @@ use crate::pages::{
     users_and_teams::UsersAndTeams,
 };
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
+use route::{Screen, A};
 use studio::{Notice, Studio};
 
 #[component]
@@ -26,12 +26,11 @@ pub fn App() -> impl IntoView {
     let studio = Studio::load();
     provide_context(studio);
     studio.persist();
+    route::Router::provide();
     view! {
-        <Router>
-            <language::Localized>
-                <Shell />
-            </language::Localized>
-        </Router>
+        <language::Localized>
+            <Shell />
+        </language::Localized>
     }
 }
 
@@ -66,19 +65,28 @@ fn Shell() -> impl IntoView {
             <main id="content" tabindex="-1">
                 <Notices />
                 <ErrorBoundary fallback=|_errors| view! { <ScreenError /> }>
-                    <Routes fallback=NotFound>
-                        <Route path=path!("/") view=Accounts />
-                        <Route path=path!("/accounts/:id/settings/users") view=UsersAndTeams />
-                        <Route path=path!("/accounts/:id/partner/client-access-manager") view=ClientAccessManager />
-                        <Route path=path!("/access-link/:token") view=AccessLinkPage />
-                        <Route path=path!("/data") view=DataPage />
-                        <Route path=path!("/accounts/:id/partner/settings") view=PartnerSettings />
-                        <Route path=path!("/accounts/:id/audit-log") view=AuditLog />
-                        <Route path=path!("/outbox") view=Outbox />
-                    </Routes>
+                    <ScreenOfAddress />
                 </ErrorBoundary>
             </main>
         </div>
+    }
+}
+
+/// The screen the address names, built again only when the screen (or its
+/// account) changes.
+#[component]
+fn ScreenOfAddress() -> impl IntoView {
+    let screen = route::use_screen();
+    move || match screen.get() {
+        Screen::Accounts => view! { <Accounts /> }.into_any(),
+        Screen::Data => view! { <DataPage /> }.into_any(),
+        Screen::Outbox => view! { <Outbox /> }.into_any(),
+        Screen::UsersAndTeams(_) => view! { <UsersAndTeams /> }.into_any(),
+        Screen::ClientAccessManager(_) => view! { <ClientAccessManager /> }.into_any(),
+        Screen::PartnerSettings(_) => view! { <PartnerSettings /> }.into_any(),
+        Screen::AuditLog(_) => view! { <AuditLog /> }.into_any(),
+        Screen::AccessLink(_) => view! { <AccessLinkPage /> }.into_any(),
+        Screen::NotFound => view! { <NotFound /> }.into_any(),
     }
 }
 

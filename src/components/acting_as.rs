@@ -5,7 +5,6 @@ use crate::domain::{AccountId, Actor, UserId};
 use crate::i18n::*;
 use html_escape::{encode_double_quoted_attribute_to_string, encode_text_to_string};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 /// Accounts with more users than this list only some of them.
 const LARGE_ACCOUNT: usize = 200;
@@ -27,7 +26,7 @@ pub fn ActingAs() -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let lang = crate::app::language::lang();
-    let navigate = use_navigate();
+    let router = crate::app::route::use_router();
     let on_change = move |ev| {
         let Some(actor) = parse_value(&event_target_value(&ev)) else {
             return;
@@ -37,7 +36,7 @@ pub fn ActingAs() -> impl IntoView {
             .doc
             .with_untracked(|d| d.state.account(actor.account).map(paths::home_of));
         if let Some(path) = path {
-            navigate(&path, Default::default());
+            router.go(&path);
         }
     };
     // What the control offers, as the markup of its option groups:

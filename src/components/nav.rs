@@ -1,9 +1,9 @@
 //! The left navigation: the screens of the account the person acts in.
 
+use crate::app::route::A;
 use crate::app::{paths, studio::use_studio};
 use crate::i18n::*;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn Nav() -> impl IntoView {

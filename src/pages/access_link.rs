@@ -3,12 +3,11 @@
 //! (R-PA-1). Malformed, unknown, expired, revoked and used links get a clear
 //! page, never an error.
 
+use crate::app::route::{use_screen, Screen, A};
 use crate::app::{paths, studio::use_studio};
 use crate::domain::*;
 use crate::i18n::*;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 /// The client accounts in which the person acting may approve this link:
 /// they are a user there with the right, and it was not used there yet.
@@ -45,12 +44,12 @@ pub fn AccessLinkPage() -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let lang = crate::app::language::lang();
-    let params = use_params_map();
+    let screen = use_screen();
     let token = move || {
-        params
-            .read()
-            .get("token")
-            .and_then(|t| LinkToken::parse(&t))
+        screen.with(|s| match s {
+            Screen::AccessLink(t) => LinkToken::parse(t),
+            _ => None,
+        })
     };
     let picking = RwSignal::new(false);
     let choice = RwSignal::new(None::<Actor>);

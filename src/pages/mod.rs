@@ -15,18 +15,11 @@ use crate::domain::{AccountId, Actor};
 use crate::i18n::*;
 use crate::storage::default_actor;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
-/// The account named by the `:id` of the route.
+/// The account whose screen the address shows.
 pub fn route_account() -> Memo<Option<AccountId>> {
-    let params = use_params_map();
-    Memo::new(move |_| {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<u32>().ok())
-            .map(AccountId)
-    })
+    let screen = crate::app::route::use_screen();
+    Memo::new(move |_| screen.with(|s| s.account()))
 }
 
 /// Renders `screen` when the route's account exists and is the one the

@@ -54,6 +54,45 @@ test('a reload shows the same screen as the same person', async () => {
   await page.context().close();
 });
 
+test('links move between screens without a reload; Back and Forward follow, and the current link is marked', async () => {
+  const page = await openPage(env);
+  await actAs(page, 'Henrik Dahl — Super Admin');
+  await page.getByRole('heading', { name: 'Users & Teams', level: 1 }).waitFor();
+  // A marker on window survives only if the page is never reloaded.
+  await page.evaluate(() => { window.__sameDocument = true; });
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  const current = () => nav.locator('a[aria-current="page"]').allTextContents();
+  assert.deepEqual(await current(), ['Users & Teams']);
+
+  await nav.getByRole('link', { name: 'Audit log' }).click();
+  await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
+  assert.match(page.url(), /\/accounts\/\d+\/audit-log$/);
+  assert.deepEqual(await current(), ['Audit log']);
+  // Focus moves to the new screen, as it would after a page load.
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'content');
+
+  await nav.getByRole('link', { name: 'Your data' }).click();
+  await page.getByRole('heading', { name: 'Your data', level: 1 }).waitFor();
+
+  await page.goBack();
+  await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
+  assert.deepEqual(await current(), ['Audit log']);
+  await page.goBack();
+  await page.getByRole('heading', { name: 'Users & Teams', level: 1 }).waitFor();
+  await page.goForward();
+  await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
+
+  // The skip link moves within the page and leaves the screen as it is.
+  await page.getByRole('link', { name: 'Skip to content' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
+  assert.match(page.url(), /\/audit-log#content$/);
+
+  assert.equal(await page.evaluate(() => window.__sameDocument), true);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('an unknown route shows the not-found page', async () => {
   const page = await openPage(env, '/no/such/screen');
   await page.getByRole('heading', { name: 'Page not found', level: 1 }).waitFor();

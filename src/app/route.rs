@@ -1,0 +1,255 @@
+//! Which screen the address shows, and moving between screens without a
+//! reload: links, the address bar, Back and Forward.
+//!
+//! The app has eight fixed paths (built in [`super::paths`]), so a match on
+//! their segments does what a general router would; leptos_router's
+//! generic matching and history code was about 80 KB of the wasm before
+//! compression, for the same behaviour.
+
+use crate::domain::AccountId;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A screen, as its path names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    Accounts,
+    Data,
+    Outbox,
+    UsersAndTeams(AccountId),
+    ClientAccessManager(AccountId),
+    PartnerSettings(AccountId),
+    AuditLog(AccountId),
+    /// The token as the path has it; the page says when it is not a token.
+    AccessLink(String),
+    NotFound,
+}
+
+impl Screen {
+    /// The screen of a path such as `/accounts/10/audit-log` (a trailing
+    /// slash is ignored). An account that is not a number is no screen.
+    pub fn of_path(path: &str) -> Screen {
+        let path = path.strip_suffix('/').unwrap_or(path);
+        let segments: Vec<&str> = path.split('/').skip(1).collect();
+        let in_account = |id: &str, screen: fn(AccountId) -> Screen| {
+            id.parse::<u32>()
+                .map_or(Screen::NotFound, |n| screen(AccountId(n)))
+        };
+        match segments.as_slice() {
+            [] => Screen::Accounts,
+            ["data"] => Screen::Data,
+            ["outbox"] => Screen::Outbox,
+            ["access-link", token] if !token.is_empty() => Screen::AccessLink(token.to_string()),
+            ["accounts", id, "settings", "users"] => in_account(id, Screen::UsersAndTeams),
+            ["accounts", id, "partner", "client-access-manager"] => {
+                in_account(id, Screen::ClientAccessManager)
+            }
+            ["accounts", id, "partner", "settings"] => in_account(id, Screen::PartnerSettings),
+            ["accounts", id, "audit-log"] => in_account(id, Screen::AuditLog),
+            _ => Screen::NotFound,
+        }
+    }
+
+    /// The account whose screen this is.
+    pub fn account(&self) -> Option<AccountId> {
+        match self {
+            Screen::UsersAndTeams(id)
+            | Screen::ClientAccessManager(id)
+            | Screen::PartnerSettings(id)
+            | Screen::AuditLog(id) => Some(*id),
+            _ => None,
+        }
+    }
+}
+
+/// Whether a link to `href` is to the page at `path` (for
+/// `aria-current="page"`): the same path, or with `exact` off, a path below
+/// it.
+pub fn is_current(href: &str, path: &str, exact: bool) -> bool {
+    path == href
+        || (!exact
+            && path
+                .strip_prefix(href)
+                .is_some_and(|rest| rest.starts_with('/') || href.ends_with('/')))
+}
+
+/// Whether a click on a link to `href` stays in the app: a path of this
+/// site, not a fragment of the page (the skip link) or another site.
+pub fn is_app_path(href: &str) -> bool {
+    href.starts_with('/') && !href.starts_with("//")
+}
+
+/// The path in the address bar, shared by every screen.
+#[derive(Clone, Copy)]
+pub struct Router {
+    path: RwSignal<String>,
+}
+
+fn address_path() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_else(|| "/".to_string())
+}
+
+impl Router {
+    /// Follows the address bar: Back and Forward, and clicks on links within
+    /// the app (without a modifier key, which opens a new tab as usual).
+    pub fn provide() -> Router {
+        let router = Router {
+            path: RwSignal::new(address_path()),
+        };
+        window_event_listener(leptos::ev::popstate, move |_| {
+            router.path.set(address_path());
+        });
+        window_event_listener(leptos::ev::click, move |ev| {
+            if ev.default_prevented()
+                || ev.button() != 0
+                || ev.meta_key()
+                || ev.ctrl_key()
+                || ev.shift_key()
+                || ev.alt_key()
+            {
+                return;
+            }
+            let Some(link) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|e| e.closest("a[href]").ok().flatten())
+            else {
+                return;
+            };
+            let href = link.get_attribute("href").unwrap_or_default();
+            let elsewhere = link.has_attribute("download")
+                || link.get_attribute("target").is_some_and(|t| t != "_self");
+            if elsewhere || !is_app_path(&href) {
+                return;
+            }
+            ev.prevent_default();
+            router.go(&href);
+            // As after a page load, a screen reader starts at the new
+            // screen rather than at the link that is no longer what the
+            // page is about (the main region takes focus; see the skip link).
+            if let Some(main) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("content"))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = main.focus();
+            }
+        });
+        provide_context(router);
+        router
+    }
+
+    /// Shows the screen at `path` and adds it to the history.
+    pub fn go(&self, path: &str) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if address_path() != path {
+            if let Ok(history) = window.history() {
+                let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path));
+            }
+        }
+        self.path.set(address_path());
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+
+    /// The path shown, tracked.
+    pub fn path(&self) -> String {
+        self.path.get()
+    }
+}
+
+pub fn use_router() -> Router {
+    expect_context::<Router>()
+}
+
+/// The screen the address shows; changes only when the screen does.
+pub fn use_screen() -> Memo<Screen> {
+    let router = use_router();
+    Memo::new(move |_| router.path.with(|p| Screen::of_path(p)))
+}
+
+/// A link within the app, marked `aria-current="page"` while its page (or,
+/// unless `exact`, a page below it) is shown.
+#[component]
+pub fn A(
+    #[prop(into)] href: String,
+    #[prop(optional)] exact: bool,
+    children: Children,
+) -> impl IntoView {
+    let router = use_router();
+    let target = href.clone();
+    let current = move || {
+        router
+            .path
+            .with(|p| is_current(&target, p, exact))
+            .then_some("page")
+    };
+    view! { <a href=href aria-current=current>{children()}</a> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::paths;
+    use super::*;
+
+    #[test]
+    fn every_built_path_names_its_screen() {
+        let id = AccountId(10);
+        assert_eq!(Screen::of_path("/"), Screen::Accounts);
+        assert_eq!(Screen::of_path(paths::DATA), Screen::Data);
+        assert_eq!(Screen::of_path(paths::OUTBOX), Screen::Outbox);
+        assert_eq!(
+            Screen::of_path(&paths::users_and_teams(id)),
+            Screen::UsersAndTeams(id)
+        );
+        assert_eq!(
+            Screen::of_path(&paths::client_access_manager(id)),
+            Screen::ClientAccessManager(id)
+        );
+        assert_eq!(
+            Screen::of_path(&paths::partner_settings(id)),
+            Screen::PartnerSettings(id)
+        );
+        assert_eq!(Screen::of_path(&paths::audit_log(id)), Screen::AuditLog(id));
+        assert_eq!(
+            Screen::of_path("/access-link/abc123"),
+            Screen::AccessLink("abc123".into())
+        );
+        assert_eq!(Screen::of_path("/data/"), Screen::Data);
+    }
+
+    #[test]
+    fn other_paths_are_not_found() {
+        for path in [
+            "/nope",
+            "/accounts/ten/settings/users",
+            "/accounts/10/settings",
+            "/accounts/10/settings/users/extra",
+            "/access-link/",
+            "/data/more",
+        ] {
+            assert_eq!(Screen::of_path(path), Screen::NotFound, "{path}");
+        }
+    }
+
+    #[test]
+    fn a_link_is_current_on_its_page_and_below_unless_exact() {
+        assert!(is_current("/", "/", true));
+        assert!(!is_current("/", "/data", true));
+        assert!(is_current("/data", "/data", false));
+        assert!(is_current("/accounts/1", "/accounts/1/audit-log", false));
+        assert!(!is_current("/accounts/1", "/accounts/10/audit-log", false));
+        assert!(!is_current("/accounts/1", "/accounts/1/audit-log", true));
+    }
+
+    #[test]
+    fn only_paths_of_this_site_stay_in_the_app() {
+        assert!(is_app_path("/data"));
+        assert!(!is_app_path("#content"));
+        assert!(!is_app_path("//example.com/x"));
+        assert!(!is_app_path("https://example.com/"));
+    }
+}
