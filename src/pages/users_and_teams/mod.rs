@@ -91,13 +91,15 @@ fn UserTable(account: AccountId) -> impl IntoView {
     let selected = RwSignal::new(None::<crate::domain::UserId>);
     // Recomputed when the data or the query changes; only one page of rows
     // is ever rendered, so 10,000 users cost one filter pass, not 10,000 rows.
-    let selection = move || {
+    // A memo: the rows, the count and the pager all read it, and a closure
+    // ran the filter and sort once for each of them on every keystroke.
+    let selection = Memo::new(move |_| {
         studio.doc.with(|d| {
             d.state
                 .account(account)
                 .map(|a| select(&d.state, a, &query.get(), lang))
         })
-    };
+    });
 
     let sort_header = move |col: SortColumn, label: String| {
         let aria = move || {
@@ -175,7 +177,7 @@ fn UserTable(account: AccountId) -> impl IntoView {
     };
 
     let rows = move || {
-        let Some(sel) = selection() else {
+        let Some(sel) = selection.get() else {
             return ().into_any();
         };
         if sel.rows.is_empty() {
@@ -209,9 +211,11 @@ fn UserTable(account: AccountId) -> impl IntoView {
             .into_any()
     };
     let counts = move || {
-        selection()
-            .map(|s| (s.matching, s.page, s.pages))
-            .unwrap_or((0, 0, 1))
+        selection.with(|s| {
+            s.as_ref()
+                .map(|s| (s.matching, s.page, s.pages))
+                .unwrap_or((0, 0, 1))
+        })
     };
     let total = move || {
         studio

@@ -49,6 +49,7 @@ pub struct UserRow {
     pub last_change: crate::domain::Timestamp,
 }
 
+#[derive(Debug, Clone, PartialEq)]
 pub struct Selection {
     pub rows: Vec<UserRow>,
     pub matching: usize,
