@@ -1,7 +1,7 @@
 //! The `Acting as` switch: pick the account and the user you act as.
 
 use crate::app::{paths, studio::use_studio};
-use crate::domain::{AccountId, Actor, UserId};
+use crate::domain::{AccountId, Actor, Lang, Permission, State, Text, UserId};
 use crate::i18n::*;
 use html_escape::{encode_double_quoted_attribute_to_string, encode_text_to_string};
 use leptos::prelude::*;
@@ -19,6 +19,52 @@ fn parse_value(value: &str) -> Option<Actor> {
         account: AccountId(a.parse().ok()?),
         user: UserId(u.parse().ok()?),
     })
+}
+
+/// The option groups of the control as markup: one group per account, the
+/// person acted as marked `selected`. Names are escaped: they are typed in
+/// (or imported) by whoever uses the app.
+fn options_markup(state: &State, current: Actor, lang: Lang) -> String {
+    let mut html = String::new();
+    for a in &state.accounts {
+        let label = format!("{} ({})", a.name, a.kind.text().render(lang));
+        html.push_str("<optgroup label=\"");
+        encode_double_quoted_attribute_to_string(&label, &mut html);
+        html.push_str("\">");
+        // A 10,000-user account would make a 10,000-option control: large
+        // accounts list their admins, the person acted as, and the first
+        // users only.
+        let large = a.users.len() > LARGE_ACCOUNT;
+        for (i, u) in a.users.iter().enumerate() {
+            let actor = Actor {
+                account: a.id,
+                user: u.id,
+            };
+            let listed = !large
+                || i < 20
+                || u.permissions.has(Permission::AddAndEditUsers)
+                || actor == current;
+            if !listed {
+                continue;
+            }
+            let mut text = format!("{} — {}", u.name, a.access_label(u).render(lang));
+            if !u.is_active() {
+                let status = Text::msg("status.deactivated");
+                text = format!("{text} ({})", status.render(lang));
+            }
+            html.push_str("<option value=\"");
+            html.push_str(&option_value(actor));
+            html.push_str(if actor == current {
+                "\" selected>"
+            } else {
+                "\">"
+            });
+            encode_text_to_string(&text, &mut html);
+            html.push_str("</option>");
+        }
+        html.push_str("</optgroup>");
+    }
+    html
 }
 
 #[component]
@@ -48,50 +94,9 @@ pub fn ActingAs() -> impl IntoView {
     // view took most of the first render. The current choice carries
     // `selected`, so the control never shows a stale value.
     let options = Memo::new(move |_| {
-        studio.doc.with(|d| {
-            let current = d.acting;
-            let mut html = String::new();
-            for a in &d.state.accounts {
-                let label = format!("{} ({})", a.name, a.kind.text().render(lang));
-                html.push_str("<optgroup label=\"");
-                encode_double_quoted_attribute_to_string(&label, &mut html);
-                html.push_str("\">");
-                // A 10,000-user account would make a 10,000-option control:
-                // large accounts list their admins, the person acted as, and
-                // the first users only.
-                let large = a.users.len() > LARGE_ACCOUNT;
-                for (i, u) in a.users.iter().enumerate() {
-                    let actor = Actor {
-                        account: a.id,
-                        user: u.id,
-                    };
-                    let listed = !large
-                        || i < 20
-                        || u.permissions
-                            .has(crate::domain::Permission::AddAndEditUsers)
-                        || actor == current;
-                    if !listed {
-                        continue;
-                    }
-                    let mut text = format!("{} — {}", u.name, a.access_label(u).render(lang));
-                    if !u.is_active() {
-                        let status = crate::domain::Text::msg("status.deactivated");
-                        text = format!("{text} ({})", status.render(lang));
-                    }
-                    html.push_str("<option value=\"");
-                    html.push_str(&option_value(actor));
-                    html.push_str(if actor == current {
-                        "\" selected>"
-                    } else {
-                        "\">"
-                    });
-                    encode_text_to_string(&text, &mut html);
-                    html.push_str("</option>");
-                }
-                html.push_str("</optgroup>");
-            }
-            html
-        })
+        studio
+            .doc
+            .with(|d| options_markup(&d.state, d.acting, lang))
     });
     view! {
         <span class="acting-as">
@@ -113,5 +118,26 @@ mod tests {
         };
         assert_eq!(parse_value(&option_value(a)), Some(a));
         assert_eq!(parse_value("x:1"), None);
+    }
+
+    #[test]
+    fn options_are_grouped_per_account_with_names_escaped() {
+        let mut state = crate::demo::state();
+        let current = crate::storage::default_actor(&state).unwrap();
+        let acc = state.account_mut(current.account).unwrap();
+        acc.name = "A & <B>".into();
+        let mut user = acc.user(current.user).unwrap().clone();
+        user.name = "<script>\"x\"</script>".into();
+        acc.put_user(user);
+        let html = options_markup(&state, current, Lang::En);
+        assert_eq!(html.matches("<optgroup").count(), state.accounts.len());
+        assert!(html.contains("label=\"A &amp; &lt;B&gt; ("), "{html}");
+        assert!(
+            html.contains("&lt;script&gt;\"x\"&lt;/script&gt; — "),
+            "{html}"
+        );
+        assert!(!html.contains("<script>"));
+        assert_eq!(html.matches(" selected>").count(), 1);
+        assert!(html.contains(&format!("value=\"{}\" selected>", option_value(current))));
     }
 }
