@@ -38,10 +38,12 @@ if ! command -v npm >/dev/null; then
   apt_install nodejs npm
 fi
 
-# binaryen (wasm-opt >= 120; Debian's v108 breaks the page) and playwright-core.
+# binaryen (wasm-opt >= 120; Debian's v108 breaks the page), playwright-core
+# and axe-core (the accessibility checks of the end-to-end tests).
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -f node_modules/playwright-core/package.json ] \
+   || [ ! -f node_modules/axe-core/axe.min.js ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm tools (binaryen, playwright-core)"
+  say "installing npm tools (binaryen, playwright-core, axe-core)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

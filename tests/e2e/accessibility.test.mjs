@@ -1,0 +1,106 @@
+// Every screen and dialog checked with axe-core (WCAG 2.1 A and AA rules):
+// what a screen reader or keyboard user would trip over, found by machine.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { start, openPage, actAs } from './harness.mjs';
+
+const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.stop(); });
+
+/// The violations axe finds on the page as it is now, one line each.
+async function violations(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  const found = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+  return found;
+}
+
+async function check(page, where, all) {
+  for (const v of await violations(page)) all.push(`${where}: ${v}`);
+}
+
+test('the screens of a client admin have no accessibility violations', async () => {
+  const page = await openPage(env);
+  const all = [];
+  await check(page, 'Accounts', all);
+  await page.getByRole('button', { name: 'Reset demo data' }).click();
+  await page.getByRole('dialog', { name: 'Reset demo data?' }).waitFor();
+  await check(page, 'Reset demo data?', all);
+  await page.keyboard.press('Escape');
+  await actAs(page, 'Henrik Dahl — Super Admin');
+  await page.getByRole('heading', { name: 'Users & Teams', level: 1 }).waitFor();
+  await check(page, 'Users & Teams', all);
+  await page.getByRole('button', { name: 'Create user' }).click();
+  const wizard = page.getByRole('dialog', { name: 'Create user' });
+  await wizard.waitFor();
+  await check(page, 'Create user, emails', all);
+  await wizard.locator('textarea').fill('new.person@fjordoutdoor.no');
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await check(page, 'Create user, seat', all);
+  await wizard.getByRole('radio', { name: /View-only seat/ }).check();
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await check(page, 'Create user, access', all);
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await check(page, 'Create user, review', all);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Henrik Dahl', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Henrik Dahl' }).waitFor();
+  await check(page, 'User details', all);
+  await page.keyboard.press('Escape');
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  await nav.getByRole('link', { name: 'Audit log' }).click();
+  await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
+  await check(page, 'Audit log', all);
+  await nav.getByRole('link', { name: 'Your data' }).click();
+  await page.getByRole('heading', { name: 'Your data', level: 1 }).waitFor();
+  await check(page, 'Your data', all);
+  await page.getByRole('link', { name: /Outbox/ }).click();
+  await page.getByRole('heading', { name: 'Outbox', level: 1 }).waitFor();
+  await check(page, 'Outbox', all);
+  await page.goto(env.base + '/no/such/screen');
+  await page.getByRole('heading', { name: 'Page not found', level: 1 }).waitFor();
+  await check(page, 'Not found', all);
+  assert.deepEqual(all, []);
+  await page.context().close();
+});
+
+test('the screens of a partner have no accessibility violations', async () => {
+  const page = await openPage(env);
+  const all = [];
+  await actAs(page, 'Lars Nielsen — Custom');
+  await page.getByRole('heading', { name: 'Client Access Manager', level: 1 }).waitFor();
+  await check(page, 'Clients tab', all);
+  for (const action of ['Add employees', 'Details']) {
+    await page.getByRole('button', { name: 'Actions Fjord Outdoor (Bergen HQ)' }).click();
+    await check(page, 'Clients tab, actions menu', all);
+    await page.getByRole('button', { name: action, exact: true }).click();
+    await page.getByRole('dialog').waitFor();
+    await check(page, `Clients tab, ${action}`, all);
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+  }
+  await page.getByRole('tab', { name: 'Employees' }).click();
+  await check(page, 'Employees tab', all);
+  await page.getByRole('button', { name: 'Actions Noor Visser' }).click();
+  await page.getByRole('button', { name: 'Copy access link' }).click();
+  const link = page.getByLabel('Access link for Noor Visser');
+  await link.waitFor();
+  await check(page, 'Employees tab, access link', all);
+  const path = new URL(await link.inputValue()).pathname;
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  await nav.getByRole('link', { name: 'Partner settings' }).click();
+  await page.getByRole('heading', { name: 'Partner settings', level: 1 }).waitFor();
+  await check(page, 'Partner settings', all);
+  await actAs(page, 'Jeroen van Dijk — Super Admin');
+  await page.goto(env.base + path);
+  await page.getByRole('heading', { name: /asks for access/ }).waitFor();
+  await check(page, 'Access link', all);
+  assert.deepEqual(all, []);
+  await page.context().close();
+});
