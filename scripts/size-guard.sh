@@ -15,16 +15,17 @@
 # 472 KB (guard 473: a build in another checkout may differ by bytes) once
 # the screen labels left leptos_i18n for the run-time
 # catalogue (English compiled in, the reader's language fetched).
-# 421 KB (guard 422) once the eight fixed paths are matched by the app
-# itself instead of leptos_router (its matching, history and the url,
-# futures and gloo-net code it brought: 50 KB gzipped).
+# 421–422 KB (guard 423: builds in two checkouts differed by a few hundred
+# bytes) once the eight fixed paths are matched by the app itself instead
+# of leptos_router (its matching, history and the url, futures and
+# gloo-net code it brought: 50 KB gzipped).
 # The guard is a ratchet just above today's size: it stops growth while the
 # size work brings the build under 350; lower GUARD_KB with every gain, and
 # set it to 350 once it is met.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUDGET_KB=350
-GUARD_KB=${GUARD_KB:-422}
+GUARD_KB=${GUARD_KB:-423}
 bytes=0
 for f in dist/*.wasm dist/*.js; do
   n=$(gzip -9 -c "$f" | wc -c)

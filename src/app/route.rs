@@ -98,9 +98,7 @@ impl Router {
         let router = Router {
             path: RwSignal::new(address_path()),
         };
-        window_event_listener(leptos::ev::popstate, move |_| {
-            router.path.set(address_path());
-        });
+        window_event_listener(leptos::ev::popstate, move |_| router.follow_address());
         window_event_listener(leptos::ev::click, move |ev| {
             if ev.default_prevented()
                 || ev.button() != 0
@@ -151,8 +149,17 @@ impl Router {
                 let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path));
             }
         }
-        self.path.set(address_path());
+        self.follow_address();
         window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+
+    /// Takes the path from the address bar; nothing changes when only the
+    /// fragment did (the skip link).
+    fn follow_address(&self) {
+        let path = address_path();
+        if self.path.with_untracked(|p| *p != path) {
+            self.path.set(path);
+        }
     }
 
     /// The path shown, tracked.
