@@ -213,6 +213,28 @@ fn persistence(c: &mut Criterion) {
     c.bench_function("plan the save after one command, 10k users", |b| {
         b.iter(|| parts::plan(black_box(&mut doc), &stored))
     });
+    // The same with the browser benchmark's state: a partner with 500
+    // clients and 2,000 employees besides (about 700 stored parts).
+    let mut doc = Document::demo();
+    demo::grow_large_client(&mut doc.state, 10_000, doc.clock);
+    demo::add_partner_clients(&mut doc.state, 500, 2_000);
+    let stored = parts::plan(&mut doc, &parts::Written::default()).next;
+    let actor = henrik(&doc.state);
+    let target = ordinary_users(&doc.state)[0];
+    execute(
+        &mut doc.state,
+        &actor,
+        &Command::Deactivate {
+            account: demo::FJORD,
+            user: target,
+        },
+        doc.clock,
+    )
+    .expect("deactivating an ordinary user is allowed");
+    doc.revision += 1;
+    c.bench_function("plan the save after one command, benchmark state", |b| {
+        b.iter(|| parts::plan(black_box(&mut doc), &stored))
+    });
 }
 
 criterion_group! {
