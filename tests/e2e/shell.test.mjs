@@ -11,6 +11,10 @@ test('the app loads with no console errors and shows the accounts', async () => 
   const page = await openPage(env);
   await page.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
   await page.getByRole('row', { name: /BrightPath Digital/ }).waitFor();
+  // The page says it is loading until the app is in place, then not.
+  const html = await (await page.request.get(env.base + '/')).text();
+  assert.match(html, /role="status">Loading Partner Access Studio…</);
+  assert.equal(await page.getByText('Loading Partner Access Studio…').count(), 0);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
