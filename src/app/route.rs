@@ -161,11 +161,6 @@ impl Router {
             self.path.set(path);
         }
     }
-
-    /// The path shown, tracked.
-    pub fn path(&self) -> String {
-        self.path.get()
-    }
 }
 
 pub fn use_router() -> Router {
