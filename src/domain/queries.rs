@@ -364,17 +364,22 @@ impl<'s> PartnerDirectory<'s> {
             .or(user.linked_partner)
     }
 
-    /// The same answer as [`managing_employees`].
-    pub fn managing_employees(&self, partner: AccountId, client: AccountId) -> Vec<&'s User> {
+    /// The partner's employees among the client's users, in order.
+    fn employees_in(
+        &self,
+        partner: AccountId,
+        client: AccountId,
+    ) -> impl Iterator<Item = &'s User> + '_ {
         self.state
             .account(client)
-            .map(|c| {
-                c.users
-                    .iter()
-                    .filter(|u| self.partner_of(u) == Some(partner))
-                    .collect()
-            })
-            .unwrap_or_default()
+            .into_iter()
+            .flat_map(|c| c.users.iter())
+            .filter(move |u| self.partner_of(u) == Some(partner))
+    }
+
+    /// The same answer as [`managing_employees`].
+    pub fn managing_employees(&self, partner: AccountId, client: AccountId) -> Vec<&'s User> {
+        self.employees_in(partner, client).collect()
     }
 
     /// The same answer as [`relationship_status`].
@@ -388,12 +393,7 @@ impl<'s> PartnerDirectory<'s> {
         if let Some(on) = rel.ended_on {
             return Some(RelationshipStatus::Ended { on });
         }
-        let managed = self.state.account(client).is_some_and(|c| {
-            c.users
-                .iter()
-                .any(|u| u.is_active() && self.partner_of(u) == Some(partner))
-        });
-        if managed {
+        if self.employees_in(partner, client).any(User::is_active) {
             return Some(RelationshipStatus::Active);
         }
         let on = rel.last_activity.plus_days(RELATIONSHIP_GRACE_DAYS);
