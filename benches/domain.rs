@@ -191,12 +191,7 @@ fn persistence(c: &mut Criterion) {
     // what is stored (compare every part, serialise the changed ones).
     let mut doc = document_with(10_000);
     let stored = stored_then_one_command(&mut doc);
-    let plan = parts::plan(&mut doc, &stored);
-    println!(
-        "save after one command, 10,000 users: {} characters in {} part(s) and the head",
-        plan.bytes(),
-        plan.parts.len()
-    );
+    print_save(&parts::plan(&mut doc, &stored), "10,000 users");
     c.bench_function("plan the save after one command, 10k users", |b| {
         b.iter(|| parts::plan(black_box(&mut doc), &stored))
     });
@@ -206,15 +201,32 @@ fn persistence(c: &mut Criterion) {
     demo::grow_large_client(&mut doc.state, 10_000, doc.clock);
     demo::add_partner_clients(&mut doc.state, 500, 2_000);
     let stored = stored_then_one_command(&mut doc);
+    print_save(&parts::plan(&mut doc, &stored), "benchmark state");
     c.bench_function("plan the save after one command, benchmark state", |b| {
         b.iter(|| parts::plan(black_box(&mut doc), &stored))
     });
 }
 
+fn print_save(plan: &parts::SavePlan, of: &str) {
+    let sizes: Vec<String> = plan
+        .parts
+        .iter()
+        .map(|(_, json)| json.len().to_string())
+        .collect();
+    println!(
+        "save after one command, {of}: {} characters: head {}, parts {}",
+        plan.bytes(),
+        plan.head.len(),
+        sizes.join(" + ")
+    );
+}
+
 /// What a first save stores of `doc`; then one command (a Super Admin
 /// deactivates an ordinary user), as a new revision.
 fn stored_then_one_command(doc: &mut Document) -> parts::Written {
-    let stored = parts::plan(doc, &parts::Written::default()).next;
+    let mut stored = parts::Written::default();
+    let first = parts::plan(doc, &stored);
+    stored.commit(first);
     let actor = henrik(&doc.state);
     let target = ordinary_users(&doc.state)[0];
     execute(

@@ -12,7 +12,10 @@ fn demo_json() -> String {
 fn holds_invariants(doc: &Document) -> bool {
     doc.state.accounts.iter().all(|a| {
         a.active_super_admins() > 0
-            && a.users.windows(2).all(|w| w[0].id < w[1].id)
+            && a.users
+                .iter()
+                .zip(a.users.iter().skip(1))
+                .all(|(x, y)| x.id < y.id)
             && a.users
                 .iter()
                 .filter(|u| u.is_partner_admin())
@@ -62,12 +65,40 @@ fn a_duplicate_email_in_a_stored_account_is_refused() {
     let acc = &mut doc.state.accounts[2];
     let copy = User {
         id: UserId(9_999),
-        ..acc.users[0].clone()
+        ..acc.users.iter().next().unwrap().clone()
     };
     acc.put_user(copy);
     assert!(
         matches!(Document::parse(&doc.to_json()), Err(LoadError::Invalid(m)) if m.iter().any(|p| p.contains("twice")))
     );
+}
+
+/// Edits `json`'s users of the first account (a hand-edited document).
+fn with_first_users(edit: impl FnOnce(&mut Vec<serde_json::Value>)) -> String {
+    let mut json: serde_json::Value = serde_json::from_str(&demo_json()).unwrap();
+    let users = json["state"]["accounts"][0]["users"]
+        .as_array_mut()
+        .unwrap();
+    edit(users);
+    json.to_string()
+}
+
+#[test]
+fn a_user_id_listed_twice_is_refused_not_dropped() {
+    let text = with_first_users(|users| {
+        let mut copy = users[0].clone();
+        copy["email"] = "someone.else@example.com".into();
+        users.push(copy);
+    });
+    let err = Document::parse(&text).unwrap_err();
+    assert!(err.to_string().contains("listed twice"), "{err}");
+}
+
+#[test]
+fn users_listed_out_of_order_load_in_order() {
+    let text = with_first_users(|users| users.reverse());
+    let doc = Document::parse(&text).unwrap();
+    assert_eq!(doc, Document::demo());
 }
 
 #[test]

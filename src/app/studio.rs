@@ -136,10 +136,16 @@ impl Studio {
             self.write_out()
         };
         match outcome {
-            Some(Ok((revision, bytes, written))) => {
+            Some(Ok(Saved::Parts(plan))) => {
+                self.stored.set_value(Some(plan.revision));
+                record_save_size(plan.bytes());
+                self.written.update_value(|w| w.commit(plan));
+                self.save_problem.set(None);
+            }
+            Some(Ok(Saved::Whole(revision, bytes))) => {
                 self.stored.set_value(Some(revision));
                 record_save_size(bytes);
-                self.written.set_value(written);
+                self.written.set_value(Written::default());
                 self.save_problem.set(None);
             }
             // The change stays in memory; the banner offers Export.
@@ -150,26 +156,27 @@ impl Studio {
 
     /// Writes the document: the parts that changed and the head, or the
     /// whole document where parts do not fit. `None`: nothing to write.
-    fn write_out(&self) -> Option<Result<(u64, usize, Written), Text>> {
-        let known = self.written.get_value();
+    fn write_out(&self) -> Option<Result<Saved, Text>> {
+        let nothing_split = self.written.with_value(Written::is_empty);
         if !self.whole_only.get_value() {
             let plan = {
                 let _plan = browser::Measure::start("save: plan");
                 // Mutable only to lift the lists out while the head is written.
-                self.doc.try_update_untracked(|d| parts::plan(d, &known))?
+                self.written
+                    .with_value(|known| self.doc.try_update_untracked(|d| parts::plan(d, known)))?
             };
             match write_plan(&plan) {
-                Err(e) if e == Text::msg("storage.full") && known.is_empty() => {
+                Err(e) if e == Text::msg("storage.full") && nothing_split => {
                     self.whole_only.set_value(true);
                 }
-                written => return Some(written.map(|()| (plan.revision, plan.bytes(), plan.next))),
+                written => return Some(written.map(|()| Saved::Parts(plan))),
             }
         }
         let (revision, json) = self.doc.with_untracked(|d| (d.revision, d.to_json()));
-        Some(
-            write_whole(&json, revision, &known)
-                .map(|()| (revision, json.len(), Written::default())),
-        )
+        let whole = self
+            .written
+            .with_value(|known| write_whole(&json, revision, known));
+        Some(whole.map(|()| Saved::Whole(revision, json.len())))
     }
 
     /// Takes over a document another tab saved if it is newer than ours.
@@ -383,6 +390,13 @@ fn write_plan(plan: &parts::SavePlan) -> Result<(), Text> {
         browser::remove_key(key);
     }
     Ok(())
+}
+
+/// What a save wrote: the changed parts and the head, or the whole document
+/// (revision, characters).
+enum Saved {
+    Parts(parts::SavePlan),
+    Whole(u64, usize),
 }
 
 /// Writes the whole document under the document key, over whatever head or

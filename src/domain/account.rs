@@ -4,6 +4,7 @@ use super::email::{Domain, Email};
 use super::ids::{AccountId, Timestamp, UserId};
 use super::permissions::{Permissions, SetId};
 use super::text::Text;
+use super::users::Users;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -192,8 +193,8 @@ pub struct Account {
     pub id: AccountId,
     pub name: String,
     pub kind: AccountKind,
-    /// Users ordered by id, so that lookups are a binary search.
-    pub users: Vec<User>,
+    /// Users ordered by id, in shared runs (see [`Users`]).
+    pub users: Users,
     /// Paid seats bought, per paid seat type (client accounts).
     #[serde(default)]
     pub purchased: BTreeMap<Seat, u32>,
@@ -254,7 +255,7 @@ impl Account {
             id,
             name: name.to_string(),
             kind,
-            users: Vec::new(),
+            users: Users::default(),
             purchased: BTreeMap::new(),
             partner_domains: Vec::new(),
             crm_names: BTreeMap::new(),
@@ -266,17 +267,11 @@ impl Account {
     }
 
     pub fn user(&self, id: UserId) -> Option<&User> {
-        self.users
-            .binary_search_by_key(&id, |u| u.id)
-            .ok()
-            .map(|i| &self.users[i])
+        self.users.get(id)
     }
 
     pub fn user_mut(&mut self, id: UserId) -> Option<&mut User> {
-        match self.users.binary_search_by_key(&id, |u| u.id) {
-            Ok(i) => Some(&mut self.users[i]),
-            Err(_) => None,
-        }
+        self.users.get_mut(id)
     }
 
     pub fn user_by_email(&self, email: &Email) -> Option<&User> {
@@ -289,25 +284,19 @@ impl Account {
 
     /// Inserts or replaces a user, keeping the id order.
     pub fn put_user(&mut self, user: User) {
-        let at = self.users.binary_search_by_key(&user.id, |u| u.id);
         if let Some(index) = self.email_index.0.get_mut() {
-            if let Ok(i) = at {
-                let old = &self.users[i].email;
-                if old != &user.email && index.get(old) == Some(&user.id) {
-                    index.remove(old);
+            if let Some(old) = self.users.get(user.id) {
+                if old.email != user.email && index.get(&old.email) == Some(&user.id) {
+                    index.remove(&old.email);
                 }
             }
             index.insert(user.email.clone(), user.id);
         }
-        match at {
-            Ok(i) => self.users[i] = user,
-            Err(i) => self.users.insert(i, user),
-        }
+        self.users.put(user);
     }
 
     pub fn remove_user(&mut self, id: UserId) -> Option<User> {
-        let i = self.users.binary_search_by_key(&id, |u| u.id).ok()?;
-        let gone = self.users.remove(i);
+        let gone = self.users.remove(id)?;
         if let Some(index) = self.email_index.0.get_mut() {
             if index.get(&gone.email) == Some(&id) {
                 index.remove(&gone.email);

@@ -22,6 +22,7 @@ pub mod refusal;
 pub mod state;
 pub mod text;
 pub mod undo;
+pub mod users;
 
 pub use account::*;
 pub use command::*;
@@ -38,3 +39,4 @@ pub use refusal::Refusal;
 pub use state::*;
 pub use text::{Book, Lang, Text};
 pub use undo::{undo, undo_decision};
+pub use users::Users;

@@ -3,8 +3,9 @@
 //! save writes only the parts that changed (one part of 64 users, not all
 //! 10,000; the tail of the audit log, not all of it).
 //!
-//! - Users are cut by id (`id / USERS_PER_PART`): a user never moves to
-//!   another part, so a change touches one part. Accounts (without their
+//! - Users are cut by id: a part is one run of the account's users (see
+//!   [`Users`]), so a change touches one part, and a part whose run is still
+//!   shared with the stored copy is known unchanged without a look inside. Accounts (without their
 //!   users) and managed relationships are cut by position and compared by
 //!   value. Audit entries and emails are cut by position too; both lists
 //!   only ever grow, so only the last part changes, and its text is kept so
@@ -18,13 +19,9 @@
 //! - Export still writes one whole document; Import reads one.
 
 use super::{Document, LoadError, Loaded};
-use crate::domain::{Account, AccountId, AuditEntry, Mail, ManagedRelationship, User};
-use std::collections::BTreeMap;
+use crate::domain::users::{run_of, Run};
+use crate::domain::{Account, AccountId, AuditEntry, Mail, ManagedRelationship, Users};
 use std::sync::Arc;
-
-/// Users per part: small, because a command usually changes one user and
-/// the whole part is serialised again.
-pub const USERS_PER_PART: usize = 64;
 
 /// Accounts, relationships, audit entries or emails per part.
 pub const PART_SIZE: usize = 256;
@@ -36,7 +33,7 @@ const KEY_PREFIX: &str = "partner-access-studio/part/";
 pub enum PartName {
     /// Accounts `chunk * PART_SIZE ..` (by position), without their users.
     Accounts(usize),
-    /// Users of an account whose `id / USERS_PER_PART` is `chunk`.
+    /// Users of an account in run `chunk` (`id / USERS_PER_RUN`).
     Users { account: AccountId, chunk: u64 },
     /// Managed relationships `chunk * PART_SIZE ..` (by position).
     Relationships(usize),
@@ -89,7 +86,8 @@ pub fn is_part_key(key: &str) -> bool {
 /// copying what it holds.
 #[derive(Debug, Clone, PartialEq)]
 enum Copy_ {
-    Users(Arc<[User]>),
+    /// The very run the account held (shared until either changes).
+    Users(Run),
     /// Without their users (those are in parts of their own).
     Accounts(Arc<[Account]>),
     Relationships(Arc<[ManagedRelationship]>),
@@ -125,7 +123,8 @@ impl Tail {
 /// save writes every part).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Written {
-    parts: BTreeMap<PartName, Stored>,
+    /// Ordered by name, so that finding a part is a binary search.
+    parts: Vec<(PartName, Stored)>,
 }
 
 /// One stored part: the revision of its key, the name the head lists it
@@ -152,7 +151,7 @@ impl Written {
     /// After the document was replaced as a whole (Import, demo data): every
     /// part is written again, and the old keys are deleted after the head.
     pub fn forget_contents(&mut self) {
-        for stored in self.parts.values_mut() {
+        for (_, stored) in &mut self.parts {
             stored.copy = Copy_::Unknown;
         }
     }
@@ -165,7 +164,24 @@ impl Written {
 
     /// Every key the stored head lists.
     pub fn keys(&self) -> impl Iterator<Item = String> + '_ {
-        self.parts.values().map(|stored| part_key(&stored.listed))
+        self.parts
+            .iter()
+            .map(|(_, stored)| part_key(&stored.listed))
+    }
+
+    fn find(&self, name: PartName) -> Result<usize, usize> {
+        self.parts.binary_search_by(|(n, _)| n.cmp(&name))
+    }
+
+    fn get(&self, name: PartName) -> Option<&Stored> {
+        self.find(name).ok().map(|i| &self.parts[i].1)
+    }
+
+    fn put(&mut self, name: PartName, stored: Stored) {
+        match self.find(name) {
+            Ok(i) => self.parts[i].1 = stored,
+            Err(i) => self.parts.insert(i, (name, stored)),
+        }
     }
 }
 
@@ -177,8 +193,25 @@ pub struct SavePlan {
     pub parts: Vec<(String, String)>,
     pub head: String,
     pub obsolete: Vec<String>,
-    /// What is stored once every write succeeded.
-    pub next: Written,
+    /// Parts written anew, and parts no longer stored: what
+    /// [`Written::commit`] records once every write succeeded. Only the
+    /// difference, so that a save after one command touches what it wrote.
+    changed: Vec<(PartName, Stored)>,
+    removed: Vec<PartName>,
+}
+
+impl Written {
+    /// Records that every write of `plan` succeeded.
+    pub fn commit(&mut self, plan: SavePlan) {
+        for name in plan.removed {
+            if let Ok(i) = self.find(name) {
+                self.parts.remove(i);
+            }
+        }
+        for (name, stored) in plan.changed {
+            self.put(name, stored);
+        }
+    }
 }
 
 impl SavePlan {
@@ -215,7 +248,7 @@ fn appended<T: serde::Serialize>(run: &[T], old_len: usize, old: Option<&str>) -
 /// What [`plan`] lifts out of the document while its head is written.
 struct Lifted {
     accounts: Vec<Account>,
-    users: Vec<Vec<User>>,
+    users: Vec<Users>,
     relationships: Vec<ManagedRelationship>,
     audit: Vec<AuditEntry>,
     outbox: Vec<Mail>,
@@ -238,6 +271,26 @@ impl Lifted {
         }
     }
 
+    /// Whether there is anything to store under `name`.
+    fn holds(&self, name: PartName) -> bool {
+        let reaches = |len: usize, n: usize| n * PART_SIZE < len;
+        match name {
+            PartName::Accounts(n) => reaches(self.accounts.len(), n),
+            PartName::Users { account, chunk } => {
+                self.accounts.iter().zip(&self.users).any(|(a, users)| {
+                    a.id == account
+                        && users
+                            .runs()
+                            .iter()
+                            .any(|r| u64::from(run_of(r[0].id)) == chunk)
+                })
+            }
+            PartName::Relationships(n) => reaches(self.relationships.len(), n),
+            PartName::Audit(n) => reaches(self.audit.len(), n),
+            PartName::Outbox(n) => reaches(self.outbox.len(), n),
+        }
+    }
+
     fn put_back(self, doc: &mut Document) {
         let state = &mut doc.state;
         state.accounts = self.accounts;
@@ -255,25 +308,31 @@ impl Lifted {
 /// is unchanged when this returns.
 pub fn plan(doc: &mut Document, written: &Written) -> SavePlan {
     let rev = doc.revision;
-    let mut next = Written::default();
     let mut parts = Vec::new();
-    let mut listed = Vec::new();
+    let mut listed: Vec<Arc<str>> = Vec::with_capacity(written.parts.len());
+    let mut changed = Vec::new();
+    let mut obsolete = Vec::new();
+    let mut carried = 0;
     // `same` says whether the stored copy still matches; `fresh` gives the
     // text to write and the copy to remember when it does not.
     let mut keep = |name: PartName,
                     same: &dyn Fn(&Copy_) -> bool,
                     fresh: &dyn Fn(Option<&Copy_>) -> (String, Copy_)| {
-        match written.parts.get(&name) {
-            Some(old) if same(&old.copy) => {
-                listed.push(old.listed.to_string());
-                next.parts.insert(name, old.clone());
-            }
-            old => {
+        let old = written.get(name);
+        carried += usize::from(old.is_some());
+        match old {
+            Some(old) if same(&old.copy) => listed.push(old.listed.clone()),
+            _ => {
                 let (json, copy) = fresh(old.map(|o| &o.copy));
                 let stored = Stored::new(name, rev, copy);
+                // The old key goes once the head no longer lists it (unless
+                // this very revision wrote it, as a retried save does).
+                if let Some(old) = old.filter(|old| old.rev != rev) {
+                    obsolete.push(part_key(&old.listed));
+                }
                 parts.push((part_key(&stored.listed), json));
-                listed.push(stored.listed.to_string());
-                next.parts.insert(name, stored);
+                listed.push(stored.listed.clone());
+                changed.push((name, stored));
             }
         }
     };
@@ -286,16 +345,17 @@ pub fn plan(doc: &mut Document, written: &Written) -> SavePlan {
         );
     }
     for (acc, users) in lifted.accounts.iter().zip(&lifted.users) {
-        let chunk_of = |u: &User| u.id.0 as u64 / USERS_PER_PART as u64;
-        for run in users.chunk_by(|a, b| chunk_of(a) == chunk_of(b)) {
+        for run in users.runs() {
             let name = PartName::Users {
                 account: acc.id,
-                chunk: chunk_of(&run[0]),
+                chunk: run_of(run[0].id).into(),
             };
+            // Still the same run: unchanged. Copied since (a change to one
+            // of its users, or a document read again): compare the values.
             keep(
                 name,
-                &|old| matches!(old, Copy_::Users(users) if **users == *run),
-                &|_| (to_json(run), Copy_::Users(run.into())),
+                &|old| matches!(old, Copy_::Users(kept) if Arc::ptr_eq(kept, run) || kept == run),
+                &|_| (to_json(&**run), Copy_::Users(run.clone())),
             );
         }
     }
@@ -329,19 +389,24 @@ pub fn plan(doc: &mut Document, written: &Written) -> SavePlan {
     doc.parts = listed;
     let head = doc.to_json();
     doc.parts = Vec::new();
+    // Stored parts that hold nothing now (a run emptied, fewer accounts).
+    let mut removed = Vec::new();
+    if carried < written.parts.len() {
+        for (name, old) in &written.parts {
+            if !lifted.holds(*name) {
+                obsolete.push(part_key(&old.listed));
+                removed.push(*name);
+            }
+        }
+    }
     lifted.put_back(doc);
-    let obsolete = written
-        .parts
-        .iter()
-        .filter(|(name, old)| next.parts.get(name).map(|n| n.rev) != Some(old.rev))
-        .map(|(_, old)| part_key(&old.listed))
-        .collect();
     SavePlan {
         revision: rev,
         parts,
         head,
         obsolete,
-        next,
+        changed,
+        removed,
     }
 }
 
@@ -369,7 +434,7 @@ pub fn load(
     let listed = std::mem::take(&mut doc.parts);
     // Users join their account once every account is read (a head written
     // before accounts had parts of their own holds them itself).
-    let mut users: Vec<(AccountId, Vec<User>, &str)> = Vec::new();
+    let mut users: Vec<(AccountId, Run, &str)> = Vec::new();
     for label in &listed {
         let problem = |what: &str| LoadError::Unreadable(format!("{what} ({label})"));
         let (name, rev) = label
@@ -386,10 +451,9 @@ pub fn load(
                 Copy_::Accounts(accounts.into())
             }
             PartName::Users { account, .. } => {
-                let part: Vec<User> = serde_json::from_str(&text).map_err(bad)?;
-                let copy = Copy_::Users(part.as_slice().into());
-                users.push((account, part, label));
-                copy
+                let run: Run = Arc::new(serde_json::from_str(&text).map_err(bad)?);
+                users.push((account, run.clone(), label));
+                Copy_::Users(run)
             }
             PartName::Relationships(_) => {
                 let part: Vec<ManagedRelationship> = serde_json::from_str(&text).map_err(bad)?;
@@ -399,15 +463,20 @@ pub fn load(
             PartName::Audit(_) => append_part(&text, &mut doc.state.audit).map_err(bad)?,
             PartName::Outbox(_) => append_part(&text, &mut doc.state.outbox).map_err(bad)?,
         };
-        written.parts.insert(name, Stored::new(name, rev, copy));
+        written.put(name, Stored::new(name, rev, copy));
     }
-    for (account, part, label) in users {
+    for (account, run, label) in users {
         let acc = doc.state.account_mut(account).ok_or_else(|| {
             LoadError::Unreadable(format!(
                 "a part of the saved data names no account ({label})"
             ))
         })?;
-        acc.users.extend(part);
+        acc.users.add_run(run).map_err(|id| {
+            LoadError::Unreadable(format!(
+                "the saved data lists user {} twice ({label})",
+                id.0
+            ))
+        })?;
     }
     let loaded = Document::finish(doc, version)?;
     // An upgraded document is saved whole in the current shape.
@@ -433,6 +502,12 @@ mod tests {
         }
     }
 
+    /// What is stored after `plan` succeeded.
+    fn committed(mut written: Written, plan: &SavePlan) -> Written {
+        written.commit(plan.clone());
+        written
+    }
+
     /// The first save of `doc` (nothing stored yet), stored.
     fn stored_from_scratch(doc: &mut Document) -> (SavePlan, HashMap<String, String>) {
         let plan = plan(doc, &Written::default());
@@ -455,7 +530,7 @@ mod tests {
         assert_eq!(doc, before, "planning leaves the document as it was");
         let (loaded, written) = load(&kv["head"], |k| kv.get(k).cloned()).unwrap();
         assert_eq!(loaded.doc, before);
-        assert_eq!(written, plan.next);
+        assert_eq!(written, committed(Written::default(), &plan));
         assert!(
             plan.head.len() < before.to_json().len() / 2,
             "the lists live in parts"
@@ -467,7 +542,15 @@ mod tests {
         let mut doc = big_doc();
         let (first, mut kv) = stored_from_scratch(&mut doc);
         let actor = doc.acting;
-        let target = doc.state.account(actor.account).unwrap().users[1].id;
+        let target = doc
+            .state
+            .account(actor.account)
+            .unwrap()
+            .users
+            .iter()
+            .nth(1)
+            .unwrap()
+            .id;
         crate::domain::execute(
             &mut doc.state,
             &actor,
@@ -481,7 +564,8 @@ mod tests {
         )
         .unwrap();
         doc.revision += 1;
-        let second = plan(&mut doc, &first.next);
+        let stored = committed(Written::default(), &first);
+        let second = plan(&mut doc, &stored);
         let names: Vec<&str> = second.parts.iter().map(|(k, _)| k.as_str()).collect();
         assert!(names.iter().any(|k| k.contains("/users-")), "{names:?}");
         assert!(
@@ -494,10 +578,46 @@ mod tests {
         store(&second, &mut kv);
         let (loaded, _) = load(&kv["head"], |k| kv.get(k).cloned()).unwrap();
         assert_eq!(loaded.doc, doc);
-        let expected: std::collections::BTreeSet<String> =
-            second.next.keys().chain(["head".to_string()]).collect();
+        let expected: std::collections::BTreeSet<String> = committed(stored, &second)
+            .keys()
+            .chain(["head".to_string()])
+            .collect();
         let stored: std::collections::BTreeSet<String> = kv.keys().cloned().collect();
         assert_eq!(stored, expected, "no orphan keys");
+    }
+
+    #[test]
+    fn a_run_emptied_by_a_removal_loses_its_part() {
+        let mut doc = big_doc();
+        let account = doc.acting.account;
+        let acc = doc.state.account_mut(account).unwrap();
+        let mut loner = acc.users.last().unwrap().clone();
+        loner.id = crate::domain::UserId(100_000);
+        loner.email = crate::domain::Email::parse("loner@example.com").unwrap();
+        acc.put_user(loner.clone());
+        let (first, mut kv) = stored_from_scratch(&mut doc);
+        let stored = committed(Written::default(), &first);
+        let key = |kv: &HashMap<String, String>| {
+            kv.keys()
+                .find(|k| k.contains(&format!("/users-{}-1562@", account.0)))
+                .cloned()
+        };
+        let loner_key = key(&kv).expect("the loner's run has a part");
+        doc.state
+            .account_mut(account)
+            .unwrap()
+            .remove_user(loner.id);
+        doc.revision += 1;
+        let second = plan(&mut doc, &stored);
+        assert!(second.parts.is_empty(), "nothing else changed");
+        assert_eq!(second.obsolete, [loner_key]);
+        store(&second, &mut kv);
+        assert_eq!(key(&kv), None);
+        let stored = committed(stored, &second);
+        assert_eq!(kv.len(), stored.keys().count() + 1);
+        let (loaded, again) = load(&kv["head"], |k| kv.get(k).cloned()).unwrap();
+        assert_eq!(loaded.doc, doc);
+        assert_eq!(again, stored);
     }
 
     #[test]
@@ -515,10 +635,17 @@ mod tests {
     fn an_appended_audit_part_reads_as_if_written_whole() {
         let mut doc = big_doc();
         let (first, mut kv) = stored_from_scratch(&mut doc);
-        let mut written = first.next;
+        let mut written = committed(Written::default(), &first);
         for _ in 0..3 {
             let actor = doc.acting;
-            let target = &doc.state.account(actor.account).unwrap().users[1];
+            let target = doc
+                .state
+                .account(actor.account)
+                .unwrap()
+                .users
+                .iter()
+                .nth(1)
+                .unwrap();
             let (target, active) = (target.id, target.is_active());
             let command = if active {
                 Command::Deactivate {
@@ -543,7 +670,7 @@ mod tests {
             let run = &doc.state.audit[last * PART_SIZE..];
             assert_eq!(*json, to_json(run), "appending gives the same text");
             store(&next, &mut kv);
-            written = next.next;
+            written.commit(next);
         }
         let (loaded, again) = load(&kv["head"], |k| kv.get(k).cloned()).unwrap();
         assert_eq!(loaded.doc, doc);

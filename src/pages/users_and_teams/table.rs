@@ -189,7 +189,7 @@ mod tests {
     fn pages_hold_fifty_rows_and_clamp() {
         let s = demo::state();
         let mut big = s.account(demo::FJORD).unwrap().clone();
-        let template = big.users[0].clone();
+        let template = big.users.iter().next().unwrap().clone();
         for i in 0..120u32 {
             let mut u = template.clone();
             u.id = crate::domain::UserId(10_000 + i);
