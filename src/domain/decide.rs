@@ -643,6 +643,10 @@ fn with_relationship_notice(state: &State, mut decision: Decision, now: Timestam
         .filter_map(leaves)
         .filter_map(|(client, u)| Some((partner_of(state, u)?, client)))
         .collect();
+    if pairs.is_empty() {
+        return decision;
+    }
+    let directory = PartnerDirectory::new(state);
     let mut mails = Vec::new();
     for (partner, client) in pairs {
         for rel in state
@@ -650,10 +654,11 @@ fn with_relationship_notice(state: &State, mut decision: Decision, now: Timestam
             .into_iter()
             .filter(|r| r.ended_on.is_none())
         {
-            let managed_now = managing_employees(state, rel.partner, client)
+            let managed_now = directory
+                .managing_employees(rel.partner, client)
                 .iter()
                 .any(|u| u.is_active());
-            let Some(on) = relationship_end_after(state, rel.partner, client, &decision) else {
+            let Some(on) = directory.relationship_end_after(rel.partner, client, &decision) else {
                 continue;
             };
             let Some(partner) = state.account(rel.partner).filter(|_| managed_now) else {

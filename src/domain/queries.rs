@@ -218,42 +218,7 @@ pub fn relationship_end_after(
     client: AccountId,
     decision: &super::decide::Decision,
 ) -> Option<Timestamp> {
-    use super::event::Event;
-    // Removed, or deactivated (R-REL-2: "deactivated or removed").
-    let leaving: Vec<UserId> = decision
-        .events
-        .iter()
-        .filter_map(|e| match e {
-            Event::UserRemoved { account, user } if *account == client => Some(user.id),
-            Event::UserChanged { account, after, .. }
-                if *account == client && !after.is_active() =>
-            {
-                Some(after.id)
-            }
-            _ => None,
-        })
-        .collect();
-    let stays = managing_employees(state, partner, client)
-        .iter()
-        .any(|u| u.is_active() && !leaving.contains(&u.id));
-    if stays {
-        return None;
-    }
-    let activity = decision.events.iter().filter_map(|e| match e {
-        Event::PartnerActivity {
-            partner: p,
-            client: c,
-            at,
-        } if *p == partner && *c == client => Some(*at),
-        _ => None,
-    });
-    let last = state
-        .relationship(partner, client)
-        .map(|r| r.last_activity)
-        .into_iter()
-        .chain(activity)
-        .max()?;
-    Some(last.plus_days(RELATIONSHIP_GRACE_DAYS))
+    PartnerDirectory::new(state).relationship_end_after(partner, client, decision)
 }
 
 /// How a partner employee has access in a client: the `Access types`
@@ -402,6 +367,52 @@ impl<'s> PartnerDirectory<'s> {
         } else {
             RelationshipStatus::Ending { on }
         })
+    }
+
+    /// The same answer as [`relationship_end_after`].
+    pub fn relationship_end_after(
+        &self,
+        partner: AccountId,
+        client: AccountId,
+        decision: &super::decide::Decision,
+    ) -> Option<Timestamp> {
+        use super::event::Event;
+        // Removed, or deactivated (R-REL-2: "deactivated or removed").
+        let leaving: Vec<UserId> = decision
+            .events
+            .iter()
+            .filter_map(|e| match e {
+                Event::UserRemoved { account, user } if *account == client => Some(user.id),
+                Event::UserChanged { account, after, .. }
+                    if *account == client && !after.is_active() =>
+                {
+                    Some(after.id)
+                }
+                _ => None,
+            })
+            .collect();
+        let stays = self
+            .employees_in(partner, client)
+            .any(|u| u.is_active() && !leaving.contains(&u.id));
+        if stays {
+            return None;
+        }
+        let activity = decision.events.iter().filter_map(|e| match e {
+            Event::PartnerActivity {
+                partner: p,
+                client: c,
+                at,
+            } if *p == partner && *c == client => Some(*at),
+            _ => None,
+        });
+        let last = self
+            .state
+            .relationship(partner, client)
+            .map(|r| r.last_activity)
+            .into_iter()
+            .chain(activity)
+            .max()?;
+        Some(last.plus_days(RELATIONSHIP_GRACE_DAYS))
     }
 
     /// The same answer as [`clients_of_partner`].
