@@ -124,7 +124,8 @@ impl Users {
             .map(|i| &run[i])
     }
 
-    /// The user to change; copies their run first if it is shared.
+    /// The user to change; copies their run first if it is shared. The id
+    /// places the user and must not change (use `remove` and `put`).
     pub fn get_mut(&mut self, id: UserId) -> Option<&mut User> {
         let r = self.find_run(id).ok()?;
         let i = self.runs[r].binary_search_by_key(&id, |u| u.id).ok()?;
