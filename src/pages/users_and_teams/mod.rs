@@ -238,24 +238,30 @@ fn UserTable(account: AccountId) -> impl IntoView {
                         on:input=move |ev| query.update(|q| { q.text = event_target_value(&ev); q.page = 0; })
                     />
                 </label>
-                <label for="filter-seat">{t_string!(i18n, filter_seat)}</label>
-                <select id="filter-seat" on:change=on_seat prop:value=move || query.with(|q| q.seat.map(|s| format!("{s:?}")).unwrap_or_default())>
-                        <option value="">{t_string!(i18n, all)}</option>
-                        {Seat::ALL.into_iter().map(|s| view! { <option value=format!("{s:?}")>{s.text().render(lang)}</option> }).collect_view()}
-                </select>
-                <label for="filter-set">{t_string!(i18n, filter_set)}</label>
-                <select id="filter-set" on:change=on_set prop:value=move || query.with(|q| set_filter_value(q.set))>
-                        <option value="">{t_string!(i18n, all)}</option>
-                        {set_options}
-                        <option value="custom">{t_string!(i18n, custom_set)}</option>
-                </select>
-                <label for="filter-status">{t_string!(i18n, filter_status)}</label>
-                <select id="filter-status" on:change=on_status prop:value=move || query.with(|q| if q.dormant_at.is_some() { "Dormant".to_string() } else { q.status.map(|s| format!("{s:?}")).unwrap_or_default() })>
-                        <option value="">{t_string!(i18n, all)}</option>
-                        <option value="Active">{UserStatus::Active.text().render(lang)}</option>
-                        <option value="Deactivated">{UserStatus::Deactivated.text().render(lang)}</option>
-                        <option value="Dormant">{t_string!(i18n, dormant_filter)}</option>
-                </select>
+                <span class="field">
+                    <label for="filter-seat">{t_string!(i18n, filter_seat)}</label>
+                    <select id="filter-seat" on:change=on_seat prop:value=move || query.with(|q| q.seat.map(|s| format!("{s:?}")).unwrap_or_default())>
+                            <option value="">{t_string!(i18n, all)}</option>
+                            {Seat::ALL.into_iter().map(|s| view! { <option value=format!("{s:?}")>{s.text().render(lang)}</option> }).collect_view()}
+                    </select>
+                </span>
+                <span class="field">
+                    <label for="filter-set">{t_string!(i18n, filter_set)}</label>
+                    <select id="filter-set" on:change=on_set prop:value=move || query.with(|q| set_filter_value(q.set))>
+                            <option value="">{t_string!(i18n, all)}</option>
+                            {set_options}
+                            <option value="custom">{t_string!(i18n, custom_set)}</option>
+                    </select>
+                </span>
+                <span class="field">
+                    <label for="filter-status">{t_string!(i18n, filter_status)}</label>
+                    <select id="filter-status" on:change=on_status prop:value=move || query.with(|q| if q.dormant_at.is_some() { "Dormant".to_string() } else { q.status.map(|s| format!("{s:?}")).unwrap_or_default() })>
+                            <option value="">{t_string!(i18n, all)}</option>
+                            <option value="Active">{UserStatus::Active.text().render(lang)}</option>
+                            <option value="Deactivated">{UserStatus::Deactivated.text().render(lang)}</option>
+                            <option value="Dormant">{t_string!(i18n, dormant_filter)}</option>
+                    </select>
+                </span>
             </div>
             <p role="status" class="count">{t!(i18n, showing_users, shown = shown, total = total)}</p>
             <table class="user-table">
