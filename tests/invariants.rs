@@ -374,6 +374,19 @@ proptest! {
     }
 }
 
+/// The next picks of a deterministic session (xorshift), so that a long
+/// session runs the same every time.
+fn next_picks(seed: &mut u64) -> Picks {
+    let mut p = [0u32; 8];
+    for x in p.iter_mut() {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        *x = *seed as u32;
+    }
+    p
+}
+
 #[test]
 fn a_long_deterministic_session_accepts_enough_commands_to_matter() {
     // Without accepted commands the property above would prove nothing.
@@ -381,13 +394,7 @@ fn a_long_deterministic_session_accepts_enough_commands_to_matter() {
     let mut accepted = 0;
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
     for serial in 0..3000u32 {
-        let mut p = [0u32; 8];
-        for x in p.iter_mut() {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            *x = seed as u32;
-        }
+        let p = next_picks(&mut seed);
         if let Some((actor, cmd)) = make_step(&state, &p, serial) {
             if execute(&mut state, &actor, &cmd, now()).is_ok() {
                 accepted += 1;
@@ -430,14 +437,8 @@ fn a_save_after_every_step_stores_what_reads_back_as_the_state() {
     let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
     let (mut saves, mut small) = (0, 0);
     for serial in 0..1500u32 {
-        let mut p = [0u32; 8];
-        for x in p.iter_mut() {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            *x = seed as u32;
-        }
-        if p[7] % 40 == 0 {
+        let p = next_picks(&mut seed);
+        if p[7].is_multiple_of(40) {
             doc.clock = doc.clock.plus_days(30);
             let d = tick(&doc.state, doc.clock);
             commit(&mut doc.state, None, &d, doc.clock);

@@ -526,6 +526,12 @@ mod tests {
         (plan, kv)
     }
 
+    /// The second user of the acting account: an ordinary user to change.
+    fn second_user(doc: &Document) -> &crate::domain::User {
+        let account = doc.state.account(doc.acting.account).unwrap();
+        account.users.iter().nth(1).unwrap()
+    }
+
     fn big_doc() -> Document {
         let mut doc = Document::demo();
         crate::demo::grow_audit_log(&mut doc.state, 600);
@@ -552,15 +558,7 @@ mod tests {
         let mut doc = big_doc();
         let (first, mut kv) = stored_from_scratch(&mut doc);
         let actor = doc.acting;
-        let target = doc
-            .state
-            .account(actor.account)
-            .unwrap()
-            .users
-            .iter()
-            .nth(1)
-            .unwrap()
-            .id;
+        let target = second_user(&doc).id;
         crate::domain::execute(
             &mut doc.state,
             &actor,
@@ -648,14 +646,7 @@ mod tests {
         let mut written = committed(Written::default(), &first);
         for _ in 0..3 {
             let actor = doc.acting;
-            let target = doc
-                .state
-                .account(actor.account)
-                .unwrap()
-                .users
-                .iter()
-                .nth(1)
-                .unwrap();
+            let target = second_user(&doc);
             let (target, active) = (target.id, target.is_active());
             let command = if active {
                 Command::Deactivate {
