@@ -161,3 +161,24 @@ test('corrupted storage: the app starts with the demo, says so, and keeps the te
   assert.equal(kept, '{"schema_version": 1, "state": tru');
   await context.close();
 });
+
+test('at 320 CSS pixels (400 % zoom) no screen scrolls sideways; only wide tables scroll inside', async () => {
+  const page = await openPage(env);
+  await page.setViewportSize({ width: 320, height: 640 });
+  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  await page.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
+  assert.equal(await sideways(), 0, 'Accounts');
+  await actAs(page, 'Henrik Dahl — Super Admin');
+  await page.getByRole('heading', { name: 'Users & Teams', level: 1 }).waitFor();
+  assert.equal(await sideways(), 0, 'Users & Teams');
+  await actAs(page, 'Lars Nielsen — Custom');
+  await page.getByRole('heading', { name: 'Client Access Manager', level: 1 }).waitFor();
+  assert.equal(await sideways(), 0, 'Client Access Manager');
+  // The navigation is still one click away, above the screen.
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  await nav.getByRole('link', { name: 'Audit log' }).click();
+  await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
+  assert.equal(await sideways(), 0, 'Audit log');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
