@@ -104,3 +104,33 @@ test('the screens of a partner have no accessibility violations', async () => {
   assert.deepEqual(all, []);
   await page.context().close();
 });
+
+test('the keyboard focus ring is drawn with at least 3:1 contrast against what is behind it', async () => {
+  const page = await openPage(env);
+  await actAs(page, 'Henrik Dahl — Super Admin');
+  await page.getByRole('heading', { name: 'Users & Teams', level: 1 }).waitFor();
+  await page.locator('body').click({ position: { x: 1, y: 799 } });
+  const seen = [];
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press('Tab');
+    seen.push(await page.evaluate(() => {
+      const lum = (rgb) => {
+        const c = rgb.match(/\d+(\.\d+)?/g).slice(0, 3).map((x) => x / 255)
+          .map((x) => (x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+      };
+      const el = document.activeElement;
+      if (el === document.body) return null; // past the last stop
+      const style = getComputedStyle(el);
+      // The outline lies just outside the element: on its parent's background.
+      let bg = el.parentElement;
+      while (bg && /rgba\(.*, 0\)|transparent/.test(getComputedStyle(bg).backgroundColor)) bg = bg.parentElement;
+      const back = bg ? getComputedStyle(bg).backgroundColor : 'rgb(255, 255, 255)';
+      const [a, b] = [lum(style.outlineColor), lum(back)].sort((x, y) => y - x);
+      return { what: `${el.tagName} ${el.textContent.trim().slice(0, 20) || el.id}`, style: style.outlineStyle, ratio: (a + 0.05) / (b + 0.05) };
+    }));
+  }
+  const weak = seen.filter(Boolean).filter((s) => s.style === 'none' || s.ratio < 3).map((s) => `${s.what}: ${s.style} ${s.ratio.toFixed(2)}`);
+  assert.deepEqual(weak, []);
+  await page.context().close();
+});
