@@ -11,6 +11,7 @@ use crate::components::clock::Clock;
 use crate::components::confirm::ConfirmButton;
 use crate::components::nav::Nav;
 use crate::components::notices::Notices;
+use crate::components::screen_heading::ScreenHeading;
 use crate::i18n::*;
 use crate::pages::{
     access_link::AccessLinkPage, accounts::Accounts, audit_log::AuditLog, cam::ClientAccessManager,
@@ -116,7 +117,7 @@ fn ScreenError() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section role="alert" class="screen-error">
-            <h1>{t_string!(i18n, error_title)}</h1>
+            <ScreenHeading text=t_string!(i18n, error_title) />
             <p>{t_string!(i18n, error_body)}</p>
             <a href="/">{t_string!(i18n, go_to_accounts)}</a>
         </section>

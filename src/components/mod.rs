@@ -8,6 +8,7 @@ pub mod modal;
 pub mod nav;
 pub mod notices;
 pub mod pager;
+pub mod screen_heading;
 
 /// Adds `item` to or removes it from a list of ticked checkboxes.
 pub fn toggle<T: PartialEq + Send + Sync + 'static>(

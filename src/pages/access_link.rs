@@ -5,6 +5,7 @@
 
 use crate::app::route::{use_screen, Screen, A};
 use crate::app::{paths, studio::use_studio};
+use crate::components::screen_heading::ScreenHeading;
 use crate::domain::*;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -57,14 +58,14 @@ pub fn AccessLinkPage() -> impl IntoView {
     move || {
         let invalid = || {
             view! {
-                <h1>{t_string!(i18n, link_invalid_title)}</h1>
+                <ScreenHeading text=t_string!(i18n, link_invalid_title) />
                 <p>{t_string!(i18n, link_invalid_body)}</p>
             }
             .into_any()
         };
         if let Some(account) = approved.get() {
             return view! {
-                <h1>{t_string!(i18n, approved_title)}</h1>
+                <ScreenHeading text=t_string!(i18n, approved_title) />
                 <A href=paths::users_and_teams(account)>{t_string!(i18n, go_to_users)}</A>
             }
             .into_any();
@@ -85,7 +86,7 @@ pub fn AccessLinkPage() -> impl IntoView {
         };
         if let Some(r) = problem {
             return view! {
-                <h1>{t_string!(i18n, link_unusable_title)}</h1>
+                <ScreenHeading text=t_string!(i18n, link_unusable_title) />
                 <p>{r.render(lang)}</p>
             }
             .into_any();
@@ -98,7 +99,7 @@ pub fn AccessLinkPage() -> impl IntoView {
             partner.clone(),
             partner.clone(),
         );
-        let heading = view! { <h1>{t!(i18n, link_request_title, name = move || n1.clone(), partner = move || p1.clone())}</h1> };
+        let heading = view! { <ScreenHeading text=t!(i18n, link_request_title, name = n1, partner = p1)() /> };
         let body = view! {
             <p>{t!(i18n, link_request_body, name = move || n2.clone(), email = move || email.clone(), partner = move || p2.clone())}</p>
         };

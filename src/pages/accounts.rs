@@ -2,6 +2,7 @@
 
 use crate::app::{paths, studio::use_studio};
 use crate::components::pager::{page_count, Pager, PAGE_SIZE};
+use crate::components::screen_heading::ScreenHeading;
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -39,7 +40,7 @@ pub fn Accounts() -> impl IntoView {
         })
     };
     view! {
-        <h1>{t_string!(i18n, accounts_title)}</h1>
+        <ScreenHeading text=t_string!(i18n, accounts_title) />
         <p>{t_string!(i18n, accounts_intro)}</p>
         <table>
             <thead>

@@ -2,6 +2,7 @@
 
 use super::AccountScreen;
 use crate::app::studio::use_studio;
+use crate::components::screen_heading::ScreenHeading;
 use crate::domain::audit::{to_csv, ActorFilter, AuditFilter, AuditIndex, Category};
 use crate::domain::{AccountId, Text, Timestamp};
 use crate::i18n::*;
@@ -87,7 +88,7 @@ fn AuditScreen(account: AccountId) -> impl IntoView {
     };
 
     view! {
-        <h1>{t_string!(i18n, audit_log_title)}</h1>
+        <ScreenHeading text=t_string!(i18n, audit_log_title) />
         <div class="filters" role="search">
             <label>{t_string!(i18n, search)} " "
                 <input type="search" prop:value=move || filter.with(|f| f.search.clone())

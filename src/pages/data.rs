@@ -2,6 +2,7 @@
 
 use crate::app::studio::{use_studio, Notice, Studio};
 use crate::components::confirm::ConfirmButton;
+use crate::components::screen_heading::ScreenHeading;
 use crate::i18n::*;
 use crate::storage::{browser, Document, StorageKey, IMPORT_LIMIT_BYTES, QUARANTINE_SLOTS};
 use leptos::{html, prelude::*};
@@ -95,7 +96,7 @@ pub fn DataPage() -> impl IntoView {
     };
 
     view! {
-        <h1>{t_string!(i18n, data_title)}</h1>
+        <ScreenHeading text=t_string!(i18n, data_title) />
         <section aria-labelledby="export-heading">
             <h2 id="export-heading">{t_string!(i18n, export_heading)}</h2>
             <p>{t_string!(i18n, export_help)}</p>

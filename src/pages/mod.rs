@@ -11,6 +11,7 @@ pub mod partner_settings;
 pub mod users_and_teams;
 
 use crate::app::studio::use_studio;
+use crate::components::screen_heading::ScreenHeading;
 use crate::domain::{AccountId, Actor};
 use crate::i18n::*;
 use crate::storage::default_actor;
@@ -73,7 +74,7 @@ where
             };
             return view! {
                 <section class="other-account">
-                    <h1>{t_string!(i18n, other_account_title)}</h1>
+                    <ScreenHeading text=t_string!(i18n, other_account_title) />
                     <p>{t!(i18n, other_account_body, account = move || name.clone())}</p>
                     <button type="button" on:click=act_here>{t_string!(i18n, act_here)}</button>
                 </section>

@@ -1,6 +1,7 @@
 //! The outbox: every email the rules sent, newest first.
 
 use crate::app::studio::use_studio;
+use crate::components::screen_heading::ScreenHeading;
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -53,7 +54,7 @@ pub fn Outbox() -> impl IntoView {
     };
     let empty = move || studio.doc.with(|d| d.state.outbox.is_empty());
     view! {
-        <h1>{t_string!(i18n, outbox_title)}</h1>
+        <ScreenHeading text=t_string!(i18n, outbox_title) />
         <p>{t_string!(i18n, outbox_intro)}</p>
         <Show when=move || studio.doc.with(|d| d.state.outbox.len() > SHOWN)>
             <p role="status">{t!(i18n, outbox_latest, shown = SHOWN, total = move || lang.number(studio.doc.with(|d| d.state.outbox.len()) as u64))}</p>

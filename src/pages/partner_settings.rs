@@ -2,6 +2,7 @@
 
 use super::AccountScreen;
 use crate::app::studio::{use_studio, Notice};
+use crate::components::screen_heading::ScreenHeading;
 use crate::domain::{AccountId, Command, Domain, PartnerDirectory, MAX_LINK_VALID_DAYS};
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -157,7 +158,7 @@ fn DomainsScreen(partner: AccountId) -> impl IntoView {
         }
     };
     view! {
-        <h1>{t_string!(i18n, partner_settings_title)}</h1>
+        <ScreenHeading text=t_string!(i18n, partner_settings_title) />
         <section aria-labelledby="domains-heading">
             <h2 id="domains-heading">{t_string!(i18n, partner_domains_heading)}</h2>
             <p class="help">{t_string!(i18n, partner_domains_help)}</p>

@@ -182,3 +182,21 @@ test('at 320 CSS pixels (400 % zoom) no screen scrolls sideways; only wide table
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('the browser tab is named after the screen shown', async () => {
+  const page = await openPage(env);
+  assert.equal(await page.title(), 'Accounts — Partner Access Studio');
+  await actAs(page, 'Henrik Dahl — Super Admin');
+  await page.getByRole('heading', { name: 'Users & Teams', level: 1 }).waitFor();
+  assert.equal(await page.title(), 'Users & Teams — Partner Access Studio');
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Audit log' }).click();
+  await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
+  assert.equal(await page.title(), 'Audit log — Partner Access Studio');
+  await page.goBack();
+  await page.getByRole('heading', { name: 'Users & Teams', level: 1 }).waitFor();
+  assert.equal(await page.title(), 'Users & Teams — Partner Access Studio');
+  await page.goto(env.base + '/no/such/screen');
+  await page.getByRole('heading', { name: 'Page not found', level: 1 }).waitFor();
+  assert.equal(await page.title(), 'Page not found — Partner Access Studio');
+  await page.context().close();
+});

@@ -8,6 +8,7 @@ mod links;
 
 use super::AccountScreen;
 use crate::app::studio::use_studio;
+use crate::components::screen_heading::ScreenHeading;
 use crate::domain::*;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -38,12 +39,12 @@ fn CamScreen(partner: AccountId) -> impl IntoView {
     move || {
         match denied.get() {
         Some(refusal) => view! {
-            <h1>{t_string!(i18n, cam_denied_title)}</h1>
+            <ScreenHeading text=t_string!(i18n, cam_denied_title) />
             <p class="refusal">{refusal.render(lang)}</p>
         }
         .into_any(),
         None => view! {
-            <h1>{t_string!(i18n, cam_title)}</h1>
+            <ScreenHeading text=t_string!(i18n, cam_title) />
             <div role="tablist" aria-label=move || t_string!(i18n, cam_title).to_string()>
                 <button type="button" role="tab" id="tab-clients" aria-controls="panel-clients"
                     aria-selected=move || (tab.get() == Tab::Clients).to_string()

@@ -9,6 +9,7 @@ use crate::app::studio::use_studio;
 use crate::components::modal::Modal;
 use crate::components::notices::InlineNotice;
 use crate::components::pager::Pager;
+use crate::components::screen_heading::ScreenHeading;
 use crate::domain::{AccountId, Seat, SetId, UserStatus};
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -24,7 +25,7 @@ fn UsersScreen(account: AccountId) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="page-head">
-            <h1>{t_string!(i18n, users_title)}</h1>
+            <ScreenHeading text=t_string!(i18n, users_title) />
             <create_user::CreateUser account=account />
         </div>
         <SeatSummary account=account />
