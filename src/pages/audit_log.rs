@@ -128,7 +128,7 @@ fn AuditScreen(account: AccountId) -> impl IntoView {
             <button type="button" on:click=export>{t_string!(i18n, export_csv)}</button>
         </div>
         <p role="status" class="count">{move || { let (n, total) = (lang.number(matching.with(Vec::len) as u64), lang.number(index.with(|i| i.len()) as u64)); t!(i18n, showing_entries, shown = move || n.clone(), total = move || total.clone()) }}</p>
-        <Show when=move || matching.with(|m| !m.is_empty()) fallback=move || view! { <p>{t_string!(i18n, no_entries)}</p> }>
+        <Show when=move || matching.with(|m| !m.is_empty()) fallback=move || view! { <p>{move || if index.with(|i| i.len()) == 0 { t_string!(i18n, audit_log_empty) } else { t_string!(i18n, no_entries) }}</p> }>
             <table class="audit">
                 <thead><tr>
                     <th scope="col">{t_string!(i18n, col_when)}</th>

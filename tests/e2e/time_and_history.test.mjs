@@ -65,7 +65,10 @@ test('an access link 30 days old can no longer be approved', async () => {
 });
 
 test('Undo restores a deactivated user, and the audit log records both', async () => {
-  const page = await openPage(env, '/accounts/10/settings/users');
+  const page = await openPage(env, '/accounts/10/audit-log');
+  // Before any change the log says it is empty, not that filters hide all.
+  await page.getByText(/^Nothing is recorded yet/).waitFor();
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Users & Teams' }).click();
   await deactivate(page, 'Erik Lund');
   await page.getByRole('row', { name: /Erik Lund.*Deactivated/ }).waitFor();
   await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
