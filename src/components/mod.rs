@@ -8,6 +8,7 @@ pub mod modal;
 pub mod nav;
 pub mod notices;
 pub mod pager;
+pub mod row_menu;
 pub mod screen_heading;
 
 /// Adds `item` to or removes it from a list of ticked checkboxes.

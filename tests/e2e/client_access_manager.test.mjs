@@ -218,3 +218,27 @@ test('partner settings: a shared mail domain is refused, an own domain is added'
   await page.getByRole('listitem').filter({ hasText: 'brightpath.dk' }).waitFor();
   await page.context().close();
 });
+
+test('a row\'s Actions menu opens by keyboard, says it is open, and Escape closes it back onto its button', async () => {
+  const page = await openPage(env);
+  await actAs(page, 'Lars Nielsen — Custom');
+  const actions = page.getByRole('button', { name: 'Actions Fjord Outdoor (Bergen HQ)' });
+  await actions.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await actions.getAttribute('aria-expanded'), 'true');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Add employees');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByRole('button', { name: 'Add employees', exact: true }).count(), 0);
+  assert.equal(await actions.getAttribute('aria-expanded'), 'false');
+  assert.equal(await actions.evaluate((b) => b === document.activeElement), true);
+  // The same menu on the Employees tab.
+  await page.getByRole('tab', { name: 'Employees' }).click();
+  const noor = page.getByRole('button', { name: 'Actions Noor Visser' });
+  await noor.click();
+  await page.getByRole('button', { name: 'Copy access link' }).focus();
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByRole('button', { name: 'Copy access link' }).count(), 0);
+  assert.equal(await noor.evaluate((b) => b === document.activeElement), true);
+  await page.context().close();
+});

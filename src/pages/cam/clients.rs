@@ -5,6 +5,7 @@ use super::client_details::{AddEmployees, ChangeToPartnerAdminDialog, ClientDeta
 use crate::app::studio::use_studio;
 use crate::components::modal::Modal;
 use crate::components::pager::{page_count, Pager, PAGE_SIZE};
+use crate::components::row_menu::RowMenu;
 use crate::components::toggle;
 use crate::domain::*;
 use crate::i18n::*;
@@ -137,7 +138,6 @@ pub fn ClientsTab(partner: AccountId) -> impl IntoView {
         list.into_iter()
             .map(|r| {
                 let id = r.id;
-                let label = format!("{} {}", t_string!(i18n, actions), r.name);
                 view! {
                     <tr>
                         <th scope="row">
@@ -147,17 +147,11 @@ pub fn ClientsTab(partner: AccountId) -> impl IntoView {
                         <td>{status_view(r.status)}</td>
                         <td class="num">{r.with_access}</td>
                         <td class="row-actions">
-                            <button type="button" aria-label=label aria-expanded=move || (menu.get() == Some(id)).to_string()
-                                on:click=move |_| menu.update(|m| *m = if *m == Some(id) { None } else { Some(id) })>
-                                {t_string!(i18n, actions)}
-                            </button>
-                            {move || (menu.get() == Some(id)).then(|| view! {
-                                <div class="menu">
-                                    <button type="button" on:click=move |_| open_dialog(ClientDialog::AddEmployees(id))>{t_string!(i18n, add_employees)}</button>
-                                    <button type="button" on:click=move |_| open_dialog(ClientDialog::Details(id))>{t_string!(i18n, details)}</button>
-                                    <button type="button" on:click=move |_| open_dialog(ClientDialog::ChangeToPartnerAdmin(id))>{t_string!(i18n, change_to_partner_admin)}</button>
-                                </div>
-                            })}
+                            <RowMenu open=menu id=id row=r.name.clone()>
+                                <button type="button" on:click=move |_| open_dialog(ClientDialog::AddEmployees(id))>{t_string!(i18n, add_employees)}</button>
+                                <button type="button" on:click=move |_| open_dialog(ClientDialog::Details(id))>{t_string!(i18n, details)}</button>
+                                <button type="button" on:click=move |_| open_dialog(ClientDialog::ChangeToPartnerAdmin(id))>{t_string!(i18n, change_to_partner_admin)}</button>
+                            </RowMenu>
                         </td>
                     </tr>
                 }

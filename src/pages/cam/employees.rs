@@ -7,6 +7,7 @@ use crate::app::{paths, random, studio::use_studio};
 use crate::components::modal::Modal;
 use crate::components::notices::InlineNotice;
 use crate::components::pager::{page_count, Pager, PAGE_SIZE};
+use crate::components::row_menu::RowMenu;
 use crate::components::toggle;
 use crate::domain::*;
 use crate::i18n::*;
@@ -99,18 +100,11 @@ pub fn EmployeesTab(partner: AccountId) -> impl IntoView {
                             </td>
                             <td>{clients.join(", ")}</td>
                             <td class="row-actions">
-                                <button type="button" aria-expanded=move || (menu.get() == Some(id)).to_string()
-                                    aria-label=move || { let n = menu_name.clone(); format!("{} {}", t_string!(i18n, actions), n) }
-                                    on:click=move |_| menu.update(|m| *m = if *m == Some(id) { None } else { Some(id) })>
-                                    {t_string!(i18n, actions)}
-                                </button>
-                                {move || (menu.get() == Some(id)).then(|| view! {
-                                    <div class="menu">
-                                        <button type="button" on:click=move |_| issue(id)>{t_string!(i18n, copy_access_link)}</button>
-                                        <button type="button" on:click=move |_| open_dialog(EmployeeDialog::LinkClients(id))>{t_string!(i18n, link_clients)}</button>
-                                        <button type="button" on:click=move |_| open_dialog(EmployeeDialog::RemoveFromClients(id))>{t_string!(i18n, remove_from_clients)}</button>
-                                    </div>
-                                })}
+                                <RowMenu open=menu id=id row=menu_name>
+                                    <button type="button" on:click=move |_| issue(id)>{t_string!(i18n, copy_access_link)}</button>
+                                    <button type="button" on:click=move |_| open_dialog(EmployeeDialog::LinkClients(id))>{t_string!(i18n, link_clients)}</button>
+                                    <button type="button" on:click=move |_| open_dialog(EmployeeDialog::RemoveFromClients(id))>{t_string!(i18n, remove_from_clients)}</button>
+                                </RowMenu>
                             </td>
                         </tr>
                     }

@@ -1,0 +1,43 @@
+//! A table row's Actions button and the menu of buttons it shows.
+
+use crate::i18n::*;
+use leptos::{html, prelude::*};
+
+/// The Actions button of the row `id`, named "Actions <row>" for screen
+/// readers, and its menu while `open` holds `id` (one row's menu at a time).
+/// A disclosure: the menu's buttons follow the button in tab order; Escape
+/// closes the menu and puts focus back on the button.
+#[component]
+pub fn RowMenu<K>(
+    open: RwSignal<Option<K>>,
+    id: K,
+    row: String,
+    children: ChildrenFn,
+) -> impl IntoView
+where
+    K: Copy + PartialEq + Send + Sync + 'static,
+{
+    let i18n = use_i18n();
+    let button = NodeRef::<html::Button>::new();
+    let is_open = move || open.with(|o| *o == Some(id));
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && is_open() {
+            // The menu closes; nothing else that listens for Escape does.
+            ev.stop_propagation();
+            open.set(None);
+            if let Some(b) = button.get() {
+                let _ = b.focus();
+            }
+        }
+    };
+    view! {
+        <div class="row-menu" on:keydown=on_keydown>
+            <button type="button" node_ref=button aria-label=format!("{} {row}", t_string!(i18n, actions))
+                aria-expanded=move || is_open().to_string()
+                on:click=move |_| open.update(|o| *o = if *o == Some(id) { None } else { Some(id) })>
+                {t_string!(i18n, actions)}
+            </button>
+            {move || is_open().then(|| view! { <div class="menu">{children()}</div> })}
+        </div>
+    }
+}
