@@ -60,7 +60,7 @@ fn LinksAndDormant(partner: AccountId) -> impl IntoView {
                         .filter(move |u| {
                             u.is_dormant(d.clock) && directory.partner_of(u) == Some(partner)
                         })
-                        .map(move |u| (u.name.clone(), c.name.clone(), lang.date(u.last_active)))
+                        .map(move |u| (u.name.clone(), c.name.clone(), u.last_active))
                 })
                 .collect::<Vec<_>>()
         })
@@ -96,7 +96,7 @@ fn LinksAndDormant(partner: AccountId) -> impl IntoView {
                         </tr></thead>
                         <tbody>
                             {list.into_iter().map(|(name, client, date)| view! {
-                                <tr><th scope="row">{name}</th><td>{client}</td><td><time>{date}</time></td></tr>
+                                <tr><th scope="row">{name}</th><td>{client}</td><td><time datetime=date.iso_date()>{lang.date(date)}</time></td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>

@@ -283,7 +283,7 @@ fn History(account: AccountId, user: UserId) -> impl IntoView {
                             _ => lines.extend(change_lines(&Decision { summary: Text::Plain(String::new()), events: vec![e.clone()] }, acc, lang)),
                         }
                     }
-                    Some((lang.date_time(entry.at), who, lines))
+                    Some((entry.at, who, lines))
                 })
                 .take(50)
                 .collect::<Vec<_>>()
@@ -300,7 +300,7 @@ fn History(account: AccountId, user: UserId) -> impl IntoView {
                 view! {
                     <ol class="history-list">
                         {items.into_iter().map(|(at, who, lines)| view! {
-                            <li><time>{at}</time> " — " {who}
+                            <li><time datetime=at.iso_minute()>{lang.date_time(at)}</time> " — " {who}
                                 <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                             </li>
                         }).collect_view()}
