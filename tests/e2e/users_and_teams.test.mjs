@@ -46,6 +46,12 @@ test('a batch with a bad address shows each reason and creates nothing', async (
   await dialog.getByLabel('Add email address(es)').fill('ok.one@fjordoutdoor.no, broken-address\nastrid.moe@fjordoutdoor.no');
   await dialog.getByRole('button', { name: 'Next' }).click();
   await dialog.getByText(/Row 2: "broken-address" has no @/).waitFor();
+  // The field says it is invalid, and is described by the reasons.
+  const field = dialog.getByLabel('Add email address(es)');
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  const description = await field.evaluate((f) => f.getAttribute('aria-describedby').split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+  assert.match(description, /"broken-address" has no @/);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await page.getByText('Showing 9 of 9 users').waitFor();
   await page.context().close();

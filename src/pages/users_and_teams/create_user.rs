@@ -223,7 +223,8 @@ fn EmailsStep(draft: Draft) -> impl IntoView {
     view! {
         <h3>{t_string!(i18n, step_emails)}</h3>
         <label for="emails-input">{t_string!(i18n, step_emails)}</label>
-        <textarea id="emails-input" rows="4" aria-describedby="emails-help"
+        <textarea id="emails-input" rows="4" aria-describedby="emails-help emails-problems"
+            aria-invalid=move || draft.problems.with(|p| !p.is_empty()).to_string()
             prop:value=move || draft.text.get()
             on:input=move |ev| draft.text.set(event_target_value(&ev))></textarea>
         <p id="emails-help" class="help">{t_string!(i18n, emails_help)}</p>
@@ -236,7 +237,7 @@ fn EmailsStep(draft: Draft) -> impl IntoView {
         {move || {
             let problems = draft.problems.get();
             (!problems.is_empty()).then(|| view! {
-                <div role="alert" class="problems">
+                <div role="alert" class="problems" id="emails-problems">
                     <p>{t_string!(i18n, fix_rows)}</p>
                     <ul>
                         {problems.into_iter().map(|p| {
