@@ -33,12 +33,15 @@ fn LinksAndDormant(partner: AccountId) -> impl IntoView {
     let days = RwSignal::new(days.to_string());
     let dormant_on = RwSignal::new(dormant_on);
     let problem = RwSignal::new(None::<String>);
+    // Whether the problem is the number of days (the field is then marked).
+    let days_wrong = RwSignal::new(false);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Ok(link_valid_days) = days.get_untracked().trim().parse::<u32>() else {
             problem.set(Some(
                 crate::domain::Text::msg("app.days_whole_number").render(lang),
             ));
+            days_wrong.set(true);
             return;
         };
         let cmd = Command::SetPartnerSettings {
@@ -46,7 +49,9 @@ fn LinksAndDormant(partner: AccountId) -> impl IntoView {
             link_valid_days,
             deactivate_dormant: dormant_on.get_untracked(),
         };
-        problem.set(studio.run(cmd).err().flatten().map(|r| r.render(lang)));
+        let refusal = studio.run(cmd).err().flatten();
+        days_wrong.set(refusal.as_ref().is_some_and(|r| r.rule == "R-PA-1"));
+        problem.set(refusal.map(|r| r.render(lang)));
     };
     let dormant = move || {
         studio.doc.with(|d| {
@@ -68,9 +73,12 @@ fn LinksAndDormant(partner: AccountId) -> impl IntoView {
     view! {
         <section aria-labelledby="links-heading">
             <h2 id="links-heading">{t_string!(i18n, links_and_dormant_heading)}</h2>
-            <form on:submit=save class="settings-form">
+            // The core says what is wrong with the days (R-PA-1), not the
+            // browser's own check of min and max.
+            <form on:submit=save class="settings-form" novalidate>
                 <label>{t_string!(i18n, link_valid_days)} " "
                     <input type="number" min="1" max=MAX_LINK_VALID_DAYS.to_string() prop:value=move || days.get()
+                        aria-invalid=move || days_wrong.get().to_string() aria-describedby="settings-problem"
                         on:input=move |ev| days.set(event_target_value(&ev)) />
                 </label>
                 <label class="choice">
@@ -79,7 +87,7 @@ fn LinksAndDormant(partner: AccountId) -> impl IntoView {
                     " " {t_string!(i18n, deactivate_dormant)}
                 </label>
                 <button type="submit">{t_string!(i18n, save)}</button>
-                <p class="field-error" role="alert">{move || problem.get()}</p>
+                <p id="settings-problem" class="field-error" role="alert">{move || problem.get()}</p>
             </form>
             <h3>{t_string!(i18n, dormant_heading)}</h3>
             {move || {

@@ -242,3 +242,22 @@ test('a row\'s Actions menu opens by keyboard, says it is open, and Escape close
   assert.equal(await noor.evaluate((b) => b === document.activeElement), true);
   await page.context().close();
 });
+
+test('partner settings: days out of range are refused on the field that holds them (R-PA-1)', async () => {
+  const page = await openPage(env);
+  await actAs(page, 'Sofie Jansen — Super Admin');
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Partner settings' }).click();
+  await page.getByRole('heading', { name: 'Partner settings', level: 1 }).waitFor();
+  const days = page.getByLabel('Access links stay valid for (days)');
+  await days.fill('400');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('alert').filter({ hasText: 'R-PA-1' }).waitFor();
+  assert.equal(await days.getAttribute('aria-invalid'), 'true');
+  assert.equal(await days.getAttribute('aria-describedby'), 'settings-problem');
+  await days.fill('14');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Changed the partner settings of BrightPath Digital' }).waitFor();
+  assert.equal(await days.getAttribute('aria-invalid'), 'false');
+  assert.equal(await page.getByRole('alert').filter({ hasText: 'R-PA-1' }).count(), 0);
+  await page.context().close();
+});
