@@ -261,3 +261,30 @@ test('partner settings: days out of range are refused on the field that holds th
   assert.equal(await page.getByRole('alert').filter({ hasText: 'R-PA-1' }).count(), 0);
   await page.context().close();
 });
+
+test('the Clients and Employees tabs are one tab stop; arrow keys, Home and End switch them', async () => {
+  const page = await openPage(env);
+  await actAs(page, 'Lars Nielsen — Custom');
+  const clients = page.getByRole('tab', { name: 'Clients' });
+  const employees = page.getByRole('tab', { name: 'Employees' });
+  const focused = (tab) => tab.evaluate((t) => t === document.activeElement);
+  await clients.focus();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await employees.getAttribute('aria-selected'), 'true');
+  assert.equal(await focused(employees), true);
+  await page.getByRole('tabpanel').getByRole('button', { name: 'Get access link' }).waitFor();
+  // Tab leaves the tab list for the panel; Shift+Tab comes back to the selected tab only.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Get access link');
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await focused(employees), true);
+  await page.keyboard.press('Home');
+  assert.equal(await clients.getAttribute('aria-selected'), 'true');
+  assert.equal(await focused(clients), true);
+  await page.keyboard.press('End');
+  assert.equal(await focused(employees), true);
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await focused(clients), true);
+  await page.getByRole('tabpanel').getByRole('searchbox', { name: 'Search clients' }).waitFor();
+  await page.context().close();
+});

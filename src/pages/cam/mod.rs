@@ -30,6 +30,29 @@ fn CamScreen(partner: AccountId) -> impl IntoView {
     let studio = use_studio();
     let lang = crate::app::language::lang();
     let tab = RwSignal::new(Tab::Clients);
+    let clients_tab = NodeRef::<leptos::html::Button>::new();
+    let employees_tab = NodeRef::<leptos::html::Button>::new();
+    // The tab list is one stop in the tab order; arrow keys, Home and End
+    // move between the tabs and show theirs (the ARIA tabs pattern).
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let next = match ev.key().as_str() {
+            "ArrowRight" | "ArrowLeft" if tab.get_untracked() == Tab::Clients => Tab::Employees,
+            "ArrowRight" | "ArrowLeft" | "Home" => Tab::Clients,
+            "End" => Tab::Employees,
+            _ => return,
+        };
+        ev.prevent_default();
+        tab.set(next);
+        let button = if next == Tab::Clients {
+            clients_tab
+        } else {
+            employees_tab
+        };
+        if let Some(b) = button.get_untracked() {
+            let _ = b.focus();
+        }
+    };
+    let stop = move |which: Tab| if tab.get() == which { "0" } else { "-1" };
     // A memo: the tabs are rebuilt only when access changes, not on every edit.
     let denied = Memo::new(move |_| {
         studio
@@ -45,12 +68,12 @@ fn CamScreen(partner: AccountId) -> impl IntoView {
         .into_any(),
         None => view! {
             <ScreenHeading text=t_string!(i18n, cam_title) />
-            <div role="tablist" aria-label=move || t_string!(i18n, cam_title).to_string()>
-                <button type="button" role="tab" id="tab-clients" aria-controls="panel-clients"
-                    aria-selected=move || (tab.get() == Tab::Clients).to_string()
+            <div role="tablist" aria-label=move || t_string!(i18n, cam_title).to_string() on:keydown=on_keydown>
+                <button type="button" role="tab" id="tab-clients" aria-controls="panel-clients" node_ref=clients_tab
+                    aria-selected=move || (tab.get() == Tab::Clients).to_string() tabindex=move || stop(Tab::Clients)
                     on:click=move |_| tab.set(Tab::Clients)>{t_string!(i18n, tab_clients)}</button>
-                <button type="button" role="tab" id="tab-employees" aria-controls="panel-employees"
-                    aria-selected=move || (tab.get() == Tab::Employees).to_string()
+                <button type="button" role="tab" id="tab-employees" aria-controls="panel-employees" node_ref=employees_tab
+                    aria-selected=move || (tab.get() == Tab::Employees).to_string() tabindex=move || stop(Tab::Employees)
                     on:click=move |_| tab.set(Tab::Employees)>{t_string!(i18n, tab_employees)}</button>
             </div>
             {move || match tab.get() {
