@@ -7,6 +7,15 @@ let env;
 before(async () => { env = await start(); });
 after(async () => { await env.stop(); });
 
+/// Partner settings of BrightPath Digital, as its Super Admin.
+async function openPartnerSettings() {
+  const page = await openPage(env);
+  await actAs(page, 'Sofie Jansen — Super Admin');
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Partner settings' }).click();
+  await page.getByRole('heading', { name: 'Partner settings', level: 1 }).waitFor();
+  return page;
+}
+
 async function clientAction(page, client, action) {
   await page.getByRole('tab', { name: 'Clients' }).click();
   await page.getByRole('button', { name: `Actions ${client}` }).click();
@@ -206,10 +215,7 @@ test('Change to partner admin from the Clients tab: refused for the only Super A
 });
 
 test('partner settings: a shared mail domain is refused, an own domain is added', async () => {
-  const page = await openPage(env);
-  await actAs(page, 'Sofie Jansen — Super Admin');
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Partner settings' }).click();
-  await page.getByRole('heading', { name: 'Partner settings', level: 1 }).waitFor();
+  const page = await openPartnerSettings();
   await page.getByLabel('Add domain').fill('gmail.com');
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await page.getByRole('alert').filter({ hasText: 'R-ACC-3a' }).waitFor();
@@ -244,10 +250,7 @@ test('a row\'s Actions menu opens by keyboard, says it is open, and Escape close
 });
 
 test('partner settings: days out of range are refused on the field that holds them (R-PA-1)', async () => {
-  const page = await openPage(env);
-  await actAs(page, 'Sofie Jansen — Super Admin');
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Partner settings' }).click();
-  await page.getByRole('heading', { name: 'Partner settings', level: 1 }).waitFor();
+  const page = await openPartnerSettings();
   const days = page.getByLabel('Access links stay valid for (days)');
   await days.fill('400');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
