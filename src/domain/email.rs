@@ -115,13 +115,6 @@ fn is_plain(s: &str) -> bool {
     };
     let atom =
         |c: u8| c.is_ascii_lowercase() || c.is_ascii_digit() || b"!#$%&'*+/=?^_`{|}~-".contains(&c);
-    let label = |l: &str| {
-        (1..=63).contains(&l.len())
-            && !l.starts_with('-')
-            && !l.ends_with('-')
-            && l.bytes()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
-    };
     s.len() <= 254
         && local.len() <= 64
         && local
@@ -129,7 +122,19 @@ fn is_plain(s: &str) -> bool {
             .all(|p| !p.is_empty() && p.bytes().all(atom))
         && domain.len() <= 253
         && domain.contains('.')
-        && domain.split('.').all(label)
+        && !domain.bytes().any(|c| c.is_ascii_uppercase())
+        && domain.split('.').all(is_dns_label)
+}
+
+/// A DNS label: 1 to 63 ASCII letters, digits and hyphens, with no hyphen
+/// at either end.
+fn is_dns_label(label: &str) -> bool {
+    (1..=63).contains(&label.len())
+        && !label.starts_with('-')
+        && !label.ends_with('-')
+        && label
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || c == b'-')
 }
 
 /// A mail domain such as `brightpath.io`, lower case.
@@ -162,14 +167,7 @@ impl Domain {
         if text.is_empty() {
             return Err(DomainError::Empty);
         }
-        let labels_ok = text.split('.').all(|label| {
-            !label.is_empty()
-                && label.len() <= 63
-                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-                && !label.starts_with('-')
-                && !label.ends_with('-')
-        });
-        if !labels_ok || !text.contains('.') {
+        if !text.split('.').all(is_dns_label) || !text.contains('.') {
             return Err(DomainError::Invalid(raw.trim().to_string()));
         }
         Ok(Domain(text))
