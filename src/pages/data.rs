@@ -76,13 +76,19 @@ pub fn DataPage() -> impl IntoView {
     };
 
     let replace = move |_| {
-        if !import.with_untracked(|i| matches!(i, Import::Ready { .. })) {
-            return;
-        }
         // Moved out, not copied: the file's document becomes the state (a
         // copy of a 50,000-entry document took a tenth of the import).
-        let taken = import.try_update_untracked(|i| std::mem::replace(i, Import::Idle));
-        if let Some(Import::Ready { file, doc }) = taken {
+        // Anything but a ready import is put back as it was.
+        let ready = import
+            .try_update_untracked(|i| match std::mem::replace(i, Import::Idle) {
+                Import::Ready { file, doc } => Some((file, doc)),
+                other => {
+                    *i = other;
+                    None
+                }
+            })
+            .flatten();
+        if let Some((file, doc)) = ready {
             studio.replace(*doc);
             studio.notice.set(Some(Notice::Done(crate::text!(
                 "app.imported",
