@@ -225,8 +225,9 @@ impl Lang {
     }
 }
 
-/// Something the core says, in no language yet.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Something the core says, in no language yet. Stored as a map with `id`
+/// (and `args`), a map with `date`, or a string (see [`TextVisitor`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Text {
     /// A catalogue message with named arguments.
@@ -252,9 +253,14 @@ impl Text {
     }
 
     /// Adds the argument `{{ name }}`.
-    pub fn with(mut self, name: &str, value: impl Into<Text>) -> Text {
+    pub fn with(self, name: &str, value: impl Into<Text>) -> Text {
+        self.with_text(name, value.into())
+    }
+
+    // Not generic, so that each kind of argument does not get a copy.
+    fn with_text(mut self, name: &str, value: Text) -> Text {
         if let Text::Message { args, .. } = &mut self {
-            args.insert(name.to_string(), value.into());
+            args.insert(name.to_string(), value);
         }
         self
     }
@@ -348,6 +354,94 @@ pub fn placeholders(template: &str) -> Vec<String> {
 impl fmt::Display for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.render(Lang::En))
+    }
+}
+
+/// Reads a [`Text`] the way `#[serde(untagged)]` would (a map with `id` is
+/// a message, else a map with `date` a date, a string plain words; other
+/// keys are ignored), without first copying every value into serde's
+/// buffered `Content`, as the derived reader does: every audit entry and
+/// email holds a few of these, and that copy cost time on a long audit log
+/// and several KB of wasm.
+struct TextVisitor;
+
+/// The keys of a stored [`Text`].
+enum TextKey {
+    Id,
+    Args,
+    Date,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for TextKey {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<TextKey, D::Error> {
+        struct KeyVisitor;
+        impl serde::de::Visitor<'_> for KeyVisitor {
+            type Value = TextKey;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<TextKey, E> {
+                Ok(match key {
+                    "id" => TextKey::Id,
+                    "args" => TextKey::Args,
+                    "date" => TextKey::Date,
+                    _ => TextKey::Other,
+                })
+            }
+        }
+        d.deserialize_identifier(KeyVisitor)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for TextVisitor {
+    type Value = Text;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a message (a map with \"id\"), a date or a string")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Text, E> {
+        Ok(Text::Plain(s.to_owned()))
+    }
+
+    fn visit_string<E: serde::de::Error>(self, s: String) -> Result<Text, E> {
+        Ok(Text::Plain(s))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+        use serde::de::Error;
+        fn once<T, E: Error>(slot: &mut Option<T>, value: T, key: &'static str) -> Result<(), E> {
+            match slot.replace(value) {
+                None => Ok(()),
+                Some(_) => Err(E::duplicate_field(key)),
+            }
+        }
+        let (mut id, mut args, mut date) = (None, None, None);
+        while let Some(key) = map.next_key()? {
+            match key {
+                TextKey::Id => once(&mut id, map.next_value::<String>()?, "id")?,
+                TextKey::Args => once(&mut args, map.next_value()?, "args")?,
+                TextKey::Date => once(&mut date, map.next_value::<Timestamp>()?, "date")?,
+                TextKey::Other => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        match (id, date) {
+            (Some(id), _) => Ok(Text::Message {
+                id: Cow::Owned(id),
+                args: args.unwrap_or_default(),
+            }),
+            (None, Some(date)) => Ok(Text::Date { date }),
+            (None, None) => Err(A::Error::missing_field("id")),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+        d.deserialize_any(TextVisitor)
     }
 }
 
