@@ -195,3 +195,89 @@ fn a_used_access_link_cannot_be_undone() {
     );
     assert!(undo_decision(&s, s.audit.last().unwrap().seq).is_none());
 }
+
+/// Undoes the newest entry as `actor` would from the notice after a change.
+fn undo_newest(s: &mut State) {
+    let undo =
+        undo_decision(s, s.audit.last().unwrap().seq).expect("the newest change can be undone");
+    commit(s, None, &undo, now());
+}
+
+#[test]
+fn undo_restores_the_partner_email_domains() {
+    let mut s = world();
+    let sofie = as_user(&s, BRIGHTPATH, SOFIE);
+    let before = s.account(BRIGHTPATH).unwrap().partner_domains.clone();
+    let mut domains = before.clone();
+    domains.push(Domain::parse("brightpath.dk").unwrap());
+    accepted(
+        &mut s,
+        &sofie,
+        Command::SetPartnerDomains {
+            partner: BRIGHTPATH,
+            domains: domains.clone(),
+        },
+    );
+    assert_eq!(s.account(BRIGHTPATH).unwrap().partner_domains, domains);
+    undo_newest(&mut s);
+    assert_eq!(s.account(BRIGHTPATH).unwrap().partner_domains, before);
+    // Undoing the undo adds the domain again.
+    undo_newest(&mut s);
+    assert_eq!(s.account(BRIGHTPATH).unwrap().partner_domains, domains);
+}
+
+#[test]
+fn undo_restores_the_partner_settings_unless_they_changed_since() {
+    let mut s = world();
+    let sofie = as_user(&s, BRIGHTPATH, SOFIE);
+    let settings = |s: &State| {
+        let p = s.account(BRIGHTPATH).unwrap();
+        (p.link_valid_days, p.deactivate_dormant)
+    };
+    let before = settings(&s);
+    let set = |s: &mut State, days| {
+        accepted(
+            s,
+            &sofie,
+            Command::SetPartnerSettings {
+                partner: BRIGHTPATH,
+                link_valid_days: days,
+                deactivate_dormant: before.1,
+            },
+        );
+    };
+    set(&mut s, 7);
+    assert_eq!(settings(&s), (7, before.1));
+    undo_newest(&mut s);
+    assert_eq!(settings(&s), before);
+    // Changed by hand since the entry was written (as an older tab's
+    // document could be): no undo.
+    set(&mut s, 9);
+    s.account_mut(BRIGHTPATH).unwrap().link_valid_days = 10;
+    assert!(undo_decision(&s, s.audit.last().unwrap().seq).is_none());
+}
+
+#[test]
+fn settings_saved_before_their_previous_values_were_recorded_cannot_be_undone() {
+    let mut s = world();
+    let sofie = as_user(&s, BRIGHTPATH, SOFIE);
+    accepted(
+        &mut s,
+        &sofie,
+        Command::SetPartnerSettings {
+            partner: BRIGHTPATH,
+            link_valid_days: 7,
+            deactivate_dormant: true,
+        },
+    );
+    // Such an entry, as an older release stored it.
+    let last = s.audit.last_mut().unwrap();
+    let mut json = serde_json::to_value(&last.events).unwrap();
+    json[0]["PartnerSettingsSet"]
+        .as_object_mut()
+        .unwrap()
+        .remove("before")
+        .expect("the previous values are stored");
+    last.events = serde_json::from_value(json).unwrap();
+    assert!(undo_decision(&s, s.audit.last().unwrap().seq).is_none());
+}

@@ -1738,6 +1738,7 @@ fn set_partner_settings(
             partner: partner_id,
             link_valid_days,
             deactivate_dormant,
+            before: Some((partner.link_valid_days, partner.deactivate_dormant)),
         }],
     ))
 }

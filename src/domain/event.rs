@@ -50,6 +50,10 @@ pub enum Event {
         partner: AccountId,
         link_valid_days: u32,
         deactivate_dormant: bool,
+        /// What the two were before, for Undo (absent from entries written
+        /// before Undo covered settings: those cannot be undone).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        before: Option<(u32, bool)>,
     },
     DomainsSet {
         partner: AccountId,
@@ -140,6 +144,7 @@ pub fn apply(state: &mut State, event: &Event) {
             partner,
             link_valid_days,
             deactivate_dormant,
+            ..
         } => {
             if let Some(p) = state.account_mut(*partner) {
                 p.link_valid_days = *link_valid_days;

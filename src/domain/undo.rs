@@ -20,8 +20,9 @@ fn unchanged_since(now: &User, then: &User) -> bool {
 /// The decision that reverses audit entry `seq`, or `None` when it cannot
 /// be undone: it is not the newest entry (a later change may depend on it:
 /// a second Super Admin demoted after the first was promoted), it has an
-/// event with no inverse (links, relationships, migrations, domains), or a
-/// user it touched has changed since.
+/// event with no inverse (links, relationships, migrations, settings saved
+/// before their previous values were recorded), or what it touched has
+/// changed since.
 ///
 /// Emails already sent stay sent; qualified partner activity stays recorded.
 pub fn undo_decision(state: &State, seq: u64) -> Option<Decision> {
@@ -65,6 +66,39 @@ pub fn undo_decision(state: &State, seq: u64) -> Option<Decision> {
                 events.push(Event::UserAdded {
                     account: *account,
                     user: user.clone(),
+                });
+            }
+            Event::DomainsSet {
+                partner,
+                before,
+                after,
+            } => {
+                if state.account(*partner)?.partner_domains != *after {
+                    return None;
+                }
+                events.push(Event::DomainsSet {
+                    partner: *partner,
+                    before: after.clone(),
+                    after: before.clone(),
+                });
+            }
+            Event::PartnerSettingsSet {
+                partner,
+                link_valid_days,
+                deactivate_dormant,
+                before: Some((days, dormant)),
+            } => {
+                let now = state.account(*partner)?;
+                if (now.link_valid_days, now.deactivate_dormant)
+                    != (*link_valid_days, *deactivate_dormant)
+                {
+                    return None;
+                }
+                events.push(Event::PartnerSettingsSet {
+                    partner: *partner,
+                    link_valid_days: *days,
+                    deactivate_dormant: *dormant,
+                    before: Some((*link_valid_days, *deactivate_dormant)),
                 });
             }
             Event::MailSent { .. } | Event::PartnerActivity { .. } => {}

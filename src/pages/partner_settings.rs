@@ -24,17 +24,29 @@ fn LinksAndDormant(partner: AccountId) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let lang = crate::app::language::lang();
-    let (days, dormant_on) = studio.doc.with_untracked(|d| {
-        d.state
-            .account(partner)
-            .map(|p| (p.link_valid_days, p.deactivate_dormant))
-            .unwrap_or((30, false))
+    let stored = Memo::new(move |_| {
+        studio.doc.with(|d| {
+            d.state
+                .account(partner)
+                .map(|p| (p.link_valid_days, p.deactivate_dormant))
+                .unwrap_or((30, false))
+        })
     });
+    let (days, dormant_on) = stored.get_untracked();
     let days = RwSignal::new(days.to_string());
     let dormant_on = RwSignal::new(dormant_on);
     let problem = RwSignal::new(None::<String>);
     // Whether the problem is the number of days (the field is then marked).
     let days_wrong = RwSignal::new(false);
+    // The fields follow the stored settings when these change under them
+    // (Undo, another tab); a save stores what they hold, so it moves nothing.
+    Effect::new(move |first: Option<()>| {
+        let (stored_days, stored_dormant) = stored.get();
+        if first.is_some() {
+            days.set(stored_days.to_string());
+            dormant_on.set(stored_dormant);
+        }
+    });
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Ok(link_valid_days) = days.get_untracked().trim().parse::<u32>() else {

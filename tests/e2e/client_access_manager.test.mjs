@@ -222,6 +222,10 @@ test('partner settings: a shared mail domain is refused, an own domain is added'
   await page.getByLabel('Add domain').fill('brightpath.dk');
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await page.getByRole('listitem').filter({ hasText: 'brightpath.dk' }).waitFor();
+  // Undo takes the added domain away again.
+  await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('status').filter({ hasText: 'Undid' }).waitFor();
+  assert.equal(await page.getByRole('listitem').filter({ hasText: 'brightpath.dk' }).count(), 0);
   await page.context().close();
 });
 
@@ -262,6 +266,12 @@ test('partner settings: days out of range are refused on the field that holds th
   await page.getByRole('status').filter({ hasText: 'Changed the partner settings of BrightPath Digital' }).waitFor();
   assert.equal(await days.getAttribute('aria-invalid'), 'false');
   assert.equal(await page.getByRole('alert').filter({ hasText: 'R-PA-1' }).count(), 0);
+  // Undo puts the days back, in the field too.
+  const saved = await page.evaluate(() => localStorage.getItem('partner-access-studio/document'));
+  await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('status').filter({ hasText: 'Undid' }).waitFor();
+  assert.equal(await days.inputValue(), '30');
+  assert.notEqual(await page.evaluate(() => localStorage.getItem('partner-access-studio/document')), saved);
   await page.context().close();
 });
 
