@@ -229,6 +229,24 @@ test('partner settings: a shared mail domain is refused, an own domain is added'
   await page.context().close();
 });
 
+test('Get access link at the top of the Client Access Manager shows the link in a dialog, to copy (R-PA-1)', async () => {
+  const page = await openPage(env);
+  await actAs(page, 'Lars Nielsen — Custom');
+  await page.getByRole('button', { name: 'Get access link' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Get access link' });
+  const field = dialog.getByLabel("Access link for Lars Nielsen");
+  assert.match(await field.inputValue(), /^http:\/\/127\.0\.0\.1:\d+\/access-link\/\S+$/);
+  await dialog.getByRole('button', { name: 'Copy link' }).click();
+  await dialog.getByRole('status').filter({ hasText: /./ }).waitFor();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  // The link is listed with the partner's others, on the Employees tab.
+  await page.getByRole('tab', { name: 'Employees' }).click();
+  await page.getByRole('row', { name: /Lars Nielsen/ }).filter({ hasText: 'Active' }).first().waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a row\'s Actions menu opens by keyboard, says it is open, and Escape closes it back onto its button', async () => {
   const page = await openPage(env);
   await actAs(page, 'Lars Nielsen — Custom');
@@ -285,10 +303,10 @@ test('the Clients and Employees tabs are one tab stop; arrow keys, Home and End 
   await page.keyboard.press('ArrowRight');
   assert.equal(await employees.getAttribute('aria-selected'), 'true');
   assert.equal(await focused(employees), true);
-  await page.getByRole('tabpanel').getByRole('button', { name: 'Get access link' }).waitFor();
+  await page.getByRole('tabpanel').getByRole('button', { name: 'Actions Sofie Jansen' }).waitFor();
   // Tab leaves the tab list for the panel; Shift+Tab comes back to the selected tab only.
   await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Get access link');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('[role=tabpanel]')?.id), 'panel-employees');
   await page.keyboard.press('Shift+Tab');
   assert.equal(await focused(employees), true);
   await page.keyboard.press('Home');

@@ -2,8 +2,8 @@
 //! access, access links, `Link clients` (R-CAM-5) and the `Remove employee
 //! from clients` wizard (R-CAM-7).
 
-use super::links::{AccessLinks, IssuedLink};
-use crate::app::{paths, random, studio::use_studio};
+use super::links::{issue_link, AccessLinks, IssuedLink};
+use crate::app::studio::use_studio;
 use crate::components::modal::Modal;
 use crate::components::notices::InlineNotice;
 use crate::components::pager::{page_count, Pager, PAGE_SIZE};
@@ -43,26 +43,8 @@ pub fn EmployeesTab(partner: AccountId) -> impl IntoView {
         dialog_open.set(true);
     };
     let issue = move |employee: UserId| {
-        let token = random::link_token();
-        let cmd = Command::IssueAccessLink {
-            partner,
-            employee,
-            token: token.clone(),
-        };
-        if studio.run(cmd).is_ok() {
-            let name = studio.doc.with_untracked(|d| {
-                d.state
-                    .user(partner, employee)
-                    .map(|u| u.name.clone())
-                    .unwrap_or_default()
-            });
-            let origin = web_sys::window()
-                .and_then(|w| w.location().origin().ok())
-                .unwrap_or_default();
-            issued.set(Some((
-                name,
-                format!("{origin}{}", paths::access_link(&token)),
-            )));
+        if let Some(link) = issue_link(studio, partner, employee) {
+            issued.set(Some(link));
             menu.set(None);
         }
     };
@@ -112,11 +94,9 @@ pub fn EmployeesTab(partner: AccountId) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let me = move || studio.acting().user;
     view! {
         <section role="tabpanel" id="panel-employees" aria-labelledby="tab-employees">
-            <p><button type="button" on:click=move |_| issue(me())>{t_string!(i18n, get_access_link)}</button></p>
-            {move || issued.get().map(|(name, url)| view! { <IssuedLink name=name url=url /> })}
+            {move || issued.get().map(|(name, url)| view! { <IssuedLink id="issued-link" name=name url=url /> })}
             <table>
                 <thead><tr>
                     <th scope="col">{t_string!(i18n, col_name)}</th>

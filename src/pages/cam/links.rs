@@ -1,13 +1,72 @@
 //! Access links: the one just made, and every link with its state.
 
-use crate::app::studio::use_studio;
+use crate::app::studio::{use_studio, Studio};
+use crate::app::{paths, random};
+use crate::components::modal::Modal;
 use crate::domain::*;
 use crate::i18n::*;
 use leptos::prelude::*;
 
+/// Makes an access link for `employee` of `partner` (R-PA-1, R-PA-2): the
+/// employee's name and the link's whole address, or `None` when refused
+/// (the studio's notice then says why).
+pub fn issue_link(
+    studio: Studio,
+    partner: AccountId,
+    employee: UserId,
+) -> Option<(String, String)> {
+    let token = random::link_token();
+    let cmd = Command::IssueAccessLink {
+        partner,
+        employee,
+        token: token.clone(),
+    };
+    studio.run(cmd).ok()?;
+    let name = studio.doc.with_untracked(|d| {
+        d.state
+            .user(partner, employee)
+            .map(|u| u.name.clone())
+            .unwrap_or_default()
+    });
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    Some((name, format!("{origin}{}", paths::access_link(&token))))
+}
+
+/// `Get access link` at the top right of the Client Access Manager, as in
+/// the vendor's screens: makes the acting employee's own link and shows it
+/// in a dialog with `Copy link`.
+#[component]
+pub fn GetAccessLink(partner: AccountId) -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    let open = RwSignal::new(false);
+    let issued = RwSignal::new(None::<(String, String)>);
+    let get = move |_| {
+        if let Some(link) = issue_link(studio, partner, studio.acting().user) {
+            issued.set(Some(link));
+            open.set(true);
+        }
+    };
+    view! {
+        <button type="button" class="primary" on:click=get>{t_string!(i18n, get_access_link)}</button>
+        <Modal open=open labelled_by="own-link-title" class="wizard">
+            <h2 id="own-link-title">{t_string!(i18n, get_access_link)}</h2>
+            {move || issued.get().map(|(name, url)| view! { <IssuedLink id="own-link" name=name url=url /> })}
+            <p><button type="button" on:click=move |_| open.set(false)>{t_string!(i18n, close)}</button></p>
+        </Modal>
+    }
+}
+
 /// The link just made, ready to copy and send to the client.
 #[component]
-pub fn IssuedLink(name: String, url: String) -> impl IntoView {
+pub fn IssuedLink(
+    /// The id of its text field (two can be on the screen at once).
+    id: &'static str,
+    name: String,
+    url: String,
+) -> impl IntoView {
     let i18n = use_i18n();
     let status = RwSignal::new(None::<bool>);
     let to_copy = url.clone();
@@ -26,8 +85,8 @@ pub fn IssuedLink(name: String, url: String) -> impl IntoView {
     };
     view! {
         <div class="issued-link">
-            <label for="issued-link">{t!(i18n, access_link_label, name = move || name.clone())}</label>
-            <input id="issued-link" type="text" readonly prop:value=url size="60" />
+            <label for=id>{t!(i18n, access_link_label, name = move || name.clone())}</label>
+            <input id=id type="text" readonly prop:value=url size="60" />
             <button type="button" on:click=copy>{t_string!(i18n, copy_link)}</button>
             <span role="status">{move || status.get().map(|ok| if ok { t!(i18n, link_copied).into_any() } else { t!(i18n, link_copy_failed).into_any() })}</span>
         </div>

@@ -67,7 +67,10 @@ fn CamScreen(partner: AccountId) -> impl IntoView {
         }
         .into_any(),
         None => view! {
-            <ScreenHeading text=t_string!(i18n, cam_title) />
+            <div class="page-head">
+                <ScreenHeading text=t_string!(i18n, cam_title) />
+                <links::GetAccessLink partner=partner />
+            </div>
             <div role="tablist" aria-label=move || t_string!(i18n, cam_title).to_string() on:keydown=on_keydown>
                 <button type="button" role="tab" id="tab-clients" aria-controls="panel-clients" node_ref=clients_tab
                     aria-selected=move || (tab.get() == Tab::Clients).to_string() tabindex=move || stop(Tab::Clients)
