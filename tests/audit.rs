@@ -226,33 +226,35 @@ fn undo_restores_the_partner_email_domains() {
     assert_eq!(s.account(BRIGHTPATH).unwrap().partner_domains, domains);
 }
 
+/// Sofie, Super Admin of BrightPath, saves its partner settings.
+fn set_settings(s: &mut State, link_valid_days: u32, deactivate_dormant: bool) {
+    let sofie = as_user(s, BRIGHTPATH, SOFIE);
+    accepted(
+        s,
+        &sofie,
+        Command::SetPartnerSettings {
+            partner: BRIGHTPATH,
+            link_valid_days,
+            deactivate_dormant,
+        },
+    );
+}
+
 #[test]
 fn undo_restores_the_partner_settings_unless_they_changed_since() {
     let mut s = world();
-    let sofie = as_user(&s, BRIGHTPATH, SOFIE);
     let settings = |s: &State| {
         let p = s.account(BRIGHTPATH).unwrap();
         (p.link_valid_days, p.deactivate_dormant)
     };
     let before = settings(&s);
-    let set = |s: &mut State, days| {
-        accepted(
-            s,
-            &sofie,
-            Command::SetPartnerSettings {
-                partner: BRIGHTPATH,
-                link_valid_days: days,
-                deactivate_dormant: before.1,
-            },
-        );
-    };
-    set(&mut s, 7);
+    set_settings(&mut s, 7, before.1);
     assert_eq!(settings(&s), (7, before.1));
     undo_newest(&mut s);
     assert_eq!(settings(&s), before);
     // Changed by hand since the entry was written (as an older tab's
     // document could be): no undo.
-    set(&mut s, 9);
+    set_settings(&mut s, 9, before.1);
     s.account_mut(BRIGHTPATH).unwrap().link_valid_days = 10;
     assert!(undo_decision(&s, s.audit.last().unwrap().seq).is_none());
 }
@@ -260,16 +262,7 @@ fn undo_restores_the_partner_settings_unless_they_changed_since() {
 #[test]
 fn settings_saved_before_their_previous_values_were_recorded_cannot_be_undone() {
     let mut s = world();
-    let sofie = as_user(&s, BRIGHTPATH, SOFIE);
-    accepted(
-        &mut s,
-        &sofie,
-        Command::SetPartnerSettings {
-            partner: BRIGHTPATH,
-            link_valid_days: 7,
-            deactivate_dormant: true,
-        },
-    );
+    set_settings(&mut s, 7, true);
     // Such an entry, as an older release stored it.
     let last = s.audit.last_mut().unwrap();
     let mut json = serde_json::to_value(&last.events).unwrap();

@@ -117,14 +117,7 @@ proptest! {
 }
 
 #[test]
-fn written_texts_read_back_and_the_odd_shapes_agree() {
-    let message = partner_access_studio::text!(
-        "refusal.no_account",
-        account = "x",
-        when = Timestamp::from_ymd(2026, 1, 13)
-    );
-    let json = serde_json::to_string(&message).unwrap();
-    assert_eq!(serde_json::from_str::<Text>(&json).unwrap(), message);
+fn the_odd_shapes_read_as_the_derived_reader_read_them() {
     for odd in [
         json!({}),
         json!({ "args": {} }),
