@@ -21,12 +21,21 @@ fn parse_value(value: &str) -> Option<Actor> {
     })
 }
 
+/// Up to this many accounts, every option is in the control from the first
+/// screen on; with more, only the person acted as until that screen is
+/// drawn (see [`ActingAs`]).
+const OPTIONS_AT_ONCE: usize = 50;
+
 /// The option groups of the control as markup: one group per account, the
-/// person acted as marked `selected`. Names are escaped: they are typed in
-/// (or imported) by whoever uses the app.
-fn options_markup(state: &State, current: Actor, lang: Lang) -> String {
+/// person acted as marked `selected`; with `all` false, only theirs. Names
+/// are escaped: they are typed in (or imported) by whoever uses the app.
+fn options_markup(state: &State, current: Actor, lang: Lang, all: bool) -> String {
     let mut html = String::new();
-    for a in &state.accounts {
+    for a in state
+        .accounts
+        .iter()
+        .filter(|a| all || a.id == current.account)
+    {
         let label = format!("{} ({})", a.name, a.kind.text().render(lang));
         html.push_str("<optgroup label=\"");
         encode_double_quoted_attribute_to_string(&label, &mut html);
@@ -40,10 +49,8 @@ fn options_markup(state: &State, current: Actor, lang: Lang) -> String {
                 account: a.id,
                 user: u.id,
             };
-            let listed = !large
-                || i < 20
-                || u.permissions.has(Permission::AddAndEditUsers)
-                || actor == current;
+            let listed = actor == current
+                || all && (!large || i < 20 || u.permissions.has(Permission::AddAndEditUsers));
             if !listed {
                 continue;
             }
@@ -93,10 +100,20 @@ pub fn ActingAs() -> impl IntoView {
     // parses them in a few milliseconds, where building each option as a
     // view took most of the first render. The current choice carries
     // `selected`, so the control never shows a stale value.
+    //
+    // With many accounts, parsing those options still delayed the first
+    // screen (about 50 ms of a 265 ms cold start with 500 accounts): the
+    // control then holds only the person acted as until that screen is
+    // drawn, and every option just after (the same 50 ms, once the screen
+    // can be read).
+    let drawn = RwSignal::new(false);
+    request_animation_frame(move || set_timeout(move || drawn.set(true), Default::default()));
     let options = Memo::new(move |_| {
-        studio
-            .doc
-            .with(|d| options_markup(&d.state, d.acting, lang))
+        let drawn = drawn.get();
+        studio.doc.with(|d| {
+            let all = drawn || d.state.accounts.len() <= OPTIONS_AT_ONCE;
+            options_markup(&d.state, d.acting, lang, all)
+        })
     });
     view! {
         <span class="acting-as">
@@ -129,7 +146,7 @@ mod tests {
         let mut user = acc.user(current.user).unwrap().clone();
         user.name = "<script>\"x\"</script>".into();
         acc.put_user(user);
-        let html = options_markup(&state, current, Lang::En);
+        let html = options_markup(&state, current, Lang::En, true);
         assert_eq!(html.matches("<optgroup").count(), state.accounts.len());
         assert!(html.contains("label=\"A &amp; &lt;B&gt; ("), "{html}");
         assert!(
@@ -138,6 +155,16 @@ mod tests {
         );
         assert!(!html.contains("<script>"));
         assert_eq!(html.matches(" selected>").count(), 1);
+        assert!(html.contains(&format!("value=\"{}\" selected>", option_value(current))));
+    }
+
+    #[test]
+    fn before_the_first_screen_only_the_person_acted_as_is_offered() {
+        let state = crate::demo::state();
+        let current = crate::storage::default_actor(&state).unwrap();
+        let html = options_markup(&state, current, Lang::En, false);
+        assert_eq!(html.matches("<optgroup").count(), 1);
+        assert_eq!(html.matches("<option ").count(), 1);
         assert!(html.contains(&format!("value=\"{}\" selected>", option_value(current))));
     }
 }

@@ -194,5 +194,13 @@ test('many client accounts: the overview shows them a page at a time', async () 
   await page.getByRole('row', { name: /Copied Client 149/ }).getByRole('link').click();
   await page.getByText(/This screen belongs to Copied Client 149\./).waitFor();
   assert.match(page.url(), /\/accounts\/5149\//);
+  // A fresh start: the first screen's Acting as holds the person acted as,
+  // and every account just after.
+  await page.reload();
+  const acting = page.getByLabel('Acting as');
+  assert.match(await acting.evaluate((s) => s.selectedOptions[0].textContent), / — /);
+  await page.waitForFunction((n) => document.querySelectorAll('#acting-as optgroup').length === n, total);
+  await acting.selectOption({ label: 'Kari Nordmann — Super Admin' });
+  await page.getByRole('heading', { name: 'Client Access Manager', level: 1 }).waitFor();
   await context.close();
 });
