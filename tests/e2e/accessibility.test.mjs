@@ -85,6 +85,11 @@ test('the screens of a partner have no accessibility violations', async () => {
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
   }
+  await page.getByRole('button', { name: 'Get access link' }).click();
+  await page.getByRole('dialog', { name: 'Get access link' }).waitFor();
+  await check(page, 'Get access link', all);
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
   await page.getByRole('tab', { name: 'Employees' }).click();
   await check(page, 'Employees tab', all);
   await page.getByRole('button', { name: 'Actions Noor Visser' }).click();
