@@ -32,13 +32,18 @@
 # settings and domains, the settings form following the stored values,
 # Get access link in the Client Access Manager's head with its dialog, and
 # Acting as filling its options after the first screen (+3 KB together).
+# 421 KB (430,770 bytes, guard 422) once wasm-opt may assume the lowest
+# 1 KB of memory unused (--low-memory-unused in index.html: Rust's stack
+# sits there, from 1 MB down, and reaches it only when about to overflow),
+# so that a pointer plus a small constant folds into the load's offset:
+# -3.5 KB, the browser figures unchanged.
 # The guard is a ratchet just above today's size: it stops growth while the
 # size work brings the build under 350; lower GUARD_KB with every gain, and
 # set it to 350 once it is met.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUDGET_KB=350
-GUARD_KB=${GUARD_KB:-425}
+GUARD_KB=${GUARD_KB:-422}
 bytes=0
 for f in dist/*.wasm dist/*.js; do
   n=$(gzip -9 -c "$f" | wc -c)
