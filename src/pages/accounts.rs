@@ -47,7 +47,7 @@ pub fn Accounts() -> impl IntoView {
                 <tr>
                     <th scope="col">{t_string!(i18n, col_account)}</th>
                     <th scope="col">{t_string!(i18n, col_kind)}</th>
-                    <th scope="col">{t_string!(i18n, col_users)}</th>
+                    <th scope="col" class="num">{t_string!(i18n, col_users)}</th>
                     <th scope="col"><span class="visually-hidden">{t_string!(i18n, open)}</span></th>
                 </tr>
             </thead>

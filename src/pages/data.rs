@@ -140,8 +140,8 @@ pub fn DataPage() -> impl IntoView {
                             <table>
                                 <thead><tr>
                                     <th scope="col"></th>
-                                    <th scope="col">{t_string!(i18n, import_in_file)}</th>
-                                    <th scope="col">{t_string!(i18n, import_replaced)}</th>
+                                    <th scope="col" class="num">{t_string!(i18n, import_in_file)}</th>
+                                    <th scope="col" class="num">{t_string!(i18n, import_replaced)}</th>
                                 </tr></thead>
                                 <tbody>
                                     <tr><th scope="row">{t_string!(i18n, col_account)}</th><td class="num">{accounts}</td><td class="num">{now_accounts}</td></tr>

@@ -63,6 +63,11 @@ test('add two employees to a client with a permission set', async () => {
   await page.getByRole('heading', { name: 'Client Access Manager', level: 1 }).waitFor();
   const again = await clientAction(page, 'Fjord Outdoor (Bergen HQ)', 'Details');
   await again.getByRole('row', { name: /Ingrid Berg/ }).waitFor();
+  await page.keyboard.press('Escape');
+  await again.waitFor({ state: 'hidden' });
+  // The client's name opens the same details.
+  await page.getByRole('button', { name: 'Fjord Outdoor (Bergen HQ)', exact: true }).click();
+  await page.getByRole('dialog').getByRole('row', { name: /Ingrid Berg/ }).waitFor();
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

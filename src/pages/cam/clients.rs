@@ -141,7 +141,9 @@ pub fn ClientsTab(partner: AccountId) -> impl IntoView {
                 view! {
                     <tr>
                         <th scope="row">
-                            {r.name.clone()}
+                            // The client's name opens it, as in the vendor's screens
+                            // ("open the client", R-CAM-8); so does Actions > Details.
+                            <button type="button" class="link" on:click=move |_| open_dialog(ClientDialog::Details(id))>{r.name.clone()}</button>
                             {r.official.clone().map(|o| view! { <span class="official-name">{t!(i18n, official_name, name = move || o.clone())}</span> })}
                         </th>
                         <td>{status_view(r.status)}</td>
@@ -184,7 +186,7 @@ pub fn ClientsTab(partner: AccountId) -> impl IntoView {
                 <thead><tr>
                     <th scope="col">{t_string!(i18n, col_client)}</th>
                     <th scope="col">{t_string!(i18n, col_relationship)}</th>
-                    <th scope="col">{t_string!(i18n, col_employees)}</th>
+                    <th scope="col" class="num">{t_string!(i18n, col_employees)}</th>
                     <th scope="col"><span class="visually-hidden">{t_string!(i18n, actions)}</span></th>
                 </tr></thead>
                 <tbody>{body}</tbody>
