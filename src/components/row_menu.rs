@@ -4,7 +4,9 @@ use crate::i18n::*;
 use leptos::{html, prelude::*};
 
 /// The Actions button of the row `id`, named "Actions <row>" for screen
-/// readers, and its menu while `open` holds `id` (one row's menu at a time).
+/// readers ("Actions" alone when `row` is empty: one thing's own Actions,
+/// outside a table), and its menu while `open` holds `id` (one row's menu
+/// at a time).
 /// A disclosure: the menu's buttons follow the button in tab order; Escape
 /// closes the menu and puts focus back on the button.
 #[component]
@@ -32,7 +34,7 @@ where
     };
     view! {
         <div class="row-menu" on:keydown=on_keydown>
-            <button type="button" node_ref=button aria-label=format!("{} {row}", t_string!(i18n, actions))
+            <button type="button" node_ref=button aria-label=format!("{} {row}", t_string!(i18n, actions)).trim_end().to_string()
                 aria-expanded=move || is_open().to_string()
                 on:click=move |_| open.update(|o| *o = if *o == Some(id) { None } else { Some(id) })>
                 {t_string!(i18n, actions)}

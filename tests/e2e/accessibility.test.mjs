@@ -92,6 +92,12 @@ test('the screens of a partner have no accessibility violations', async () => {
   await page.getByRole('dialog').waitFor({ state: 'hidden' });
   await page.getByRole('tab', { name: 'Employees' }).click();
   await check(page, 'Employees tab', all);
+  await page.getByRole('button', { name: 'Noor Visser', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Noor Visser' }).getByRole('button', { name: 'Actions', exact: true }).click();
+  await check(page, 'Employee details', all);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
   await page.getByRole('button', { name: 'Actions Noor Visser' }).click();
   await page.getByRole('button', { name: 'Copy access link' }).click();
   const link = page.getByLabel('Access link for Noor Visser');

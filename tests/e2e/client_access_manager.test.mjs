@@ -252,6 +252,28 @@ test('Get access link at the top of the Client Access Manager shows the link in 
   await page.context().close();
 });
 
+test('an employee opened by name: their clients, and Actions > Copy access link (R-PA-2)', async () => {
+  const page = await openPage(env);
+  await actAs(page, 'Lars Nielsen — Custom');
+  await page.getByRole('tab', { name: 'Employees' }).click();
+  await page.getByRole('button', { name: 'Noor Visser', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Noor Visser' });
+  await dialog.getByText('noor.visser@brightpath.io').waitFor();
+  await dialog.getByText(/Fjord Outdoor \(Bergen HQ\)/).waitFor();
+  await dialog.getByRole('button', { name: 'Actions', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Copy access link' }).click();
+  const link = dialog.getByLabel('Access link for Noor Visser');
+  assert.match(await link.inputValue(), /\/access-link\/\S+$/);
+  // The other actions take the dialog's place.
+  await dialog.getByRole('button', { name: 'Actions', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Link clients' }).click();
+  await page.getByRole('dialog').getByRole('heading', { name: /Noor Visser/ }).waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a row\'s Actions menu opens by keyboard, says it is open, and Escape closes it back onto its button', async () => {
   const page = await openPage(env);
   await actAs(page, 'Lars Nielsen — Custom');

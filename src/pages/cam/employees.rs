@@ -15,6 +15,7 @@ use leptos::prelude::*;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum EmployeeDialog {
+    Details(UserId),
     LinkClients(UserId),
     RemoveFromClients(UserId),
 }
@@ -73,13 +74,10 @@ pub fn EmployeesTab(partner: AccountId) -> impl IntoView {
                     let menu_name = name.clone();
                     view! {
                         <tr>
-                            <th scope="row">{name}</th>
-                            <td>
-                                {u.email.to_string()}
-                                {check.then(|| view! {
-                                    <span class="checkmark" role="img" aria-label=t_string!(i18n, partner_domain_checkmark).to_string()>"✓"</span>
-                                })}
-                            </td>
+                            <th scope="row">
+                                <button type="button" class="link" on:click=move |_| open_dialog(EmployeeDialog::Details(id))>{name}</button>
+                            </th>
+                            <td>{u.email.to_string()} {check.then(domain_checkmark)}</td>
                             <td>{clients.join(", ")}</td>
                             <td class="row-actions">
                                 <RowMenu open=menu id=id row=menu_name>
@@ -112,12 +110,83 @@ pub fn EmployeesTab(partner: AccountId) -> impl IntoView {
             <AccessLinks partner=partner />
             <Modal open=dialog_open labelled_by="employee-dialog-title" class="wide">
                 {move || match dialog.get() {
+                    Some(EmployeeDialog::Details(u)) => view! { <EmployeeDetails partner=partner employee=u dialog=dialog open=dialog_open /> }.into_any(),
                     Some(EmployeeDialog::LinkClients(u)) => view! { <LinkClients partner=partner employee=u open=dialog_open /> }.into_any(),
                     Some(EmployeeDialog::RemoveFromClients(u)) => view! { <RemoveFromClients partner=partner employee=u open=dialog_open /> }.into_any(),
                     None => ().into_any(),
                 }}
             </Modal>
         </section>
+    }
+}
+
+/// The checkmark of an employee on an approved partner email domain (R-ACC-3).
+fn domain_checkmark() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <span class="checkmark" role="img" aria-label=t_string!(i18n, partner_domain_checkmark).to_string()>"✓"</span> }
+}
+
+/// An employee opened by their name, as the vendor's steps go (R-PA-2:
+/// Employees > employee > Actions > Copy access link): their address, the
+/// clients they can access, and the Actions of their row.
+#[component]
+fn EmployeeDetails(
+    partner: AccountId,
+    employee: UserId,
+    /// Which dialog is shown: Link clients and Remove employee from clients
+    /// take this one's place.
+    dialog: RwSignal<Option<EmployeeDialog>>,
+    open: RwSignal<bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    let menu = RwSignal::new(None::<UserId>);
+    let issued = RwSignal::new(None::<(String, String)>);
+    let (name, email, check, clients) = studio.doc.with_untracked(|d| {
+        let Some((p, u)) = d
+            .state
+            .account(partner)
+            .and_then(|p| Some((p, p.user(employee)?)))
+        else {
+            return Default::default();
+        };
+        let directory = PartnerDirectory::new(&d.state);
+        let clients: Vec<String> = d
+            .state
+            .clients()
+            .filter(|c| {
+                c.user_by_email(&u.email)
+                    .is_some_and(|cu| directory.partner_of(cu) == Some(partner))
+            })
+            .map(|c| client_names(&d.state, partner, c.id).0)
+            .collect();
+        (
+            u.name.clone(),
+            u.email.to_string(),
+            has_partner_domain_checkmark(p, u),
+            clients,
+        )
+    });
+    let copy = move |_| {
+        if let Some(link) = issue_link(studio, partner, employee) {
+            issued.set(Some(link));
+            menu.set(None);
+        }
+    };
+    let switch = move |to: EmployeeDialog| dialog.set(Some(to));
+    view! {
+        <h2 id="employee-dialog-title">{name}</h2>
+        <p>{email} " " {check.then(domain_checkmark)}</p>
+        <h3>{t_string!(i18n, tab_clients)}</h3>
+        <p>{if clients.is_empty() { t_string!(i18n, employee_no_clients).to_string() } else { clients.join(", ") }}</p>
+        // Named "Actions" alone: the row behind the dialog has "Actions <name>".
+        <RowMenu open=menu id=employee row=String::new()>
+            <button type="button" on:click=copy>{t_string!(i18n, copy_access_link)}</button>
+            <button type="button" on:click=move |_| switch(EmployeeDialog::LinkClients(employee))>{t_string!(i18n, link_clients)}</button>
+            <button type="button" on:click=move |_| switch(EmployeeDialog::RemoveFromClients(employee))>{t_string!(i18n, remove_from_clients)}</button>
+        </RowMenu>
+        {move || issued.get().map(|(name, url)| view! { <IssuedLink id="employee-link" name=name url=url /> })}
+        <p><button type="button" on:click=move |_| open.set(false)>{t_string!(i18n, close)}</button></p>
     }
 }
 
