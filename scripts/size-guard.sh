@@ -40,13 +40,17 @@
 # 423 KB (432,930 bytes, guard 424) with an employee's own details,
 # opened by their name on the Employees tab with their Actions (R-PA-2 as
 # the vendor's steps go): 2.2 KB of view code.
+# 405 KB (414,690 bytes, guard 406) once the audit log's CSV export
+# writes its records itself (quoting by RFC 4180, read back by the csv
+# crate in tests/audit.rs) instead of through csv::Writer, which brought
+# std's I/O writers and the float-formatting tables with it: -18 KB.
 # The guard is a ratchet just above today's size: it stops growth while the
 # size work brings the build under 350; lower GUARD_KB with every gain, and
 # set it to 350 once it is met.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUDGET_KB=350
-GUARD_KB=${GUARD_KB:-424}
+GUARD_KB=${GUARD_KB:-406}
 bytes=0
 for f in dist/*.wasm dist/*.js; do
   n=$(gzip -9 -c "$f" | wc -c)

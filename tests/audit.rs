@@ -3,9 +3,10 @@
 mod common;
 use common::*;
 use partner_access_studio::domain::audit::{
-    to_csv, ActorFilter, AuditFilter, AuditIndex, Category,
+    to_csv, write_csv_record, ActorFilter, AuditFilter, AuditIndex, Category,
 };
 use partner_access_studio::domain::*;
+use proptest::prelude::*;
 
 fn deactivate(s: &mut State, actor: &Actor, user: UserId) {
     accepted(
@@ -119,6 +120,40 @@ fn the_csv_export_has_a_header_and_a_row_per_entry() {
     assert!(rows[0][1].contains(HENRIK));
     assert_eq!(&rows[0][2], "Fjord Outdoor AS");
     assert_eq!(&rows[0][5], PIA);
+}
+
+proptest! {
+    /// Whatever a name or a summary holds (commas, quotes, line breaks,
+    /// spaces at the ends), a CSV reader gets the same fields back.
+    #[test]
+    fn a_csv_record_reads_back_as_written(
+        fields in prop::collection::vec("[a-zA-Z ,;\"\n\r\té<=]{0,12}", 2..7),
+        rows in 1usize..4,
+    ) {
+        let mut csv = String::new();
+        for _ in 0..rows {
+            write_csv_record(&mut csv, &fields);
+        }
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(csv.as_bytes());
+        let read: Vec<Vec<String>> = reader
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_string).collect())
+            .collect();
+        prop_assert_eq!(read, vec![fields; rows]);
+    }
+}
+
+#[test]
+fn a_field_with_a_comma_a_quote_or_outer_spaces_is_quoted() {
+    let mut csv = String::new();
+    let fields = ["a,b", "say \"hi\"", " x", "plain", "two\nlines"].map(String::from);
+    write_csv_record(&mut csv, &fields);
+    assert_eq!(
+        csv,
+        "\"a,b\",\"say \"\"hi\"\"\",\" x\",plain,\"two\nlines\"\n"
+    );
 }
 
 #[test]
