@@ -44,13 +44,16 @@
 # writes its records itself (quoting by RFC 4180, read back by the csv
 # crate in tests/audit.rs) instead of through csv::Writer, which brought
 # std's I/O writers and the float-formatting tables with it: -18 KB.
+# 399 KB (408,170 bytes, guard 400) once every sort goes through one
+# shared copy of the standard sort (domain::sort): a dozen copies of it,
+# one per element type and comparator, were 6.5 KB.
 # The guard is a ratchet just above today's size: it stops growth while the
 # size work brings the build under 350; lower GUARD_KB with every gain, and
 # set it to 350 once it is met.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUDGET_KB=350
-GUARD_KB=${GUARD_KB:-406}
+GUARD_KB=${GUARD_KB:-400}
 bytes=0
 for f in dist/*.wasm dist/*.js; do
   n=$(gzip -9 -c "$f" | wc -c)

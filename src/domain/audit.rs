@@ -148,7 +148,7 @@ impl AuditIndex {
             .filter(|(_, e)| concerns(e, account))
             .map(|(at_index, e)| {
                 let mut categories: Vec<Category> = e.events.iter().map(Category::of).collect();
-                categories.sort();
+                super::sort::sort(&mut categories);
                 categories.dedup();
                 let mut affected = String::new();
                 for u in e.events.iter().filter_map(affected_users) {
@@ -215,7 +215,7 @@ impl AuditIndex {
             .filter_map(|r| state.audit[r.at_index].actor.as_ref())
             .map(|a| (a.email.as_str().to_string(), a.name.clone()))
             .collect();
-        people.sort();
+        super::sort::sort(&mut people);
         people.dedup_by(|a, b| a.0 == b.0);
         people
     }

@@ -84,7 +84,7 @@ pub fn parse_csv(raw: &str) -> Result<Vec<NewPerson>, Vec<RowProblem>> {
         Ok(_) => Err(problems),
         Err(mut more) => {
             problems.append(&mut more);
-            problems.sort_by_key(|p| p.row);
+            super::sort::sort_by_key(&mut problems, |p| p.row);
             Err(problems)
         }
     }

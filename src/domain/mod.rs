@@ -19,6 +19,7 @@ pub mod input;
 pub mod permissions;
 pub mod queries;
 pub mod refusal;
+pub mod sort;
 pub mod state;
 pub mod text;
 pub mod undo;

@@ -346,7 +346,7 @@ pub fn placeholders(template: &str) -> Vec<String> {
         names.push(after[..end].trim().to_string());
         rest = &after[end + 2..];
     }
-    names.sort();
+    super::sort::sort(&mut names);
     names.dedup();
     names
 }

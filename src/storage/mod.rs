@@ -215,7 +215,7 @@ impl Document {
 
     fn problems(&self) -> impl Iterator<Item = String> + '_ {
         let mut ids: Vec<_> = self.state.accounts.iter().map(|a| a.id).collect();
-        ids.sort();
+        crate::domain::sort::sort(&mut ids);
         ids.dedup();
         let shared_id = (ids.len() != self.state.accounts.len())
             .then(|| "two accounts share an id".to_string());
@@ -280,7 +280,7 @@ fn account_problems(acc: &crate::domain::Account) -> Vec<String> {
         problems.push(format!("{} has no active Super Admin (R-CL-4)", acc.name));
     }
     let mut emails: Vec<&str> = acc.users.iter().map(|u| u.email.as_str()).collect();
-    emails.sort_unstable();
+    crate::domain::sort::sort(&mut emails);
     if let Some(w) = emails.windows(2).find(|w| w[0] == w[1]) {
         problems.push(format!("{} lists {} twice (R-ACC-2)", acc.name, w[0]));
     }

@@ -42,7 +42,7 @@ fn client_rows(state: &State, partner: AccountId, now: Timestamp) -> Vec<ClientR
                 .filter_map(|&u| state.user(client, u))
                 .map(AccessType::of)
                 .collect();
-            types.sort();
+            crate::domain::sort::sort(&mut types);
             types.dedup();
             ClientRow {
                 id: client,

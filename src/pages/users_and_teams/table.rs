@@ -1,7 +1,7 @@
 //! Search, filter, sort and paging of the Users & Teams table: plain code,
 //! tested natively, so the screen only renders the rows it is given.
 
-use crate::domain::{Account, Lang, PartnerDirectory, Seat, SetId, State, UserStatus};
+use crate::domain::{sort, Account, Lang, PartnerDirectory, Seat, SetId, State, UserStatus};
 
 pub const PAGE_SIZE: usize = 50;
 
@@ -79,12 +79,12 @@ pub fn select(state: &State, account: &Account, q: &UserQuery, lang: Lang) -> Se
         .collect();
     let set_label = |u: &crate::domain::User| account.access_label(u).render(lang);
     match q.sort {
-        SortColumn::Name => hits.sort_by_cached_key(|u| u.name.to_lowercase()),
-        SortColumn::Email => hits.sort_by(|a, b| a.email.cmp(&b.email)),
-        SortColumn::Seat => hits.sort_by_key(|u| u.seat),
-        SortColumn::Set => hits.sort_by_cached_key(|u| set_label(u)),
-        SortColumn::Status => hits.sort_by_key(|u| u.status == UserStatus::Deactivated),
-        SortColumn::LastChange => hits.sort_by_key(|u| u.last_change),
+        SortColumn::Name => sort::sort_by_cached_key(&mut hits, |u| u.name.to_lowercase()),
+        SortColumn::Email => sort::sort_by(&mut hits, |a, b| a.email.cmp(&b.email)),
+        SortColumn::Seat => sort::sort_by_key(&mut hits, |u| u.seat),
+        SortColumn::Set => sort::sort_by_cached_key(&mut hits, |u| set_label(u)),
+        SortColumn::Status => sort::sort_by_key(&mut hits, |u| u.status == UserStatus::Deactivated),
+        SortColumn::LastChange => sort::sort_by_key(&mut hits, |u| u.last_change),
     }
     if q.descending {
         hits.reverse();
