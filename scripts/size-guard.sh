@@ -47,13 +47,16 @@
 # 399 KB (408,170 bytes, guard 400) once every sort goes through one
 # shared copy of the standard sort (domain::sort): a dozen copies of it,
 # one per element type and comparator, were 6.5 KB.
+# 390 KB (398,560 bytes, guard 391) once B-trees are filled by `extend`
+# rather than `collect` or `from([..])`, which sort first: five more
+# copies of the sort and the B-tree's bulk building, 9.6 KB.
 # The guard is a ratchet just above today's size: it stops growth while the
 # size work brings the build under 350; lower GUARD_KB with every gain, and
 # set it to 350 once it is met.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUDGET_KB=350
-GUARD_KB=${GUARD_KB:-400}
+GUARD_KB=${GUARD_KB:-391}
 bytes=0
 for f in dist/*.wasm dist/*.js; do
   n=$(gzip -9 -c "$f" | wc -c)

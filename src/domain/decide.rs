@@ -475,6 +475,14 @@ fn all_eligible(state: &State, emails: &[&Email]) -> Result<(), Refusal> {
     ))
 }
 
+/// The one user who leaves. (`BTreeSet::from([id])` would sort its array
+/// first: one more copy of the sort in the wasm, see domain::sort.)
+fn just(id: UserId) -> BTreeSet<UserId> {
+    let mut set = BTreeSet::new();
+    set.insert(id);
+    set
+}
+
 /// Deactivate (if active), hand over owned assets, then remove (R-CL-6, R-CAM-7).
 fn removal_events(
     acc: &Account,
@@ -637,12 +645,16 @@ fn with_relationship_notice(state: &State, mut decision: Decision, now: Timestam
     }
     // Only a partner employee's leaving can matter; most deactivations are
     // the client's own users and cost nothing here.
-    let pairs: BTreeSet<(AccountId, AccountId)> = decision
-        .events
-        .iter()
-        .filter_map(leaves)
-        .filter_map(|(client, u)| Some((partner_of(state, u)?, client)))
-        .collect();
+    // Filled by `extend`, not `collect`: collecting into a B-tree sorts
+    // first, one more copy of the sort in the wasm (see domain::sort).
+    let mut pairs: BTreeSet<(AccountId, AccountId)> = BTreeSet::new();
+    pairs.extend(
+        decision
+            .events
+            .iter()
+            .filter_map(leaves)
+            .filter_map(|(client, u)| Some((partner_of(state, u)?, client))),
+    );
     if pairs.is_empty() {
         return decision;
     }
@@ -972,7 +984,7 @@ fn remove_user(
             )
         })?;
     }
-    let leaving = BTreeSet::from([target.id]);
+    let leaving = just(target.id);
     let events = removal_events(acc, target, reassign_to, &leaving, now)?;
     Ok(Decision::new(
         crate::text!("summary.removed", email = &target.email),
@@ -1560,13 +1572,7 @@ fn remove_employee_from_clients(
                 )
             })?;
         keeps_a_super_admin(client, &[u])?;
-        events.extend(removal_events(
-            client,
-            u,
-            r.reassign_to,
-            &BTreeSet::from([u.id]),
-            now,
-        )?);
+        events.extend(removal_events(client, u, r.reassign_to, &just(u.id), now)?);
     }
     Ok(Decision::new(
         crate::text!(
@@ -1601,7 +1607,8 @@ fn remove_partner_employees(
     }
     let targets = partner_employees_in(state, client, partner_id, users, "R-CAM-8", "R-CAM-8")?;
     keeps_a_super_admin(client, &targets)?;
-    let leaving: BTreeSet<UserId> = targets.iter().map(|u| u.id).collect();
+    let mut leaving = BTreeSet::new();
+    leaving.extend(targets.iter().map(|u| u.id));
     let mut events = Vec::new();
     for t in &targets {
         events.extend(removal_events(client, t, reassign_to, &leaving, now)?);

@@ -173,10 +173,13 @@ impl Lang {
 
     /// A screen label with its `{{ name }}` placeholders filled.
     pub fn label_with(self, key: &'static str, args: &[(&str, String)]) -> String {
-        let args: BTreeMap<String, Text> = args
-            .iter()
-            .map(|(name, value)| (name.to_string(), Text::Plain(value.clone())))
-            .collect();
+        // `extend`, not `collect`, which would sort first (domain::sort).
+        let mut named = BTreeMap::new();
+        named.extend(
+            args.iter()
+                .map(|(name, value)| (name.to_string(), Text::Plain(value.clone()))),
+        );
+        let args = named;
         let mut out = String::new();
         fill(self.label(key), &args, self, &mut out);
         out
@@ -267,11 +270,13 @@ impl Text {
 
     /// A list of items joined with ", " (each rendered in the reader's language).
     pub fn list(items: impl IntoIterator<Item = Text>) -> Text {
-        let args: BTreeMap<String, Text> = items
-            .into_iter()
-            .enumerate()
-            .map(|(i, t)| (format!("{i:04}"), t))
-            .collect();
+        let mut args = BTreeMap::new();
+        args.extend(
+            items
+                .into_iter()
+                .enumerate()
+                .map(|(i, t)| (format!("{i:04}"), t)),
+        );
         Text::Message {
             id: Cow::Borrowed(LIST_ID),
             args,
