@@ -412,8 +412,7 @@ fn write_whole(json: &str, revision: u64, old: &Written) -> Result<(), Text> {
 
 /// Parts no head lists (left by a save that was interrupted) are deleted.
 fn remove_orphan_parts(written: &Written) {
-    let mut listed = std::collections::BTreeSet::new();
-    listed.extend(written.keys());
+    let listed = crate::domain::sort::set_of(written.keys());
     for key in browser::keys() {
         if parts::is_part_key(&key) && !listed.contains(&key) {
             browser::remove_key(&key);

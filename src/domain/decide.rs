@@ -9,6 +9,7 @@ use super::ids::{AccountId, Timestamp, UserId};
 use super::permissions::{partner_admin_standard, Permission, Permissions, SetId};
 use super::queries::*;
 use super::refusal::{ensure, Refusal};
+use super::sort::set_of;
 use super::state::{AccessLink, ActorStamp, AuditEntry, LinkStatus, Mail, State};
 use super::text::{Lang, Text};
 use std::collections::BTreeSet;
@@ -475,14 +476,6 @@ fn all_eligible(state: &State, emails: &[&Email]) -> Result<(), Refusal> {
     ))
 }
 
-/// The one user who leaves. (`BTreeSet::from([id])` would sort its array
-/// first: one more copy of the sort in the wasm, see domain::sort.)
-fn just(id: UserId) -> BTreeSet<UserId> {
-    let mut set = BTreeSet::new();
-    set.insert(id);
-    set
-}
-
 /// Deactivate (if active), hand over owned assets, then remove (R-CL-6, R-CAM-7).
 fn removal_events(
     acc: &Account,
@@ -645,10 +638,7 @@ fn with_relationship_notice(state: &State, mut decision: Decision, now: Timestam
     }
     // Only a partner employee's leaving can matter; most deactivations are
     // the client's own users and cost nothing here.
-    // Filled by `extend`, not `collect`: collecting into a B-tree sorts
-    // first, one more copy of the sort in the wasm (see domain::sort).
-    let mut pairs: BTreeSet<(AccountId, AccountId)> = BTreeSet::new();
-    pairs.extend(
+    let pairs = set_of(
         decision
             .events
             .iter()
@@ -984,7 +974,7 @@ fn remove_user(
             )
         })?;
     }
-    let leaving = just(target.id);
+    let leaving = set_of([target.id]);
     let events = removal_events(acc, target, reassign_to, &leaving, now)?;
     Ok(Decision::new(
         crate::text!("summary.removed", email = &target.email),
@@ -1572,7 +1562,13 @@ fn remove_employee_from_clients(
                 )
             })?;
         keeps_a_super_admin(client, &[u])?;
-        events.extend(removal_events(client, u, r.reassign_to, &just(u.id), now)?);
+        events.extend(removal_events(
+            client,
+            u,
+            r.reassign_to,
+            &set_of([u.id]),
+            now,
+        )?);
     }
     Ok(Decision::new(
         crate::text!(
@@ -1607,8 +1603,7 @@ fn remove_partner_employees(
     }
     let targets = partner_employees_in(state, client, partner_id, users, "R-CAM-8", "R-CAM-8")?;
     keeps_a_super_admin(client, &targets)?;
-    let mut leaving = BTreeSet::new();
-    leaving.extend(targets.iter().map(|u| u.id));
+    let leaving = set_of(targets.iter().map(|u| u.id));
     let mut events = Vec::new();
     for t in &targets {
         events.extend(removal_events(client, t, reassign_to, &leaving, now)?);

@@ -1,4 +1,5 @@
-//! Sorting through one shared copy of the standard library's sort.
+//! Sorting through one shared copy of the standard library's sort, and
+//! B-trees built without sorting ([`set_of`], [`map_of`]).
 //!
 //! Every `sort`, `sort_by` or `sort_by_key` on a new element type or
 //! comparator makes the compiler emit the whole sort algorithm again (about
@@ -9,6 +10,7 @@
 //! here (10,000 users at most).
 
 use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The one place the standard sort is instantiated.
 #[inline(never)]
@@ -53,6 +55,22 @@ pub fn sort_by_cached_key<T, K: Ord>(items: &mut Vec<T>, key: impl FnMut(&T) -> 
         keys[a as usize].cmp(&keys[b as usize])
     });
     reorder(items, &order);
+}
+
+/// A B-tree set of `items`, inserted one by one. `collect()` and
+/// `BTreeSet::from([..])` sort the items first and bulk-build the tree: one
+/// more copy of the sort (and of the bulk building) per item type.
+pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    let mut set = BTreeSet::new();
+    set.extend(items);
+    set
+}
+
+/// A B-tree map of `entries`, inserted one by one (see [`set_of`]).
+pub fn map_of<K: Ord, V>(entries: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
+    let mut map = BTreeMap::new();
+    map.extend(entries);
+    map
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@
 //! are checked at compile time).
 
 use super::ids::Timestamp;
+use super::sort::map_of;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -173,13 +174,10 @@ impl Lang {
 
     /// A screen label with its `{{ name }}` placeholders filled.
     pub fn label_with(self, key: &'static str, args: &[(&str, String)]) -> String {
-        // `extend`, not `collect`, which would sort first (domain::sort).
-        let mut named = BTreeMap::new();
-        named.extend(
+        let args = map_of(
             args.iter()
                 .map(|(name, value)| (name.to_string(), Text::Plain(value.clone()))),
         );
-        let args = named;
         let mut out = String::new();
         fill(self.label(key), &args, self, &mut out);
         out
@@ -270,8 +268,7 @@ impl Text {
 
     /// A list of items joined with ", " (each rendered in the reader's language).
     pub fn list(items: impl IntoIterator<Item = Text>) -> Text {
-        let mut args = BTreeMap::new();
-        args.extend(
+        let args = map_of(
             items
                 .into_iter()
                 .enumerate()
