@@ -12,6 +12,7 @@ use crate::components::toggle;
 use crate::domain::*;
 use crate::i18n::*;
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum EmployeeDialog {
@@ -52,16 +53,7 @@ pub fn EmployeesTab(partner: AccountId) -> impl IntoView {
     let rows = move || {
         studio.doc.with(|d| {
             let Some(p) = d.state.account(partner) else { return Vec::new() };
-            // One pass over the clients' users, not one per employee.
-            let directory = PartnerDirectory::new(&d.state);
-            let mut clients_of: std::collections::HashMap<&Email, Vec<String>> = Default::default();
-            for c in d.state.clients() {
-                let mut name = None;
-                for u in c.users.iter().filter(|u| directory.partner_of(u) == Some(partner)) {
-                    let name = name.get_or_insert_with(|| client_names(&d.state, partner, c.id).0);
-                    clients_of.entry(&u.email).or_default().push(name.clone());
-                }
-            }
+            let clients_of = clients_by_employee(&d.state, partner);
             p.users
                 .iter()
                 .skip(page.get() * PAGE_SIZE)
@@ -120,6 +112,26 @@ pub fn EmployeesTab(partner: AccountId) -> impl IntoView {
     }
 }
 
+/// The clients each employee of `partner` can access, by the employee's
+/// address, as the partner calls them: one pass over the clients' users,
+/// not one per employee.
+fn clients_by_employee(state: &State, partner: AccountId) -> HashMap<&Email, Vec<String>> {
+    let directory = PartnerDirectory::new(state);
+    let mut clients_of: HashMap<&Email, Vec<String>> = HashMap::new();
+    for c in state.clients() {
+        let mut name = None;
+        for u in c
+            .users
+            .iter()
+            .filter(|u| directory.partner_of(u) == Some(partner))
+        {
+            let name = name.get_or_insert_with(|| client_names(state, partner, c.id).0);
+            clients_of.entry(&u.email).or_default().push(name.clone());
+        }
+    }
+    clients_of
+}
+
 /// The checkmark of an employee on an approved partner email domain (R-ACC-3).
 fn domain_checkmark() -> impl IntoView {
     let i18n = use_i18n();
@@ -150,16 +162,9 @@ fn EmployeeDetails(
         else {
             return Default::default();
         };
-        let directory = PartnerDirectory::new(&d.state);
-        let clients: Vec<String> = d
-            .state
-            .clients()
-            .filter(|c| {
-                c.user_by_email(&u.email)
-                    .is_some_and(|cu| directory.partner_of(cu) == Some(partner))
-            })
-            .map(|c| client_names(&d.state, partner, c.id).0)
-            .collect();
+        let clients = clients_by_employee(&d.state, partner)
+            .remove(&u.email)
+            .unwrap_or_default();
         (
             u.name.clone(),
             u.email.to_string(),
