@@ -40,12 +40,10 @@ fn LinksAndDormant(partner: AccountId) -> impl IntoView {
     let days_wrong = RwSignal::new(false);
     // The fields follow the stored settings when these change under them
     // (Undo, another tab); a save stores what they hold, so it moves nothing.
-    Effect::new(move |first: Option<()>| {
+    Effect::new(move |_| {
         let (stored_days, stored_dormant) = stored.get();
-        if first.is_some() {
-            days.set(stored_days.to_string());
-            dormant_on.set(stored_dormant);
-        }
+        days.set(stored_days.to_string());
+        dormant_on.set(stored_dormant);
     });
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
