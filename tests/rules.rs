@@ -1244,6 +1244,60 @@ fn copying_a_link_on_behalf_of_another_needs_super_admin_or_partner_employee_rig
 }
 
 #[test]
+fn asking_again_for_a_link_hands_out_the_same_one_until_it_is_about_to_expire() {
+    // R-PA-1, R-PA-2
+    let mut s = world();
+    let ingrid = as_user(&s, BRIGHTPATH, INGRID);
+    let erik = uid(&s, BRIGHTPATH, ERIK);
+    // Nothing made yet: a new link is needed.
+    assert_eq!(
+        link_to_copy(&s, &ingrid, BRIGHTPATH, ingrid.user, now()),
+        Ok(None)
+    );
+    let t = issue(&mut s, 1, INGRID, INGRID);
+    let again = |s: &State, at: Timestamp| {
+        link_to_copy(s, &ingrid, BRIGHTPATH, ingrid.user, at)
+            .unwrap()
+            .map(|l| l.token.clone())
+    };
+    assert_eq!(again(&s, now()), Some(t.clone()));
+    // Approved in one client, it still brings her into others.
+    let jeroen = as_user(&s, VAN_DIJK, JEROEN);
+    accepted(
+        &mut s,
+        &jeroen,
+        Command::ApproveAccessLink {
+            token: t.clone(),
+            client: VAN_DIJK,
+        },
+    );
+    assert_eq!(again(&s, now()), Some(t.clone()));
+    // Not once it is about to expire (a client might open it too late).
+    let valid = s.account(BRIGHTPATH).unwrap().link_valid_days as i64;
+    let soon = now().plus_days(valid - LINK_REMINDER_DAYS);
+    assert_eq!(again(&s, soon.plus_days(-1)), Some(t.clone()));
+    assert_eq!(again(&s, soon), None);
+    // Nor once revoked; the newest usable link is handed out.
+    let t2 = issue(&mut s, 2, INGRID, INGRID);
+    assert_eq!(again(&s, now()), Some(t2.clone()));
+    accepted(&mut s, &ingrid, Command::RevokeAccessLink { token: t2 });
+    assert_eq!(again(&s, now()), Some(t));
+    // Showing a link again is refused exactly where making one is.
+    let r = link_to_copy(&s, &ingrid, BRIGHTPATH, erik, now()).unwrap_err();
+    assert_eq!(r.rule, "R-PA-2");
+    let maja = uid(&s, BRIGHTPATH, MAJA);
+    let sofie = as_user(&s, BRIGHTPATH, SOFIE);
+    let r = link_to_copy(&s, &sofie, BRIGHTPATH, maja, now()).unwrap_err();
+    assert_eq!(r.rule, "R-SEAT-2");
+    assert_eq!(
+        link_to_copy(&s, &sofie, BRIGHTPATH, ingrid.user, now())
+            .unwrap()
+            .map(|l| l.token.clone()),
+        again(&s, now())
+    );
+}
+
+#[test]
 fn a_partner_employee_super_admin_migrates_to_partner_admin_keeping_billing_if_asked() {
     // R-PA-3
     let mut s = world();

@@ -1034,14 +1034,15 @@ fn save_custom_set(
 // ---------------------------------------------------------------------------
 // Access links (R-PA-1, R-PA-2)
 
-fn issue_link(
-    state: &State,
+/// Whether `actor` may copy the access link of `employee` of `partner_id`
+/// (R-PA-1, R-PA-2, R-SEAT-2): asked when a link is made and when one
+/// already made is shown again.
+fn may_copy_link<'s>(
+    state: &'s State,
     actor: &Actor,
     partner_id: AccountId,
     employee: UserId,
-    token: &super::state::LinkToken,
-    now: Timestamp,
-) -> Result<Decision, Refusal> {
+) -> Result<&'s User, Refusal> {
     let partner = partner_account(state, partner_id)?;
     ensure(actor.account == partner_id, "R-PA-2", || {
         crate::text!("refusal.links_copied_in_partner", partner = &partner.name)
@@ -1065,6 +1066,40 @@ fn issue_link(
             partner = &partner.name
         )
     })?;
+    Ok(emp)
+}
+
+/// The link `Copy link` hands out for `employee` at `now`: their newest one
+/// a client can still approve and that does not expire within
+/// [`LINK_REMINDER_DAYS`], so that asking again shows the same link instead
+/// of piling up new ones; `None` when a new link must be made. Refused
+/// whenever making one would be.
+pub fn link_to_copy<'s>(
+    state: &'s State,
+    actor: &Actor,
+    partner: AccountId,
+    employee: UserId,
+    now: Timestamp,
+) -> Result<Option<&'s AccessLink>, Refusal> {
+    may_copy_link(state, actor, partner, employee)?;
+    Ok(state.links.iter().rev().find(|l| {
+        l.partner == partner
+            && l.employee == employee
+            && link_problem(state, l, now).is_none()
+            && !expires_soon(l, now)
+    }))
+}
+
+fn issue_link(
+    state: &State,
+    actor: &Actor,
+    partner_id: AccountId,
+    employee: UserId,
+    token: &super::state::LinkToken,
+    now: Timestamp,
+) -> Result<Decision, Refusal> {
+    let emp = may_copy_link(state, actor, partner_id, employee)?;
+    let partner = partner_account(state, partner_id)?;
     ensure(state.link(token).is_none(), "R-PA-1", || {
         Text::msg("refusal.link_code_taken")
     })?;
@@ -1874,11 +1909,16 @@ pub fn tick(state: &State, now: Timestamp) -> Decision {
 /// Days before expiry at which an unused link's employee is reminded.
 pub const LINK_REMINDER_DAYS: i64 = 3;
 
+/// Whether `link` expires within [`LINK_REMINDER_DAYS`] of `now` (or has).
+fn expires_soon(link: &AccessLink, now: Timestamp) -> bool {
+    now >= link.expires_at.plus_days(-LINK_REMINDER_DAYS)
+}
+
 /// "Your access link expires soon", once per unused, unrevoked link.
 fn link_reminders(state: &State, now: Timestamp) -> Decision {
     let mut events = Vec::new();
     for l in &state.links {
-        let due = now >= l.expires_at.plus_days(-LINK_REMINDER_DAYS) && now < l.expires_at;
+        let due = expires_soon(l, now) && now < l.expires_at;
         if l.reminded || !due || l.status(now) != LinkStatus::Active {
             continue;
         }

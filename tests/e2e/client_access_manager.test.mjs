@@ -243,11 +243,18 @@ test('Get access link at the top of the Client Access Manager shows the link in 
   assert.match(await field.inputValue(), /^http:\/\/127\.0\.0\.1:\d+\/access-link\/\S+$/);
   await dialog.getByRole('button', { name: 'Copy link' }).click();
   await dialog.getByRole('status').filter({ hasText: /./ }).waitFor();
+  await dialog.getByText('Valid until 2026-12-23.').waitFor();
+  const url = await field.inputValue();
   await dialog.getByRole('button', { name: 'Close' }).click();
   await dialog.waitFor({ state: 'hidden' });
+  // Asked again, it shows the same link rather than making another.
+  await page.getByRole('button', { name: 'Get access link' }).click();
+  assert.equal(await field.inputValue(), url);
+  await dialog.getByRole('button', { name: 'Close' }).click();
   // The link is listed with the partner's others, on the Employees tab.
   await page.getByRole('tab', { name: 'Employees' }).click();
   await page.getByRole('row', { name: /Lars Nielsen/ }).filter({ hasText: 'Active' }).first().waitFor();
+  assert.equal(await page.getByRole('row', { name: /^Lars Nielsen \d/ }).count(), 1);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

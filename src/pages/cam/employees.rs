@@ -2,7 +2,7 @@
 //! access, access links, `Link clients` (R-CAM-5) and the `Remove employee
 //! from clients` wizard (R-CAM-7).
 
-use super::links::{issue_link, AccessLinks, IssuedLink};
+use super::links::{link_for, AccessLinks, IssuedLink, SharedLink};
 use crate::app::studio::use_studio;
 use crate::components::modal::Modal;
 use crate::components::notices::InlineNotice;
@@ -26,7 +26,7 @@ pub fn EmployeesTab(partner: AccountId) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let menu = RwSignal::new(None::<UserId>);
-    let issued = RwSignal::new(None::<(String, String)>);
+    let issued = RwSignal::new(None::<SharedLink>);
     let dialog = RwSignal::new(None::<EmployeeDialog>);
     let dialog_open = RwSignal::new(false);
     let page = RwSignal::new(0usize);
@@ -45,7 +45,7 @@ pub fn EmployeesTab(partner: AccountId) -> impl IntoView {
         dialog_open.set(true);
     };
     let issue = move |employee: UserId| {
-        if let Some(link) = issue_link(studio, partner, employee) {
+        if let Some(link) = link_for(studio, partner, employee) {
             issued.set(Some(link));
             menu.set(None);
         }
@@ -86,7 +86,7 @@ pub fn EmployeesTab(partner: AccountId) -> impl IntoView {
     };
     view! {
         <section role="tabpanel" id="panel-employees" aria-labelledby="tab-employees">
-            {move || issued.get().map(|(name, url)| view! { <IssuedLink id="issued-link" name=name url=url /> })}
+            {move || issued.get().map(|link| view! { <IssuedLink id="issued-link" link=link /> })}
             <table>
                 <thead><tr>
                     <th scope="col">{t_string!(i18n, col_name)}</th>
@@ -153,7 +153,7 @@ fn EmployeeDetails(
     let i18n = use_i18n();
     let studio = use_studio();
     let menu = RwSignal::new(None::<UserId>);
-    let issued = RwSignal::new(None::<(String, String)>);
+    let issued = RwSignal::new(None::<SharedLink>);
     let (name, email, check, clients) = studio.doc.with_untracked(|d| {
         let Some((p, u)) = d
             .state
@@ -173,7 +173,7 @@ fn EmployeeDetails(
         )
     });
     let copy = move |_| {
-        if let Some(link) = issue_link(studio, partner, employee) {
+        if let Some(link) = link_for(studio, partner, employee) {
             issued.set(Some(link));
             menu.set(None);
         }
@@ -190,7 +190,7 @@ fn EmployeeDetails(
             <button type="button" on:click=move |_| switch(EmployeeDialog::LinkClients(employee))>{t_string!(i18n, link_clients)}</button>
             <button type="button" on:click=move |_| switch(EmployeeDialog::RemoveFromClients(employee))>{t_string!(i18n, remove_from_clients)}</button>
         </RowMenu>
-        {move || issued.get().map(|(name, url)| view! { <IssuedLink id="employee-link" name=name url=url /> })}
+        {move || issued.get().map(|link| view! { <IssuedLink id="employee-link" link=link /> })}
         <p><button type="button" on:click=move |_| open.set(false)>{t_string!(i18n, close)}</button></p>
     }
 }

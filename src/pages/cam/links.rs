@@ -1,37 +1,62 @@
 //! Access links: the one just made, and every link with its state.
 
-use crate::app::studio::{use_studio, Studio};
+use crate::app::studio::{use_studio, Notice, Studio};
 use crate::app::{paths, random};
 use crate::components::modal::Modal;
 use crate::domain::*;
 use crate::i18n::*;
 use leptos::prelude::*;
 
-/// Makes an access link for `employee` of `partner` (R-PA-1, R-PA-2): the
-/// employee's name and the link's whole address, or `None` when refused
-/// (the studio's notice then says why).
-pub fn issue_link(
-    studio: Studio,
-    partner: AccountId,
-    employee: UserId,
-) -> Option<(String, String)> {
-    let token = random::link_token();
-    let cmd = Command::IssueAccessLink {
-        partner,
-        employee,
-        token: token.clone(),
-    };
-    studio.run(cmd).ok()?;
-    let name = studio.doc.with_untracked(|d| {
-        d.state
-            .user(partner, employee)
-            .map(|u| u.name.clone())
-            .unwrap_or_default()
+/// An access link as `Copy link` shows it: whose it is, its whole address
+/// and the day it expires.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SharedLink {
+    name: String,
+    url: String,
+    expires: Timestamp,
+}
+
+/// The access link to hand out for `employee` of `partner` (R-PA-1,
+/// R-PA-2): the one already made while a client can still use it (see
+/// [`link_to_copy`]), else a new one. `None` when refused (the studio's
+/// notice then says why).
+pub fn link_for(studio: Studio, partner: AccountId, employee: UserId) -> Option<SharedLink> {
+    let current = studio.doc.with_untracked(|d| {
+        link_to_copy(&d.state, &d.acting, partner, employee, d.clock)
+            .map(|link| link.map(|l| l.token.clone()))
     });
+    let token = match current {
+        Ok(Some(token)) => {
+            // Nothing was done: an earlier action's notice would mislead.
+            studio.notice.set(None);
+            token
+        }
+        Ok(None) => {
+            let token = random::link_token();
+            studio
+                .run(Command::IssueAccessLink {
+                    partner,
+                    employee,
+                    token: token.clone(),
+                })
+                .ok()?;
+            token
+        }
+        Err(refusal) => {
+            studio.notice.set(Some(Notice::Refused(refusal)));
+            return None;
+        }
+    };
     let origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
-    Some((name, format!("{origin}{}", paths::access_link(&token))))
+    studio.doc.with_untracked(|d| {
+        Some(SharedLink {
+            name: d.state.user(partner, employee)?.name.clone(),
+            url: format!("{origin}{}", paths::access_link(&token)),
+            expires: d.state.link(&token)?.expires_at,
+        })
+    })
 }
 
 /// `Get access link` at the top right of the Client Access Manager, as in
@@ -42,9 +67,9 @@ pub fn GetAccessLink(partner: AccountId) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let open = RwSignal::new(false);
-    let issued = RwSignal::new(None::<(String, String)>);
+    let issued = RwSignal::new(None::<SharedLink>);
     let get = move |_| {
-        if let Some(link) = issue_link(studio, partner, studio.acting().user) {
+        if let Some(link) = link_for(studio, partner, studio.acting().user) {
             issued.set(Some(link));
             open.set(true);
         }
@@ -53,22 +78,23 @@ pub fn GetAccessLink(partner: AccountId) -> impl IntoView {
         <button type="button" class="primary" on:click=get>{t_string!(i18n, get_access_link)}</button>
         <Modal open=open labelled_by="own-link-title" class="wizard">
             <h2 id="own-link-title">{t_string!(i18n, get_access_link)}</h2>
-            {move || issued.get().map(|(name, url)| view! { <IssuedLink id="own-link" name=name url=url /> })}
+            {move || issued.get().map(|link| view! { <IssuedLink id="own-link" link=link /> })}
             <p><button type="button" on:click=move |_| open.set(false)>{t_string!(i18n, close)}</button></p>
         </Modal>
     }
 }
 
-/// The link just made, ready to copy and send to the client.
+/// An access link ready to copy and send to the client.
 #[component]
 pub fn IssuedLink(
     /// The id of its text field (two can be on the screen at once).
     id: &'static str,
-    name: String,
-    url: String,
+    link: SharedLink,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let lang = crate::app::language::lang();
     let status = RwSignal::new(None::<bool>);
+    let SharedLink { name, url, expires } = link;
     let to_copy = url.clone();
     let copy = move |_| {
         let text = to_copy.clone();
@@ -89,6 +115,7 @@ pub fn IssuedLink(
             <input id=id type="text" readonly prop:value=url size="60" />
             <button type="button" on:click=copy>{t_string!(i18n, copy_link)}</button>
             <span role="status">{move || status.get().map(|ok| if ok { t!(i18n, link_copied).into_any() } else { t!(i18n, link_copy_failed).into_any() })}</span>
+            <p class="help">{t!(i18n, link_valid_until, date = move || lang.date(expires))}</p>
         </div>
     }
 }
