@@ -1,5 +1,7 @@
 //! Previous / next page buttons for long tables: only one page of rows is
 //! ever in the DOM, so a table of thousands renders within a frame or two.
+//! A table of one page shows none: they would do nothing, and a dialog's
+//! `Next` should be the only button of that name on the screen.
 
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -22,6 +24,7 @@ pub fn Pager(
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
+        <Show when=move || { pages.get() > 1 }>
         <nav class="pager" aria-label=t_string!(i18n, pages_label)>
             <button type="button" disabled=move || page.get() == 0
                 on:click=move |_| on_change.run(page.get_untracked().saturating_sub(1))>{t_string!(i18n, previous_page)}</button>
@@ -29,5 +32,6 @@ pub fn Pager(
             <button type="button" disabled=move || { page.get() + 1 >= pages.get() }
                 on:click=move |_| on_change.run(page.get_untracked() + 1)>{t_string!(i18n, next_page)}</button>
         </nav>
+        </Show>
     }
 }

@@ -53,8 +53,6 @@ pub fn Accounts() -> impl IntoView {
             </thead>
             <tbody>{rows}</tbody>
         </table>
-        <Show when=move || { pages.get() > 1 }>
-            <Pager page=page pages=pages on_change=Callback::new(move |p| page.set(p)) />
-        </Show>
+        <Pager page=page pages=pages on_change=Callback::new(move |p| page.set(p)) />
     }
 }

@@ -191,9 +191,7 @@ pub fn ClientsTab(partner: AccountId) -> impl IntoView {
                 </tr></thead>
                 <tbody>{body}</tbody>
             </table>
-            <Show when=move || { pages.get() > 1 }>
-                <Pager page=page pages=pages on_change=Callback::new(move |p| page.set(p)) />
-            </Show>
+            <Pager page=page pages=pages on_change=Callback::new(move |p| page.set(p)) />
             <Modal open=dialog_open labelled_by="client-dialog-title" class="wide">
                 {move || match dialog.get() {
                     Some(ClientDialog::AddEmployees(c)) => view! { <AddEmployees partner=partner client=c open=dialog_open /> }.into_any(),
