@@ -2,11 +2,13 @@
 
 use crate::i18n::*;
 use leptos::{html, prelude::*};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// The Actions button of the row `id`, named "Actions <row>" for screen
-/// readers ("Actions" alone when `row` is empty: one thing's own Actions,
-/// outside a table), and its menu while `open` holds `id` (one row's menu
-/// at a time).
+/// The Actions button of the row `id` and its menu while `open` holds `id`
+/// (one row's menu at a time). The button is named "Actions", as on screen,
+/// and described by `row` (none when empty: one thing's own Actions, outside
+/// a table), so a screen reader says whose actions they are while a search
+/// for the row's name finds only the row's own name.
 /// A disclosure: the menu's buttons follow the button in tab order; Escape
 /// closes the menu and puts focus back on the button.
 #[component]
@@ -21,6 +23,10 @@ where
 {
     let i18n = use_i18n();
     let button = NodeRef::<html::Button>::new();
+    let described_by = (!row.is_empty()).then(|| {
+        static MENUS: AtomicUsize = AtomicUsize::new(0);
+        format!("row-menu-{}", MENUS.fetch_add(1, Ordering::Relaxed))
+    });
     let is_open = move || open.with(|o| *o == Some(id));
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Escape" && is_open() {
@@ -34,11 +40,12 @@ where
     };
     view! {
         <div class="row-menu" on:keydown=on_keydown>
-            <button type="button" node_ref=button aria-label=format!("{} {row}", t_string!(i18n, actions)).trim_end().to_string()
+            <button type="button" node_ref=button aria-describedby=described_by.clone()
                 aria-expanded=move || is_open().to_string()
                 on:click=move |_| open.update(|o| *o = if *o == Some(id) { None } else { Some(id) })>
                 {t_string!(i18n, actions)}
             </button>
+            {described_by.map(|id| view! { <span id=id hidden>{row}</span> })}
             {move || is_open().then(|| view! { <div class="menu">{children()}</div> })}
         </div>
     }

@@ -1,7 +1,7 @@
 // A partner copies an access link; the client approves it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, actAs } from './harness.mjs';
+import { start, openPage, actAs, rowActions } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -10,7 +10,7 @@ after(async () => { await env.stop(); });
 async function copyLinkFor(page, employee) {
   await actAs(page, 'Lars Nielsen — Custom');
   await page.getByRole('tab', { name: 'Employees' }).click();
-  await page.getByRole('button', { name: `Actions ${employee}` }).click();
+  await rowActions(page, employee).click();
   await page.getByRole('button', { name: 'Copy access link' }).click();
   const link = page.getByLabel(`Access link for ${employee}`);
   await link.waitFor();

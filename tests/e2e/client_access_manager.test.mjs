@@ -1,7 +1,7 @@
 // Partner > Client Access Manager journeys (R-CAM-*), found by role and name.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, actAs } from './harness.mjs';
+import { start, openPage, actAs, rowActions } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -18,7 +18,7 @@ async function openPartnerSettings() {
 
 async function clientAction(page, client, action) {
   await page.getByRole('tab', { name: 'Clients' }).click();
-  await page.getByRole('button', { name: `Actions ${client}` }).click();
+  await rowActions(page, client).click();
   await page.getByRole('button', { name: action, exact: true }).click();
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
@@ -117,7 +117,7 @@ test('remove one employee from two clients, reassigning what they own (keyboard 
   const page = await openPage(env);
   await actAs(page, 'Lars Nielsen — Custom');
   await page.getByRole('tab', { name: 'Employees' }).click();
-  await page.getByRole('button', { name: 'Actions Sofie Jansen' }).click();
+  await rowActions(page, 'Sofie Jansen').click();
   await page.getByRole('button', { name: 'Remove employee from clients' }).focus();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Remove Sofie Jansen from clients' });
@@ -151,7 +151,7 @@ test('remove all employees from a client (keyboard only): review, the end date 6
   const page = await openPage(env);
   await actAs(page, 'Kari Nordmann — Super Admin');
   await page.getByRole('tab', { name: 'Clients' }).click();
-  await page.getByRole('button', { name: 'Actions Van Dijk Retail' }).focus();
+  await rowActions(page, 'Van Dijk Retail').focus();
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: 'Details', exact: true }).focus();
   await page.keyboard.press('Enter');
@@ -284,7 +284,7 @@ test('an employee opened by name: their clients, and Actions > Copy access link 
 test('a row\'s Actions menu opens by keyboard, says it is open, and Escape closes it back onto its button', async () => {
   const page = await openPage(env);
   await actAs(page, 'Lars Nielsen — Custom');
-  const actions = page.getByRole('button', { name: 'Actions Fjord Outdoor (Bergen HQ)' });
+  const actions = rowActions(page, 'Fjord Outdoor (Bergen HQ)');
   await actions.focus();
   await page.keyboard.press('Enter');
   assert.equal(await actions.getAttribute('aria-expanded'), 'true');
@@ -296,7 +296,10 @@ test('a row\'s Actions menu opens by keyboard, says it is open, and Escape close
   assert.equal(await actions.evaluate((b) => b === document.activeElement), true);
   // The same menu on the Employees tab.
   await page.getByRole('tab', { name: 'Employees' }).click();
-  const noor = page.getByRole('button', { name: 'Actions Noor Visser' });
+  const noor = rowActions(page, 'Noor Visser');
+  // Named as on screen, described by its row: the name finds the employee.
+  assert.equal(await noor.evaluate((b) => document.getElementById(b.getAttribute('aria-describedby')).textContent), 'Noor Visser');
+  assert.equal(await page.getByRole('button', { name: 'Noor Visser' }).count(), 1);
   await noor.click();
   await page.getByRole('button', { name: 'Copy access link' }).focus();
   await page.keyboard.press('Escape');
@@ -337,7 +340,7 @@ test('the Clients and Employees tabs are one tab stop; arrow keys, Home and End 
   await page.keyboard.press('ArrowRight');
   assert.equal(await employees.getAttribute('aria-selected'), 'true');
   assert.equal(await focused(employees), true);
-  await page.getByRole('tabpanel').getByRole('button', { name: 'Actions Sofie Jansen' }).waitFor();
+  await rowActions(page.getByRole('tabpanel'), 'Sofie Jansen').waitFor();
   // Tab leaves the tab list for the panel; Shift+Tab comes back to the selected tab only.
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.closest('[role=tabpanel]')?.id), 'panel-employees');

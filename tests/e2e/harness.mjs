@@ -63,3 +63,12 @@ export async function deactivate(page, name) {
   await dialog.getByRole('button', { name: 'Reactivate' }).waitFor();
   await page.keyboard.press('Escape');
 }
+
+/// The Actions button of the table row whose header names `name` (the
+/// button is named "Actions", as on screen, and described by its row).
+export function rowActions(scope, name) {
+  return scope
+    .getByRole('row')
+    .filter({ has: (typeof scope.page === 'function' ? scope.page() : scope).getByRole('rowheader', { name }) })
+    .getByRole('button', { name: 'Actions', exact: true });
+}

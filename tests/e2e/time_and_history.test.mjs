@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { start, openPage, actAs, deactivate } from './harness.mjs';
+import { start, openPage, actAs, deactivate, rowActions } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -50,7 +50,7 @@ test('an access link 30 days old can no longer be approved', async () => {
   const page = await openPage(env);
   await actAs(page, 'Lars Nielsen — Custom');
   await page.getByRole('tab', { name: 'Employees' }).click();
-  await page.getByRole('button', { name: 'Actions Noor Visser' }).click();
+  await rowActions(page, 'Noor Visser').click();
   await page.getByRole('button', { name: 'Copy access link' }).click();
   const link = page.getByLabel('Access link for Noor Visser');
   await link.waitFor();

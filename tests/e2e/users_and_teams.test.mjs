@@ -103,9 +103,16 @@ test('the Create user wizard can be completed with the keyboard alone', async ()
   await page.context().close();
 });
 
-test('a View-only user added by mistake moves to a Partner seat', async () => {
+test('a View-only user added by mistake moves to a Partner seat: hover over the user, Edit permissions', async () => {
   const page = await openPage(env, '/accounts/10/settings/users');
-  const dialog = await openDetails(page, 'Noor Visser');
+  const row = page.getByRole('row', { name: /Noor Visser/ });
+  await row.hover();
+  const edit = row.getByRole('button', { name: 'Edit permissions' });
+  // Described by whose permissions they are, for screen readers.
+  assert.equal(await edit.evaluate((b) => document.getElementById(b.getAttribute('aria-describedby')).textContent), 'Noor Visser');
+  await edit.click();
+  const dialog = page.getByRole('dialog', { name: 'Noor Visser' });
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'edit-seat');
   await dialog.getByLabel('Assign seat').selectOption({ label: 'Partner seat' });
   await dialog.getByText('Seat: View-only seat → Partner seat').waitFor();
   await dialog.getByRole('button', { name: 'Save' }).click();

@@ -96,9 +96,7 @@ pub fn EmployeesTab(partner: AccountId) -> impl IntoView {
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
-            <Show when=move || { pages.get() > 1 }>
-                <Pager page=page pages=pages on_change=Callback::new(move |p| page.set(p)) />
-            </Show>
+            <Pager page=page pages=pages on_change=Callback::new(move |p| page.set(p)) />
             <AccessLinks partner=partner />
             <Modal open=dialog_open labelled_by="employee-dialog-title" class="wide">
                 {move || match dialog.get() {
@@ -184,7 +182,7 @@ fn EmployeeDetails(
         <p>{email} " " {check.then(domain_checkmark)}</p>
         <h3>{t_string!(i18n, tab_clients)}</h3>
         <p>{if clients.is_empty() { t_string!(i18n, employee_no_clients).to_string() } else { clients.join(", ") }}</p>
-        // Named "Actions" alone: the row behind the dialog has "Actions <name>".
+        // The dialog is the employee's own: no row to describe.
         <RowMenu open=menu id=employee row=String::new()>
             <button type="button" on:click=copy>{t_string!(i18n, copy_access_link)}</button>
             <button type="button" on:click=move |_| switch(EmployeeDialog::LinkClients(employee))>{t_string!(i18n, link_clients)}</button>

@@ -183,7 +183,7 @@ fn UserTable(account: AccountId) -> impl IntoView {
         };
         if sel.rows.is_empty() {
             return view! {
-                <tr><td colspan="7" class="empty">
+                <tr><td colspan="8" class="empty">
                     {t_string!(i18n, no_users_match)} " "
                     <button type="button" on:click=move |_| query.set(UserQuery::default())>{t_string!(i18n, clear_filters)}</button>
                 </td></tr>
@@ -194,10 +194,12 @@ fn UserTable(account: AccountId) -> impl IntoView {
             .into_iter()
             .map(|r| {
                 let status_class = if r.status == UserStatus::Active { "status active" } else { "status deactivated" };
+                let open = move |_| { selected.set(Some(r.id)); detail_open.set(true); };
+                let header = format!("user-{}", r.id.0);
                 view! {
                     <tr>
-                        <th scope="row">
-                            <button type="button" class="link" on:click=move |_| { selected.set(Some(r.id)); detail_open.set(true); }>{r.name}</button>
+                        <th scope="row" id=header.clone()>
+                            <button type="button" class="link" on:click=open>{r.name}</button>
                         </th>
                         <td>{r.email}</td>
                         <td>{r.seat.text().render(lang)}</td>
@@ -205,6 +207,10 @@ fn UserTable(account: AccountId) -> impl IntoView {
                         <td><span class=status_class>{r.status.text().render(lang)}</span></td>
                         <td>{r.partner.map(|p| view! { <span class="partner-badge">{p}</span> })}</td>
                         <td><time datetime=r.last_change.iso_date()>{lang.date(r.last_change)}</time></td>
+                        // "Hover over the user and click Edit permissions", as the
+                        // vendor's help says; shown on focus too, and described
+                        // by the user's name.
+                        <td class="row-edit"><button type="button" aria-describedby=header on:click=open>{t_string!(i18n, edit_permissions)}</button></td>
                     </tr>
                 }
             })
@@ -275,6 +281,7 @@ fn UserTable(account: AccountId) -> impl IntoView {
                         {move || sort_header(SortColumn::Status, t_string!(i18n, col_status).to_string())}
                         <th scope="col">{t_string!(i18n, col_partner)}</th>
                         {move || sort_header(SortColumn::LastChange, t_string!(i18n, col_last_change).to_string())}
+                        <th scope="col" class="row-edit"><span class="visually-hidden">{t_string!(i18n, actions)}</span></th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
