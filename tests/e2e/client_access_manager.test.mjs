@@ -196,7 +196,7 @@ test('Change to partner admin from the Clients tab: refused for the only Super A
 
   await actAs(page, 'Sofie Jansen — Super Admin');
   let dialog = await clientAction(page, 'Lindqvist Bygg', 'Change to partner admin');
-  await dialog.getByRole('button', { name: 'Change me to partner admin' }).click();
+  await dialog.getByRole('button', { name: 'Change to partner admin' }).click();
   await dialog.getByText(/only Super Admin.*\(R-CL-4\)/).waitFor();
   await page.keyboard.press('Escape');
 
@@ -211,11 +211,32 @@ test('Change to partner admin from the Clients tab: refused for the only Super A
   await actAs(page, 'Sofie Jansen — Super Admin');
   dialog = await clientAction(page, 'Lindqvist Bygg', 'Change to partner admin');
   await dialog.getByLabel('Keep billing permissions').check();
-  await dialog.getByRole('button', { name: 'Change me to partner admin' }).click();
+  await dialog.getByRole('button', { name: 'Change to partner admin' }).click();
   await dialog.getByText('Changed sofie.jansen@brightpath.io to partner admin').waitFor();
   await page.keyboard.press('Escape');
   await actAs(page, 'Karin Lindqvist — Super Admin');
   await page.getByRole('row', { name: /Sofie Jansen.*Partner seat.*Partner admin/ }).waitFor();
+  await page.context().close();
+});
+
+test('a Partner admin changes the client\'s other partner Super Admin to Partner admin (R-PA-4)', async () => {
+  const page = await openPage(env, '/accounts/10/settings/users');
+  // Henrik, Super Admin of Fjord Outdoor, makes Erik (BrightPath) a Super Admin.
+  await page.getByRole('button', { name: 'Erik Lund', exact: true }).click();
+  const erik = page.getByRole('dialog', { name: 'Erik Lund' });
+  await erik.getByRole('radio', { name: 'Make Super Admin' }).check();
+  await erik.getByRole('button', { name: 'Save' }).click();
+  await erik.getByText(/^Edited permissions of erik\.lund/).first().waitFor();
+  await erik.getByRole('button', { name: 'Close' }).click();
+  // Sofie, Partner admin there, changes him back from the Clients tab.
+  await actAs(page, 'Sofie Jansen — Super Admin');
+  const dialog = await clientAction(page, 'Fjord Outdoor (Bergen HQ)', 'Change to partner admin');
+  await dialog.getByRole('button', { name: 'Change Erik Lund to partner admin' }).click();
+  await dialog.getByText('Changed erik.lund@brightpath.io to partner admin').waitFor();
+  await page.keyboard.press('Escape');
+  await actAs(page, 'Henrik Dahl — Super Admin');
+  await page.getByRole('row', { name: /Erik Lund.*Partner seat.*Partner admin/ }).waitFor();
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 

@@ -458,7 +458,7 @@ pub fn ChangeToPartnerAdminDialog(
         </div>
         {move || match me() {
             Some(id) => view! {
-                <button type="button" class="primary" on:click=move |_| convert(id)>{t_string!(i18n, change_me_to_partner_admin)}</button>
+                <button type="button" class="primary" on:click=move |_| convert(id)>{t_string!(i18n, change_to_partner_admin)}</button>
             }.into_any(),
             None => view! { <p class="refusal">{t_string!(i18n, not_a_user_there)}</p> }.into_any(),
         }}
@@ -467,9 +467,10 @@ pub fn ChangeToPartnerAdminDialog(
             (!list.is_empty()).then(|| view! {
                 <h3>{t_string!(i18n, other_super_admins)}</h3>
                 <ul>
+                    // Named after the person, so that the vendor's "Change to
+                    // partner admin" finds the button for oneself alone.
                     {list.into_iter().map(|(id, name)| {
-                        let label = format!("{} {}", t_string!(i18n, change_to_partner_admin), name);
-                        view! { <li>{name.clone()} " " <button type="button" aria-label=label on:click=move |_| convert(id)>{t_string!(i18n, change_to_partner_admin)}</button></li> }
+                        view! { <li><button type="button" on:click=move |_| convert(id)>{t!(i18n, change_other_to_partner_admin, name = move || name.clone())}</button></li> }
                     }).collect_view()}
                 </ul>
             })
