@@ -318,7 +318,21 @@ impl Text {
 
 const LIST_ID: &str = "list";
 
-/// Writes `template` with each `{{ name }}` replaced by its argument.
+/// A placeholder's inside: `name`, or `name | one | other`, which writes
+/// `one` when the argument `name` reads "1" and `other` otherwise. Every
+/// language the app speaks has just these two plural forms for whole
+/// numbers, so "1 asset", "3 assets" need no "asset(s)".
+fn placeholder(inside: &str) -> (&str, Option<(&str, &str)>) {
+    let mut parts = inside.split('|').map(str::trim);
+    let name = parts.next().unwrap_or_default();
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(one), Some(other), None) => (name, Some((one, other))),
+        _ => (name, None),
+    }
+}
+
+/// Writes `template` with each `{{ name }}` replaced by its argument and
+/// each `{{ name | one | other }}` by the form its argument's number takes.
 fn fill(template: &str, args: &BTreeMap<String, Text>, lang: Lang, out: &mut String) {
     let mut rest = template;
     while let Some(start) = rest.find("{{") {
@@ -328,10 +342,13 @@ fn fill(template: &str, args: &BTreeMap<String, Text>, lang: Lang, out: &mut Str
             out.push_str(&rest[start..]);
             return;
         };
-        let name = after[..end].trim();
-        match args.get(name) {
-            Some(arg) => arg.render_into(lang, out),
-            None => out.push_str(&rest[start..start + 2 + end + 2]),
+        let (name, forms) = placeholder(&after[..end]);
+        match (args.get(name), forms) {
+            (Some(arg), None) => arg.render_into(lang, out),
+            (Some(arg), Some((one, other))) => {
+                out.push_str(if arg.render(lang) == "1" { one } else { other })
+            }
+            (None, _) => out.push_str(&rest[start..start + 2 + end + 2]),
         }
         rest = &after[end + 2..];
     }
@@ -345,7 +362,7 @@ pub fn placeholders(template: &str) -> Vec<String> {
     while let Some(start) = rest.find("{{") {
         let after = &rest[start + 2..];
         let Some(end) = after.find("}}") else { break };
-        names.push(after[..end].trim().to_string());
+        names.push(placeholder(&after[..end]).0.to_string());
         rest = &after[end + 2..];
     }
     super::sort::sort(&mut names);
@@ -515,6 +532,33 @@ mod tests {
         let t = crate::text!("refusal.no_account", account = 7usize);
         assert!(t.render(Lang::En).contains('7'));
         assert!(!t.render(Lang::Nl).contains("{{"));
+    }
+
+    #[test]
+    fn a_count_of_one_takes_the_singular_and_any_other_the_plural() {
+        let removed =
+            |n: usize| crate::text!("summary.removed_from_clients", email = "a@b.io", count = n);
+        assert_eq!(removed(1).render(Lang::En), "Removed a@b.io from 1 client");
+        assert_eq!(removed(2).render(Lang::En), "Removed a@b.io from 2 clients");
+        assert_eq!(removed(0).render(Lang::En), "Removed a@b.io from 0 clients");
+        assert_eq!(removed(1).render(Lang::Nl), "a@b.io verwijderd uit 1 klant");
+        assert_eq!(
+            removed(11).render(Lang::Nl),
+            "a@b.io verwijderd uit 11 klanten"
+        );
+        // Screen labels too, with the argument as the screen formats it.
+        let created = |n: &str| Lang::En.label_with("created_done", &[("count", n.to_string())]);
+        assert_eq!(created("1"), "Created 1 user.");
+        assert_eq!(created("1,000"), "Created 1,000 users.");
+        // Without its argument the placeholder stays, as for any other.
+        let t = Text::msg("summary.removed_from_clients");
+        assert!(t
+            .render(Lang::En)
+            .contains("{{ count | client | clients }}"));
+        assert_eq!(
+            placeholders("{{ count }} {{ count | a | b }} {{ name }}"),
+            ["count", "name"]
+        );
     }
 
     #[test]

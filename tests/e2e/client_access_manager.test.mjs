@@ -135,7 +135,7 @@ test('remove one employee from two clients, reassigning what they own (keyboard 
   await receiver.selectOption({ label: 'Karin Lindqvist (karin@lindqvistbygg.se)' });
   await dialog.getByRole('button', { name: 'Done' }).focus();
   await page.keyboard.press('Enter');
-  await dialog.getByText('Removed sofie.jansen@brightpath.io from 2 client(s)').waitFor();
+  await dialog.getByText('Removed sofie.jansen@brightpath.io from 2 clients').waitFor();
   await dialog.getByRole('button', { name: 'Close' }).click();
   const sofie = page.getByRole('row', { name: /^Sofie Jansen/ });
   await page.waitForFunction(() => ![...document.querySelectorAll('tr')].some((r) => r.innerText.startsWith('Sofie Jansen') && /Fjord|Lindqvist/.test(r.innerText)));
@@ -167,7 +167,7 @@ test('remove all employees from a client (keyboard only): review, the end date 6
   await receiver.selectOption({ label: 'Jeroen van Dijk (jeroen@vandijkretail.nl)' });
   await dialog.getByRole('button', { name: 'Confirm removal' }).focus();
   await page.keyboard.press('Enter');
-  await dialog.getByText('Removed 2 partner employee(s) from Van Dijk Retail B.V.').waitFor();
+  await dialog.getByText('Removed 2 partner employees from Van Dijk Retail B.V.').waitFor();
   await page.keyboard.press('Escape');
   await page.getByRole('row', { name: /Van Dijk Retail.*Ending on 2027-01-22/ }).waitFor();
   await page.reload();
