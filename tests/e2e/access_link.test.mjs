@@ -54,6 +54,12 @@ test('malformed, unknown and revoked links get a clear page', async () => {
 
   const path = await copyLinkFor(page, 'Erik Lund');
   await page.getByRole('button', { name: 'Revoke' }).first().click();
+  // It asks first: a client may hold the link.
+  const ask = page.getByRole('dialog', { name: 'Revoke this access link?' });
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('row', { name: /Erik Lund .* Active/ }).waitFor();
+  await page.getByRole('button', { name: 'Revoke' }).first().click();
+  await ask.getByRole('button', { name: 'Revoke' }).click();
   await page.getByRole('row', { name: /Erik Lund .* Revoked/ }).waitFor();
   await actAs(page, 'Jeroen van Dijk — Super Admin');
   await page.goto(env.base + path);

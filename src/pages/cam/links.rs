@@ -2,6 +2,7 @@
 
 use crate::app::studio::{use_studio, Notice, Studio};
 use crate::app::{paths, random};
+use crate::components::confirm::ConfirmButton;
 use crate::components::modal::Modal;
 use crate::domain::*;
 use crate::i18n::*;
@@ -149,9 +150,13 @@ pub fn AccessLinks(partner: AccountId) -> impl IntoView {
                             <td>{status.text().render(lang)}</td>
                             <td>{used.join(", ")}</td>
                             <td>{revocable.then(|| view! {
-                                <button type="button" on:click=move |_| { let _ = studio.run(Command::RevokeAccessLink { token: token.clone() }); }>
-                                    {t_string!(i18n, revoke)}
-                                </button>
+                                // A client may hold the link: it stops working at once, with no undo.
+                                <ConfirmButton
+                                    label=t_string!(i18n, revoke).to_string()
+                                    title=t_string!(i18n, revoke_link_title).to_string()
+                                    body=t_string!(i18n, revoke_link_body).to_string()
+                                    confirm=t_string!(i18n, revoke).to_string()
+                                    on_confirm=Callback::new(move |_| { let _ = studio.run(Command::RevokeAccessLink { token: token.clone() }); }) />
                             })}</td>
                         </tr>
                     }
