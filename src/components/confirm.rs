@@ -5,7 +5,6 @@
 use crate::i18n::*;
 use leptos::html::Dialog;
 use leptos::prelude::*;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 #[component]
 pub fn ConfirmButton(
@@ -26,9 +25,8 @@ pub fn ConfirmButton(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let dialog = NodeRef::<Dialog>::new();
-    // One id per dialog: a table may hold one of these on every row.
-    static DIALOGS: AtomicUsize = AtomicUsize::new(0);
-    let heading_id = format!("confirm-{}", DIALOGS.fetch_add(1, Ordering::Relaxed));
+    // A table may hold one of these on every row.
+    let heading_id = super::unique_id("confirm");
     let labelled_by = heading_id.clone();
     let open = move |_| {
         if let Some(d) = dialog.get() {

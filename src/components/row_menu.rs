@@ -2,7 +2,6 @@
 
 use crate::i18n::*;
 use leptos::{html, prelude::*};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The Actions button of the row `id` and its menu while `open` holds `id`
 /// (one row's menu at a time). The button is named "Actions", as on screen,
@@ -23,10 +22,7 @@ where
 {
     let i18n = use_i18n();
     let button = NodeRef::<html::Button>::new();
-    let described_by = (!row.is_empty()).then(|| {
-        static MENUS: AtomicUsize = AtomicUsize::new(0);
-        format!("row-menu-{}", MENUS.fetch_add(1, Ordering::Relaxed))
-    });
+    let described_by = (!row.is_empty()).then(|| super::unique_id("row-menu"));
     let is_open = move || open.with(|o| *o == Some(id));
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Escape" && is_open() {
