@@ -131,8 +131,14 @@ test('remove one employee from two clients, reassigning what they own (keyboard 
   await page.keyboard.press('Enter');
   await dialog.getByText('Step 2 of 2').waitFor();
   const receiver = dialog.getByLabel('Give owned assets to — Lindqvist Bygg');
+  // Done without a receiver is refused, and the list to fix is marked.
+  assert.equal(await receiver.getAttribute('aria-invalid'), 'false');
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await dialog.getByText(/choose who receives it before removing\. \(R-CAM-7\)/).waitFor();
+  assert.equal(await receiver.getAttribute('aria-invalid'), 'true');
   await receiver.focus();
   await receiver.selectOption({ label: 'Karin Lindqvist (karin@lindqvistbygg.se)' });
+  assert.equal(await receiver.getAttribute('aria-invalid'), 'false');
   await dialog.getByRole('button', { name: 'Done' }).focus();
   await page.keyboard.press('Enter');
   await dialog.getByText('Removed sofie.jansen@brightpath.io from 2 clients').waitFor();

@@ -311,6 +311,9 @@ fn RemoveFromClients(partner: AccountId, employee: UserId, open: RwSignal<bool>)
     let step = RwSignal::new(WizardStep::Choose);
     let ticked = RwSignal::new(Vec::<AccountId>::new());
     let receivers = RwSignal::new(Vec::<(AccountId, UserId)>::new());
+    // Set by a refused Done: lists still without a receiver are then
+    // marked, so the refusal points at what to fix (R-CAM-7).
+    let tried = RwSignal::new(false);
     let stops = StoredValue::new(stops);
     let next = move |_| {
         if ticked.with(Vec::is_empty) {
@@ -323,6 +326,7 @@ fn RemoveFromClients(partner: AccountId, employee: UserId, open: RwSignal<bool>)
         }
     };
     let done = move |_| {
+        tried.set(true);
         let removals: Vec<ClientRemoval> = ticked
             .get_untracked()
             .into_iter()
@@ -374,7 +378,9 @@ fn RemoveFromClients(partner: AccountId, employee: UserId, open: RwSignal<bool>)
                         view! {
                             <ul class="assets">{s.assets.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul>
                             <label>{select_label} " "
-                                <select on:change=move |ev| {
+                                <select
+                                    aria-invalid=move || (tried.get() && receivers.with(|r| !r.iter().any(|x| x.0 == id))).to_string()
+                                    on:change=move |ev| {
                                     let to = event_target_value(&ev).parse::<u32>().ok().map(UserId);
                                     receivers.update(|r| { r.retain(|x| x.0 != id); if let Some(u) = to { r.push((id, u)) } });
                                 }>
