@@ -56,9 +56,9 @@
 # 385 KB (394,091 bytes, guard 386) once LLVM's inliner keeps to calls that
 # make the code smaller (-inline-threshold=-5 in .cargo/config.toml, with
 # the figures of the other thresholds tried): -6.3 KB.
-# 386 KB (394,483 bytes) with plural forms in messages, a confirmation
-# before revoking a link and Change to partner admin as the vendor names
-# it (+0.4 KB together).
+# 386 KB (394,803 bytes) with plural forms in messages, a confirmation
+# before revoking a link, Change to partner admin as the vendor names it
+# and the asset receivers marked when missing (+0.7 KB together).
 # The guard is a ratchet just above today's size: it stops growth while the
 # size work brings the build under 350; lower GUARD_KB with every gain, and
 # set it to 350 once it is met.
