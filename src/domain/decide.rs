@@ -1036,13 +1036,13 @@ fn save_custom_set(
 
 /// Whether `actor` may copy the access link of `employee` of `partner_id`
 /// (R-PA-1, R-PA-2, R-SEAT-2): asked when a link is made and when one
-/// already made is shown again.
+/// already made is shown again. The partner account and the employee.
 fn may_copy_link<'s>(
     state: &'s State,
     actor: &Actor,
     partner_id: AccountId,
     employee: UserId,
-) -> Result<&'s User, Refusal> {
+) -> Result<(&'s Account, &'s User), Refusal> {
     let partner = partner_account(state, partner_id)?;
     ensure(actor.account == partner_id, "R-PA-2", || {
         crate::text!("refusal.links_copied_in_partner", partner = &partner.name)
@@ -1066,7 +1066,7 @@ fn may_copy_link<'s>(
             partner = &partner.name
         )
     })?;
-    Ok(emp)
+    Ok((partner, emp))
 }
 
 /// The link `Copy link` hands out for `employee` at `now`: their newest one
@@ -1098,8 +1098,7 @@ fn issue_link(
     token: &super::state::LinkToken,
     now: Timestamp,
 ) -> Result<Decision, Refusal> {
-    let emp = may_copy_link(state, actor, partner_id, employee)?;
-    let partner = partner_account(state, partner_id)?;
+    let (partner, emp) = may_copy_link(state, actor, partner_id, employee)?;
     ensure(state.link(token).is_none(), "R-PA-1", || {
         Text::msg("refusal.link_code_taken")
     })?;
