@@ -84,13 +84,13 @@ macro_rules! t {
         // The arguments are taken once; closures among them are called at
         // every render.
         let args = ($($value,)+);
-        move || {
+        ::leptos::prelude::Signal::derive(move || {
             let ($($name,)+) = &args;
             $crate::i18n::label_with(
                 $crate::i18n::keys::$key,
                 &[$((stringify!($name), $crate::i18n::LabelArg::label_arg($name))),+],
             )
-        }
+        })
     }};
 }
 
@@ -117,6 +117,9 @@ mod tests {
         assert_ne!(dutch, "Next page");
         let page = 2;
         let text = t!(I18n, page_of, page = move || page + 1, pages = 7usize);
-        assert_eq!(text(), "Page 3 of 7");
+        assert_eq!(
+            leptos::prelude::GetUntracked::get_untracked(&text),
+            "Page 3 of 7"
+        );
     }
 }

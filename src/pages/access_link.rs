@@ -99,7 +99,7 @@ pub fn AccessLinkPage() -> impl IntoView {
             partner.clone(),
             partner.clone(),
         );
-        let heading = view! { <ScreenHeading text=t!(i18n, link_request_title, name = n1, partner = p1)() /> };
+        let heading = view! { <ScreenHeading text=t!(i18n, link_request_title, name = n1, partner = p1).get_untracked() /> };
         let body = view! {
             <p>{t!(i18n, link_request_body, name = move || n2.clone(), email = move || email.clone(), partner = move || p2.clone())}</p>
         };
