@@ -97,7 +97,7 @@ fn LinksAndDormant(partner: AccountId) -> impl IntoView {
                     " " {t_string!(i18n, deactivate_dormant)}
                 </label>
                 <button type="submit">{t_string!(i18n, save)}</button>
-                <p id="settings-problem" class="field-error" role="alert">{move || problem.get()}</p>
+                <p id="settings-problem" class="field-error" role="alert">{problem}</p>
             </form>
             <h3>{t_string!(i18n, dormant_heading)}</h3>
             {move || {
@@ -202,7 +202,7 @@ fn DomainsScreen(partner: AccountId) -> impl IntoView {
                 </label>
                 <button type="submit">{t_string!(i18n, add)}</button>
             </form>
-            <p id="domain-problem" class="field-error" role="alert">{move || problem.get()}</p>
+            <p id="domain-problem" class="field-error" role="alert">{problem}</p>
         </section>
     }
 }

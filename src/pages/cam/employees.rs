@@ -2,7 +2,7 @@
 //! access, access links, `Link clients` (R-CAM-5) and the `Remove employee
 //! from clients` wizard (R-CAM-7).
 
-use super::links::{link_for, AccessLinks, IssuedLink, SharedLink};
+use super::links::{issued_link, link_for, AccessLinks, SharedLink};
 use crate::app::studio::use_studio;
 use crate::components::modal::Modal;
 use crate::components::notices::InlineNotice;
@@ -86,7 +86,7 @@ pub fn EmployeesTab(partner: AccountId) -> impl IntoView {
     };
     view! {
         <section role="tabpanel" id="panel-employees" aria-labelledby="tab-employees">
-            {move || issued.get().map(|link| view! { <IssuedLink id="issued-link" link=link /> })}
+            {issued_link("issued-link", issued)}
             <table>
                 <thead><tr>
                     <th scope="col">{t_string!(i18n, col_name)}</th>
@@ -188,7 +188,7 @@ fn EmployeeDetails(
             <button type="button" on:click=move |_| switch(EmployeeDialog::LinkClients(employee))>{t_string!(i18n, link_clients)}</button>
             <button type="button" on:click=move |_| switch(EmployeeDialog::RemoveFromClients(employee))>{t_string!(i18n, remove_from_clients)}</button>
         </RowMenu>
-        {move || issued.get().map(|link| view! { <IssuedLink id="employee-link" link=link /> })}
+        {issued_link("employee-link", issued)}
         <p><button type="button" on:click=move |_| open.set(false)>{t_string!(i18n, close)}</button></p>
     }
 }

@@ -79,9 +79,20 @@ pub fn GetAccessLink(partner: AccountId) -> impl IntoView {
         <button type="button" class="primary" on:click=get>{t_string!(i18n, get_access_link)}</button>
         <Modal open=open labelled_by="own-link-title" class="wizard">
             <h2 id="own-link-title">{t_string!(i18n, get_access_link)}</h2>
-            {move || issued.get().map(|link| view! { <IssuedLink id="own-link" link=link /> })}
+            {issued_link("own-link", issued)}
             <p><button type="button" on:click=move |_| open.set(false)>{t_string!(i18n, close)}</button></p>
         </Modal>
+    }
+}
+
+/// The link `issued` holds, once one is handed out. The three places that
+/// hand out links show it through this one function, so that they share
+/// one reactive view rather than building three alike.
+pub fn issued_link(id: &'static str, issued: RwSignal<Option<SharedLink>>) -> impl IntoView {
+    move || {
+        issued
+            .get()
+            .map(|link| view! { <IssuedLink id=id link=link /> })
     }
 }
 

@@ -102,7 +102,7 @@ fn UserTable(account: AccountId) -> impl IntoView {
         })
     });
 
-    let sort_header = move |col: SortColumn, label: String| {
+    let sort_header = move |col: SortColumn, label: &'static str| {
         let aria = move || {
             let q = query.get();
             if q.sort != col {
@@ -274,13 +274,13 @@ fn UserTable(account: AccountId) -> impl IntoView {
             <table class="user-table">
                 <thead>
                     <tr>
-                        {move || sort_header(SortColumn::Name, t_string!(i18n, col_name).to_string())}
-                        {move || sort_header(SortColumn::Email, t_string!(i18n, col_email).to_string())}
-                        {move || sort_header(SortColumn::Seat, t_string!(i18n, col_seat).to_string())}
-                        {move || sort_header(SortColumn::Set, t_string!(i18n, col_set).to_string())}
-                        {move || sort_header(SortColumn::Status, t_string!(i18n, col_status).to_string())}
+                        {sort_header(SortColumn::Name, t_string!(i18n, col_name))}
+                        {sort_header(SortColumn::Email, t_string!(i18n, col_email))}
+                        {sort_header(SortColumn::Seat, t_string!(i18n, col_seat))}
+                        {sort_header(SortColumn::Set, t_string!(i18n, col_set))}
+                        {sort_header(SortColumn::Status, t_string!(i18n, col_status))}
                         <th scope="col">{t_string!(i18n, col_partner)}</th>
-                        {move || sort_header(SortColumn::LastChange, t_string!(i18n, col_last_change).to_string())}
+                        {sort_header(SortColumn::LastChange, t_string!(i18n, col_last_change))}
                         <th scope="col" class="row-edit"><span class="visually-hidden">{t_string!(i18n, actions)}</span></th>
                     </tr>
                 </thead>
