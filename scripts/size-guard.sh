@@ -59,13 +59,17 @@
 # 386 KB (394,803 bytes) with plural forms in messages, a confirmation
 # before revoking a link, Change to partner admin as the vendor names it
 # and the asset receivers marked when missing (+0.7 KB together).
+# 383 KB (391,515 bytes, guard 383) once labels with placeholders are one
+# Signal<String> type rather than a closure type each (every closure in a
+# view instantiates the reactive view code again: -2.4 KB), and views
+# shown alike in several places share one closure (-0.8 KB).
 # The guard is a ratchet just above today's size: it stops growth while the
 # size work brings the build under 350; lower GUARD_KB with every gain, and
 # set it to 350 once it is met.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUDGET_KB=350
-GUARD_KB=${GUARD_KB:-386}
+GUARD_KB=${GUARD_KB:-383}
 bytes=0
 for f in dist/*.wasm dist/*.js; do
   n=$(gzip -9 -c "$f" | wc -c)
