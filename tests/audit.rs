@@ -175,6 +175,57 @@ fn acting_marks_the_actor_active() {
     assert_eq!(user(&s, FJORD, HENRIK).last_active, later);
 }
 
+/// Acting again at the same time leaves the actor's run of users shared:
+/// marking them active would write the value they already have, and a
+/// copied run is what the next save compares and writes again.
+#[test]
+fn acting_again_at_the_same_time_leaves_the_actors_users_uncopied() {
+    let mut s = world();
+    let henrik = as_user(&s, FJORD, HENRIK);
+    // Enough users that the newest is in another run than Henrik's.
+    let people: Vec<NewPerson> = (0..80)
+        .map(|i| person(&format!("r{i}@fjordoutdoor.no")))
+        .collect();
+    accepted(
+        &mut s,
+        &henrik,
+        Command::CreateUsers {
+            account: FJORD,
+            people,
+            seat: Seat::ViewOnly,
+            access: Access::Set(SetId::ViewOnly),
+        },
+    );
+    let newest = s.account(FJORD).unwrap().users.last().unwrap().id;
+    let run = |s: &State, id: UserId| {
+        let runs = s.account(FJORD).unwrap().users.runs();
+        runs.iter()
+            .find(|r| r.iter().any(|u| u.id == id))
+            .cloned()
+            .unwrap()
+    };
+    let henrik_id = uid(&s, FJORD, HENRIK);
+    assert!(!std::sync::Arc::ptr_eq(
+        &run(&s, henrik_id),
+        &run(&s, newest)
+    ));
+    let saved = s.clone();
+    let deactivate = Command::Deactivate {
+        account: FJORD,
+        user: newest,
+    };
+    execute(&mut s, &henrik, &deactivate, now()).unwrap();
+    assert!(std::sync::Arc::ptr_eq(
+        &run(&s, henrik_id),
+        &run(&saved, henrik_id)
+    ));
+    assert!(!std::sync::Arc::ptr_eq(
+        &run(&s, newest),
+        &run(&saved, newest)
+    ));
+    assert_eq!(user(&s, FJORD, HENRIK).last_active, now());
+}
+
 #[test]
 fn undo_restores_a_deactivated_user_and_is_recorded() {
     let mut s = world();

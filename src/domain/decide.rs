@@ -77,8 +77,16 @@ pub fn commit(state: &mut State, actor: Option<ActorStamp>, decision: &Decision,
         apply(state, event);
     }
     // Acting counts as activity (the dormant-access review reads it); it is
-    // not a change of the user, so it is no event of its own.
-    if let Some(a) = &actor {
+    // not a change of the user, so it is no event of its own. Written only
+    // when it moves: changing a user copies the run of users it is in (see
+    // `domain::users`), and from an actor's second command at the same
+    // time on there is nothing to write.
+    let moved = actor.as_ref().filter(|a| {
+        state
+            .user(a.account, a.user)
+            .is_some_and(|u| u.last_active != now)
+    });
+    if let Some(a) = moved {
         if let Some(u) = state
             .account_mut(a.account)
             .and_then(|acc| acc.user_mut(a.user))
