@@ -183,19 +183,7 @@ fn acting_again_at_the_same_time_leaves_the_actors_users_uncopied() {
     let mut s = world();
     let henrik = as_user(&s, FJORD, HENRIK);
     // Enough users that the newest is in another run than Henrik's.
-    let people: Vec<NewPerson> = (0..80)
-        .map(|i| person(&format!("r{i}@fjordoutdoor.no")))
-        .collect();
-    accepted(
-        &mut s,
-        &henrik,
-        Command::CreateUsers {
-            account: FJORD,
-            people,
-            seat: Seat::ViewOnly,
-            access: Access::Set(SetId::ViewOnly),
-        },
-    );
+    accepted(&mut s, &henrik, create_view_only(fjord_people("r", 80)));
     let newest = s.account(FJORD).unwrap().users.last().unwrap().id;
     let run = |s: &State, id: UserId| {
         let runs = s.account(FJORD).unwrap().users.runs();

@@ -63,6 +63,23 @@ pub fn person(address: &str) -> NewPerson {
     }
 }
 
+/// `n` new people at Fjord, addressed `<prefix><i>@fjordoutdoor.no`.
+pub fn fjord_people(prefix: &str, n: usize) -> Vec<NewPerson> {
+    (0..n)
+        .map(|i| person(&format!("{prefix}{i}@fjordoutdoor.no")))
+        .collect()
+}
+
+/// Creating `people` at Fjord with View-only seats and the View-only set.
+pub fn create_view_only(people: Vec<NewPerson>) -> Command {
+    Command::CreateUsers {
+        account: FJORD,
+        people,
+        seat: Seat::ViewOnly,
+        access: Access::Set(SetId::ViewOnly),
+    }
+}
+
 pub fn token(n: u32) -> LinkToken {
     LinkToken::parse(&format!("tok-{n:012}")).unwrap()
 }

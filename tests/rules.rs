@@ -39,20 +39,10 @@ fn an_email_is_unique_within_an_account_whatever_its_case() {
     // R-ACC-2
     let mut s = world();
     let henrik = as_user(&s, FJORD, HENRIK);
-    let cmd = Command::CreateUsers {
-        account: FJORD,
-        people: vec![person("Astrid.Moe@FjordOutdoor.no")],
-        seat: Seat::ViewOnly,
-        access: Access::Set(SetId::ViewOnly),
-    };
+    let cmd = create_view_only(vec![person("Astrid.Moe@FjordOutdoor.no")]);
     let r = refused(&mut s, &henrik, cmd, "R-ACC-2");
     assert!(r.message.to_string().contains("already a user"));
-    let ok = Command::CreateUsers {
-        account: FJORD,
-        people: vec![person("new.person@fjordoutdoor.no")],
-        seat: Seat::ViewOnly,
-        access: Access::Set(SetId::ViewOnly),
-    };
+    let ok = create_view_only(vec![person("new.person@fjordoutdoor.no")]);
     accepted(&mut s, &henrik, ok);
     let u = user(&s, FJORD, "new.person@fjordoutdoor.no");
     assert_eq!(u.status, UserStatus::Active);
@@ -173,19 +163,7 @@ fn paid_seats_beyond_what_was_bought_are_refused() {
     accepted(&mut s, &henrik, fits);
     assert!(!seats_offered(&s, FJORD, &[email("x@fjordoutdoor.no")]).contains(&Seat::Core));
     // Free seats have no limit.
-    let many: Vec<NewPerson> = (0..20)
-        .map(|i| person(&format!("v{i}@fjordoutdoor.no")))
-        .collect();
-    accepted(
-        &mut s,
-        &henrik,
-        Command::CreateUsers {
-            account: FJORD,
-            people: many,
-            seat: Seat::ViewOnly,
-            access: Access::Set(SetId::ViewOnly),
-        },
-    );
+    accepted(&mut s, &henrik, create_view_only(fjord_people("v", 20)));
 }
 
 #[test]
@@ -783,12 +761,7 @@ fn creating_a_user_needs_add_and_edit_users_also_for_partner_users() {
     // R-CL-1
     let mut s = world();
     let astrid = as_user(&s, FJORD, ASTRID);
-    let cmd = || Command::CreateUsers {
-        account: FJORD,
-        people: vec![person("new@fjordoutdoor.no")],
-        seat: Seat::ViewOnly,
-        access: Access::Set(SetId::ViewOnly),
-    };
+    let cmd = || create_view_only(vec![person("new@fjordoutdoor.no")]);
     refused(&mut s, &astrid, cmd(), "R-CL-1");
     // Erik is a partner user in Fjord without the right.
     let erik = as_user(&s, FJORD, ERIK);
@@ -957,12 +930,10 @@ fn creating_a_user_emails_them() {
     accepted(
         &mut s,
         &henrik,
-        Command::CreateUsers {
-            account: FJORD,
-            people: vec![person("a@fjordoutdoor.no"), person("b@fjordoutdoor.no")],
-            seat: Seat::ViewOnly,
-            access: Access::Set(SetId::ViewOnly),
-        },
+        create_view_only(vec![
+            person("a@fjordoutdoor.no"),
+            person("b@fjordoutdoor.no"),
+        ]),
     );
     assert_eq!(s.outbox.len(), before + 2);
     assert_eq!(s.outbox.last().unwrap().to, email("b@fjordoutdoor.no"));
@@ -1064,32 +1035,14 @@ fn a_batch_over_a_hundred_or_with_a_bad_row_is_refused_whole() {
     // R-CL-7
     let mut s = world();
     let henrik = as_user(&s, FJORD, HENRIK);
-    let people: Vec<NewPerson> = (0..101)
-        .map(|i| person(&format!("u{i}@fjordoutdoor.no")))
-        .collect();
     refused(
         &mut s,
         &henrik,
-        Command::CreateUsers {
-            account: FJORD,
-            people,
-            seat: Seat::ViewOnly,
-            access: Access::Set(SetId::ViewOnly),
-        },
+        create_view_only(fjord_people("u", 101)),
         "R-CL-7",
     );
     let dup = vec![person("a@fjordoutdoor.no"), person("A@fjordoutdoor.no")];
-    refused(
-        &mut s,
-        &henrik,
-        Command::CreateUsers {
-            account: FJORD,
-            people: dup,
-            seat: Seat::ViewOnly,
-            access: Access::Set(SetId::ViewOnly),
-        },
-        "R-ACC-2",
-    );
+    refused(&mut s, &henrik, create_view_only(dup), "R-ACC-2");
     assert!(input::parse_email_list("a@x.com, b@x.com c@x.com").is_ok());
     assert!(input::parse_email_list("a@x.com, b@ c@x.com").is_err());
 }
