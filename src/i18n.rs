@@ -107,6 +107,7 @@ pub(crate) use {t, t_string};
 #[cfg(test)]
 mod tests {
     use super::*;
+    use leptos::prelude::GetUntracked;
 
     #[test]
     fn labels_read_in_the_current_language_and_fill_placeholders() {
@@ -117,9 +118,6 @@ mod tests {
         assert_ne!(dutch, "Next page");
         let page = 2;
         let text = t!(I18n, page_of, page = move || page + 1, pages = 7usize);
-        assert_eq!(
-            leptos::prelude::GetUntracked::get_untracked(&text),
-            "Page 3 of 7"
-        );
+        assert_eq!(text.get_untracked(), "Page 3 of 7");
     }
 }

@@ -99,7 +99,9 @@ pub fn AccessLinkPage() -> impl IntoView {
             partner.clone(),
             partner.clone(),
         );
-        let heading = view! { <ScreenHeading text=t!(i18n, link_request_title, name = n1, partner = p1).get_untracked() /> };
+        // Read once: a heading of one link request does not change.
+        let title = label_with(keys::link_request_title, &[("name", n1), ("partner", p1)]);
+        let heading = view! { <ScreenHeading text=title /> };
         let body = view! {
             <p>{t!(i18n, link_request_body, name = move || n2.clone(), email = move || email.clone(), partner = move || p2.clone())}</p>
         };
