@@ -79,3 +79,22 @@ fn a_refused_document_lists_several_problems() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn a_struct_stored_as_an_array_is_refused_not_guessed() {
+    // serde_json alone would read `[10, 9]` as the struct {account, user};
+    // the app never writes that shape, and its readers take objects only.
+    let as_array = V1.replacen(
+        "\"acting\": {\n  \"account\": 10,\n  \"user\": 9\n }",
+        "\"acting\": [10, 9]",
+        1,
+    );
+    assert_ne!(as_array, V1, "the fixture holds the acting object");
+    let err = Document::load(&as_array).unwrap_err();
+    assert!(
+        matches!(&err, LoadError::Unreadable(detail) if detail.contains("expected")),
+        "{err:?}"
+    );
+    // The same text with the object is read as before.
+    assert!(Document::load(V1).is_ok());
+}

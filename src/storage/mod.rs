@@ -5,6 +5,7 @@
 //! out of localStorage.
 
 pub mod browser;
+pub mod json;
 pub mod parts;
 
 use crate::domain::{Actor, State, Text, Timestamp};
@@ -176,7 +177,7 @@ impl Document {
         struct Version {
             schema_version: u64,
         }
-        let version = serde_json::from_str::<Version>(text)
+        let version = json::from_str::<Version>(text)
             .map_err(|e| LoadError::Unreadable(e.to_string()))?
             .schema_version;
         if version > SCHEMA_VERSION as u64 {
@@ -187,7 +188,7 @@ impl Document {
         }
         let version = version as u32;
         let doc: Document =
-            serde_json::from_str(text).map_err(|e| LoadError::Unreadable(e.to_string()))?;
+            json::from_str(text).map_err(|e| LoadError::Unreadable(e.to_string()))?;
         Ok((doc, version))
     }
 

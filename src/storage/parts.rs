@@ -426,7 +426,7 @@ fn append_part<T: serde::de::DeserializeOwned>(
     text: &str,
     list: &mut Vec<T>,
 ) -> Result<Copy_, serde_json::Error> {
-    let entries: Vec<T> = serde_json::from_str(text)?;
+    let entries: Vec<T> = super::json::from_str(text)?;
     let n = entries.len();
     list.extend(entries);
     Ok(Copy_::Appended(n, Tail::of(n, text)))
@@ -456,17 +456,17 @@ pub fn load(
         let bad = |e: serde_json::Error| LoadError::Unreadable(format!("{e} ({label})"));
         let copy = match name {
             PartName::Accounts(_) => {
-                let accounts: Vec<Account> = serde_json::from_str(&text).map_err(bad)?;
+                let accounts: Vec<Account> = super::json::from_str(&text).map_err(bad)?;
                 doc.state.accounts.extend(accounts.iter().cloned());
                 Copy_::Accounts(accounts.into())
             }
             PartName::Users { account, .. } => {
-                let run: Run = Arc::new(serde_json::from_str(&text).map_err(bad)?);
+                let run: Run = Arc::new(super::json::from_str(&text).map_err(bad)?);
                 users.push((account, run.clone(), label));
                 Copy_::Users(run)
             }
             PartName::Relationships(_) => {
-                let part: Vec<ManagedRelationship> = serde_json::from_str(&text).map_err(bad)?;
+                let part: Vec<ManagedRelationship> = super::json::from_str(&text).map_err(bad)?;
                 doc.state.relationships.extend(part.iter().cloned());
                 Copy_::Relationships(part.into())
             }
