@@ -27,22 +27,14 @@ pub fn parse_email_list(raw: &str) -> Result<Vec<NewPerson>, Vec<RowProblem>> {
 }
 
 /// A CSV with a header row naming an `email` column and optionally a `name`
-/// (or `first name` and `last name`) column.
+/// (or `first name` and `last name`) column. Rows may have fewer or more
+/// fields than the header; problems name the line a row starts on.
 pub fn parse_csv(raw: &str) -> Result<Vec<NewPerson>, Vec<RowProblem>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(raw.as_bytes());
-    let headers = match reader.headers() {
-        Ok(h) => h.iter().map(|s| s.to_lowercase()).collect::<Vec<_>>(),
-        Err(e) => {
-            return Err(vec![problem(
-                1,
-                "",
-                crate::text!("input.unreadable_csv", detail = e.to_string()),
-            )])
-        }
-    };
+    let mut records = csv_records(raw).into_iter();
+    let headers: Vec<String> = records
+        .next()
+        .map(|(_, h)| h.iter().map(|s| s.to_lowercase()).collect())
+        .unwrap_or_default();
     let col = |names: &[&str]| headers.iter().position(|h| names.contains(&h.as_str()));
     let Some(email_col) = col(&["email", "email address", "e-mail"]) else {
         return Err(vec![problem(
@@ -55,39 +47,83 @@ pub fn parse_csv(raw: &str) -> Result<Vec<NewPerson>, Vec<RowProblem>> {
     let first_col = col(&["first name", "firstname"]);
     let last_col = col(&["last name", "lastname"]);
     let mut rows = Vec::new();
-    let mut problems = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let line = i + 2;
-        match record {
-            Ok(r) => {
-                let get = |c: Option<usize>| c.and_then(|c| r.get(c)).unwrap_or("").to_string();
-                let name = match name_col {
-                    Some(_) => get(name_col),
-                    None => format!("{} {}", get(first_col), get(last_col))
-                        .trim()
-                        .to_string(),
-                };
-                if r.iter().all(|f| f.is_empty()) {
-                    continue;
-                }
-                rows.push((line, get(Some(email_col)), name));
+    for (line, fields) in records {
+        if fields.iter().all(String::is_empty) {
+            continue;
+        }
+        let get = |c: Option<usize>| c.and_then(|c| fields.get(c)).cloned().unwrap_or_default();
+        let name = match name_col {
+            Some(_) => get(name_col),
+            None => format!("{} {}", get(first_col), get(last_col))
+                .trim()
+                .to_string(),
+        };
+        rows.push((line, get(Some(email_col)), name));
+    }
+    collect_numbered(rows)
+}
+
+/// The records of a CSV (commas, fields in double quotes may hold commas,
+/// quotes and line breaks), each with the line it starts on and its fields
+/// trimmed; blank lines are skipped and a leading byte-order mark dropped.
+///
+/// csv-core does the parsing; the csv crate's reader around it is left out
+/// because its I/O and error layers cost kilobytes of wasm and cannot fail
+/// on text that is already in memory.
+fn csv_records(raw: &str) -> Vec<(usize, Vec<String>)> {
+    use csv_core::ReadRecordResult;
+    let mut reader = csv_core::Reader::new();
+    let mut records = Vec::new();
+    // A record's fields are never longer than the text they come from.
+    let mut out = vec![0u8; raw.len()];
+    let mut ends = vec![0usize; 16];
+    let (mut read, mut written, mut fields) = (0, 0, 0);
+    // The line the next record starts on, counted up to `counted`.
+    let (mut line, mut counted) = (1, 0);
+    let mut record_start = None;
+    loop {
+        let rest = &raw.as_bytes()[read..];
+        if record_start.is_none() {
+            // Blank lines before a record are skipped by the parser too.
+            let skipped = rest
+                .iter()
+                .take_while(|b| matches!(b, b'\r' | b'\n'))
+                .count();
+            let at = read + skipped;
+            line += raw.as_bytes()[counted..at]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            counted = at;
+            record_start = Some(line);
+        }
+        let (result, n_in, n_out, n_ends) =
+            reader.read_record(rest, &mut out[written..], &mut ends[fields..]);
+        read += n_in;
+        written += n_out;
+        fields += n_ends;
+        match result {
+            // All the text was given at once: the next call reads its end.
+            ReadRecordResult::InputEmpty if !rest.is_empty() => {}
+            ReadRecordResult::OutputFull => out.resize(out.len() * 2 + 1, 0),
+            ReadRecordResult::OutputEndsFull => ends.resize(ends.len() * 2, 0),
+            ReadRecordResult::Record => {
+                let mut from = 0;
+                let values = ends[..fields]
+                    .iter()
+                    .map(|&to| {
+                        let field = String::from_utf8_lossy(&out[from..to]).trim().to_string();
+                        from = to;
+                        field
+                    })
+                    .collect();
+                records.push((record_start.take().unwrap_or(line), values));
+                (written, fields) = (0, 0);
             }
-            Err(e) => problems.push(problem(
-                line,
-                "",
-                crate::text!("input.unreadable_row", detail = e.to_string()),
-            )),
+            ReadRecordResult::InputEmpty | ReadRecordResult::End => break,
         }
     }
-    match collect_numbered(rows) {
-        Ok(people) if problems.is_empty() => Ok(people),
-        Ok(_) => Err(problems),
-        Err(mut more) => {
-            problems.append(&mut more);
-            super::sort::sort_by_key(&mut problems, |p| p.row);
-            Err(problems)
-        }
-    }
+    records
 }
 
 fn problem(row: usize, text: &str, reason: Text) -> RowProblem {
@@ -169,6 +205,33 @@ mod tests {
         assert_eq!(err.len(), 1);
         assert_eq!(err[0].row, 3);
         assert!(parse_csv("who,what\na,b\n").is_err());
+    }
+
+    #[test]
+    fn a_csv_from_a_spreadsheet_reads_as_written() {
+        // R-CL-7: quotes, a byte-order mark, Windows line ends, blank lines
+        // and short rows, with problems on the line each row starts on.
+        let csv = "\u{feff}Email,Name,Team\r\n\
+                   \"ann@x.com\",\"Lee, Ann\"\r\n\
+                   \r\n\
+                   bo@x.com ,\"Bo \"\"B\"\" \nBerg\",Sales\r\n\
+                   cy@x.com\r\n\
+                   broken,Dee\r\n\
+                   ,\r\n";
+        let err = parse_csv(csv).unwrap_err();
+        assert_eq!(err.len(), 1, "{err:?}");
+        assert_eq!(
+            err[0].row, 7,
+            "after a blank line and a field across two lines"
+        );
+        assert_eq!(err[0].text, "broken");
+        let fixed = csv.replace("broken", "dee@x.com");
+        let people = parse_csv(&fixed).unwrap();
+        let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Lee, Ann", "Bo \"B\" \nBerg", "", "Dee"]);
+        assert_eq!(people[1].email.as_str(), "bo@x.com");
+        // An empty file has no email column.
+        assert_eq!(parse_csv("").unwrap_err()[0].row, 1);
     }
 
     #[test]
