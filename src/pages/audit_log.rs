@@ -15,7 +15,7 @@ const PAGE: usize = 100;
 
 #[component]
 pub fn AuditLog() -> impl IntoView {
-    view! { <AccountScreen screen=|id| view! { <AuditScreen account=id /> } /> }
+    view! { <AccountScreen screen=|id| view! { <AuditScreen account=id /> }.into_any() /> }
 }
 
 #[component]

@@ -25,12 +25,12 @@ pub fn route_account() -> Memo<Option<AccountId>> {
 
 /// Renders `screen` when the route's account exists and is the one the
 /// person acts in; otherwise the not-found page or a way to switch.
+///
+/// `screen` is a plain function, not a generic closure: a generic
+/// component is compiled once per screen, and this shell was four copies
+/// in the wasm.
 #[component]
-pub fn AccountScreen<F, V>(screen: F) -> impl IntoView
-where
-    F: Fn(AccountId) -> V + Send + Sync + 'static,
-    V: IntoView + 'static,
-{
+pub fn AccountScreen(screen: fn(AccountId) -> AnyView) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let account = route_account();
@@ -82,6 +82,6 @@ where
             .into_any();
         }
         // Untracked: what the screen reads while it is built must not rebuild it.
-        untrack(|| screen(id)).into_any()
+        untrack(|| screen(id))
     }
 }

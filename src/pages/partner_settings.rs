@@ -13,7 +13,7 @@ pub fn PartnerSettings() -> impl IntoView {
         <AccountScreen screen=|id| view! {
             <DomainsScreen partner=id />
             <LinksAndDormant partner=id />
-        } />
+        }.into_any() />
     }
 }
 

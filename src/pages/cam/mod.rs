@@ -15,7 +15,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ClientAccessManager() -> impl IntoView {
-    view! { <AccountScreen screen=|id| view! { <CamScreen partner=id /> } /> }
+    view! { <AccountScreen screen=|id| view! { <CamScreen partner=id /> }.into_any() /> }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

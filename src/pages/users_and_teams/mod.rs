@@ -17,7 +17,7 @@ use table::{select, SetFilter, SortColumn, UserQuery};
 
 #[component]
 pub fn UsersAndTeams() -> impl IntoView {
-    view! { <AccountScreen screen=|id| view! { <UsersScreen account=id /> } /> }
+    view! { <AccountScreen screen=|id| view! { <UsersScreen account=id /> }.into_any() /> }
 }
 
 #[component]
