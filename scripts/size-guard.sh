@@ -63,13 +63,18 @@
 # Signal<String> type rather than a closure type each (every closure in a
 # view instantiates the reactive view code again: -2.4 KB), and views
 # shown alike in several places share one closure (-0.8 KB).
+# 371 KB (379,672 bytes, guard 372: a fresh checkout may differ by a few
+# hundred bytes) once structs are read from objects only (serde's array
+# readers drop out: -3.7 KB), the CSV import is read by csv-core without
+# the csv crate's reader (-4.2 KB), talc allocates instead of dlmalloc
+# (-1.0 KB) and the account screens share one non-generic shell (-2.65 KB).
 # The guard is a ratchet just above today's size: it stops growth while the
 # size work brings the build under 350; lower GUARD_KB with every gain, and
 # set it to 350 once it is met.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUDGET_KB=350
-GUARD_KB=${GUARD_KB:-383}
+GUARD_KB=${GUARD_KB:-372}
 bytes=0
 for f in dist/*.wasm dist/*.js; do
   n=$(gzip -9 -c "$f" | wc -c)
