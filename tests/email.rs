@@ -30,7 +30,7 @@ proptest! {
         space in any::<bool>(),
     ) {
         let mut text = format!("{local}@{}", labels.join("."));
-        if upper { text = text.to_uppercase(); }
+        if upper { text = text.to_ascii_uppercase(); }
         if space { text.push(' '); }
         check(&text);
     }

@@ -110,14 +110,14 @@ pub fn AccessChooser(
     };
     let set_options = StoredValue::new(set_options);
     let permission_list = move || {
-        let needle = filter.get().to_lowercase();
+        let needle = filter.get().folded();
         Area::ALL
             .into_iter()
             .filter_map(|area| {
                 let items: Vec<Permission> = Permission::ALL
                     .iter()
                     .copied()
-                    .filter(|p| p.area() == area && p.text().render(lang).to_lowercase().contains(&needle))
+                    .filter(|p| p.area() == area && p.text().render(lang).folded().contains(&needle))
                     .collect();
                 (!items.is_empty()).then(|| {
                     view! {

@@ -4,7 +4,7 @@
 use super::event::Event;
 use super::ids::{AccountId, Timestamp};
 use super::state::{AuditEntry, State};
-use super::text::{Lang, Text};
+use super::text::{Folded, Lang, Text};
 
 /// What an entry is about, for the category filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -152,7 +152,7 @@ impl AuditIndex {
                 categories.dedup();
                 let mut affected = String::new();
                 for u in e.events.iter().filter_map(affected_users) {
-                    affected.push_str(&u.name.to_lowercase());
+                    affected.push_str(&u.name.folded());
                     affected.push(' ');
                     affected.push_str(u.email.as_str());
                     affected.push('\n');
@@ -162,8 +162,7 @@ impl AuditIndex {
                     .as_ref()
                     .map(|a| format!("{} {}", a.name, a.email))
                     .unwrap_or_else(|| automatic.clone());
-                let text =
-                    format!("{}\n{}\n{}", e.summary.render(lang), actor, affected).to_lowercase();
+                let text = format!("{}\n{}\n{}", e.summary.render(lang), actor, affected).folded();
                 IndexedEntry {
                     at_index,
                     at: e.at,
@@ -187,8 +186,8 @@ impl AuditIndex {
 
     /// Positions in `State::audit` of the matching entries, newest first.
     pub fn matching(&self, filter: &AuditFilter) -> Vec<usize> {
-        let affected = filter.affected.trim().to_lowercase();
-        let search = filter.search.trim().to_lowercase();
+        let affected = filter.affected.trim().folded();
+        let search = filter.search.trim().folded();
         let to = filter.to.map(|t| t.plus_days(1));
         self.rows
             .iter()

@@ -3,6 +3,7 @@
 //! Inside the core an address is never a bare `String`: holding an [`Email`]
 //! proves it was checked and normalised (lower case, trimmed).
 
+use super::text::Folded;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -56,7 +57,7 @@ impl Email {
         if !email_address::EmailAddress::is_valid(text) {
             return Err(EmailError::Invalid(text.to_string()));
         }
-        let lower = text.to_lowercase();
+        let lower = text.folded();
         let domain = lower.rsplit('@').next().unwrap_or_default();
         // The RFC allows dotless domains; no real mailbox of an admin uses one.
         if !domain.contains('.') || domain.starts_with('.') || domain.ends_with('.') {
@@ -163,7 +164,7 @@ display_as_text!(EmailError, DomainError);
 
 impl Domain {
     pub fn parse(raw: &str) -> Result<Self, DomainError> {
-        let text = raw.trim().trim_start_matches('@').to_lowercase();
+        let text = raw.trim().trim_start_matches('@').folded();
         if text.is_empty() {
             return Err(DomainError::Empty);
         }

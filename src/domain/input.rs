@@ -5,7 +5,7 @@
 use super::command::NewPerson;
 use super::decide::MAX_BATCH;
 use super::email::Email;
-use super::text::Text;
+use super::text::{Folded, Text};
 use std::collections::BTreeSet;
 
 /// One problem in the input, with the 1-based row (or position) it is on.
@@ -33,7 +33,7 @@ pub fn parse_csv(raw: &str) -> Result<Vec<NewPerson>, Vec<RowProblem>> {
     let mut records = csv_records(raw).into_iter();
     let headers: Vec<String> = records
         .next()
-        .map(|(_, h)| h.iter().map(|s| s.to_lowercase()).collect())
+        .map(|(_, h)| h.iter().map(|s| s.folded()).collect())
         .unwrap_or_default();
     let col = |names: &[&str]| headers.iter().position(|h| names.contains(&h.as_str()));
     let Some(email_col) = col(&["email", "email address", "e-mail"]) else {

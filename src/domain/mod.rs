@@ -38,6 +38,6 @@ pub use permissions::*;
 pub use queries::*;
 pub use refusal::Refusal;
 pub use state::*;
-pub use text::{Book, Lang, Text};
+pub use text::{Book, Folded, Lang, Text};
 pub use undo::{undo, undo_decision};
 pub use users::Users;

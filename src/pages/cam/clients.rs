@@ -85,7 +85,7 @@ pub fn ClientsTab(partner: AccountId) -> impl IntoView {
     let all_rows = Memo::new(move |_| studio.doc.with(|d| client_rows(&d.state, partner, d.clock)));
     let filter_rows = move || {
         let ticked = ticked.get();
-        let needle = search.get().trim().to_lowercase();
+        let needle = search.get().trim().folded();
         all_rows.with(|rows| {
             rows.iter()
                 .filter(|r| {
@@ -96,10 +96,10 @@ pub fn ClientsTab(partner: AccountId) -> impl IntoView {
                 })
                 .filter(|r| {
                     needle.is_empty()
-                        || r.name.to_lowercase().contains(&needle)
+                        || r.name.folded().contains(&needle)
                         || r.official
                             .as_ref()
-                            .is_some_and(|o| o.to_lowercase().contains(&needle))
+                            .is_some_and(|o| o.folded().contains(&needle))
                 })
                 .cloned()
                 .collect::<Vec<_>>()

@@ -1,7 +1,9 @@
 //! Search, filter, sort and paging of the Users & Teams table: plain code,
 //! tested natively, so the screen only renders the rows it is given.
 
-use crate::domain::{sort, Account, Lang, PartnerDirectory, Seat, SetId, State, UserStatus};
+use crate::domain::{
+    sort, Account, Folded, Lang, PartnerDirectory, Seat, SetId, State, UserStatus,
+};
 
 pub const PAGE_SIZE: usize = 50;
 
@@ -59,7 +61,7 @@ pub struct Selection {
 
 /// The page of rows `q` asks for; labels (and the order by label) in `lang`.
 pub fn select(state: &State, account: &Account, q: &UserQuery, lang: Lang) -> Selection {
-    let needle = q.text.trim().to_lowercase();
+    let needle = q.text.trim().folded();
     let mut hits: Vec<&crate::domain::User> = account
         .users
         .iter()
@@ -74,12 +76,12 @@ pub fn select(state: &State, account: &Account, q: &UserQuery, lang: Lang) -> Se
         .filter(|u| {
             needle.is_empty()
                 || u.email.as_str().contains(&needle)
-                || u.name.to_lowercase().contains(&needle)
+                || u.name.folded().contains(&needle)
         })
         .collect();
     let set_label = |u: &crate::domain::User| account.access_label(u).render(lang);
     match q.sort {
-        SortColumn::Name => sort::sort_by_cached_key(&mut hits, |u| u.name.to_lowercase()),
+        SortColumn::Name => sort::sort_by_cached_key(&mut hits, |u| u.name.folded()),
         SortColumn::Email => sort::sort_by(&mut hits, |a, b| a.email.cmp(&b.email)),
         SortColumn::Seat => sort::sort_by_key(&mut hits, |u| u.seat),
         SortColumn::Set => sort::sort_by_cached_key(&mut hits, |u| set_label(u)),
@@ -133,7 +135,7 @@ mod tests {
         assert!(all
             .rows
             .windows(2)
-            .all(|w| w[0].name.to_lowercase() <= w[1].name.to_lowercase()));
+            .all(|w| w[0].name.folded() <= w[1].name.folded()));
         let q = UserQuery {
             text: "BRIGHTPATH".into(),
             ..Default::default()
