@@ -68,13 +68,17 @@
 # readers drop out: -3.7 KB), the CSV import is read by csv-core without
 # the csv crate's reader (-4.2 KB), talc allocates instead of dlmalloc
 # (-1.0 KB) and the account screens share one non-generic shell (-2.65 KB).
+# 365 KB (373,544 bytes, guard 366) once searches and emails fold case
+# with the casefold crate (a 1.7 KB table) instead of str::to_lowercase,
+# whose 11.7 KB mapping table was the largest single piece of data in the
+# build: -6.1 KB. clippy.toml keeps std's case mapping out.
 # The guard is a ratchet just above today's size: it stops growth while the
 # size work brings the build under 350; lower GUARD_KB with every gain, and
 # set it to 350 once it is met.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUDGET_KB=350
-GUARD_KB=${GUARD_KB:-372}
+GUARD_KB=${GUARD_KB:-366}
 bytes=0
 for f in dist/*.wasm dist/*.js; do
   n=$(gzip -9 -c "$f" | wc -c)
