@@ -1,6 +1,7 @@
-// Talc instead of Rust's default wasm allocator (dlmalloc): 1.0 KB smaller
-// gzipped (README, "Benchmarks and budgets"). Its own benchmarks call it
-// faster too; the browser benchmarks have not compared the two yet.
+// Talc instead of Rust's default wasm allocator (dlmalloc): 1.0 to 1.3 KB
+// smaller gzipped (README, "Benchmarks and budgets"). Two sittings of the
+// browser benchmarks, the two allocators in opposite orders, found no
+// difference in speed beyond run-to-run noise.
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
