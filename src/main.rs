@@ -8,13 +8,5 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(partner_access_studio::app::App);
-    // index.html shows a loading line while the wasm is fetched and
-    // compiled; the app is in place now.
-    if let Some(booting) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("booting"))
-    {
-        booting.remove();
-    }
+    partner_access_studio::app::start();
 }

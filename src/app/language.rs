@@ -43,60 +43,133 @@ fn initial_lang() -> Lang {
         .unwrap_or_default()
 }
 
-/// Settles the language, then renders `children` once its catalogues are
-/// at hand (labels are read once, when a view is built).
-///
-/// English is compiled in; another language's catalogues (labels and what
-/// the core says) are fetched first. If that fails, the missing texts show
-/// in English.
-#[component]
-pub fn Localized(children: ChildrenFn) -> impl IntoView {
-    let lang = initial_lang();
-    set_lang(lang);
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
-        let _ = root.set_attribute("lang", lang.code());
-    }
-    let ready = RwSignal::new(lang.is_available(Book::Domain) && lang.is_available(Book::Labels));
-    if !ready.get_untracked() {
-        leptos::task::spawn_local(async move {
-            for book in [Book::Labels, Book::Domain] {
-                if !lang.is_available(book) {
-                    fetch_catalogue(lang, book).await;
-                }
-            }
-            ready.set(true);
-        });
-    }
-    move || ready.get().then(|| untrack(|| children()))
+/// The reader's language and the requests for its catalogues, made first
+/// thing at start so that they travel while the wasm loads the stored state.
+pub struct Texts {
+    wanted: Lang,
+    requests: Vec<(Book, js_sys::Promise)>,
 }
 
-/// Fetches and installs `lang`'s catalogue of `book`; false if that failed.
-async fn fetch_catalogue(lang: Lang, book: Book) -> bool {
+impl Texts {
+    /// Settles the language wanted and requests what of its catalogues is
+    /// not compiled in (in the browser: both, at once).
+    pub fn request() -> Texts {
+        let wanted = initial_lang();
+        Texts {
+            wanted,
+            requests: request_missing(wanted),
+        }
+    }
+}
+
+/// Renders `children` once the catalogues of [`Texts`] are in (labels are
+/// read once, when a view is built).
+///
+/// The browser build compiles no catalogue in: the reader's language's two
+/// (labels and what the core says) are fetched, English's like the others.
+/// If they cannot be fetched, the app reads in English; if English cannot
+/// be fetched either, [`TextsMissing`] says so. Until then index.html's
+/// loading line stays.
+#[component]
+pub fn Localized(texts: Texts, children: ChildrenFn) -> impl IntoView {
+    let ready = RwSignal::new(None);
+    let settle = move |lang: Lang| {
+        set_lang(lang);
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+        ready.set(Some(has_texts(lang)));
+    };
+    let Texts { wanted, requests } = texts;
+    if requests.is_empty() {
+        settle(wanted);
+    } else {
+        leptos::task::spawn_local(async move {
+            for (book, request) in requests {
+                install_response(wanted, book, request).await;
+            }
+            if has_texts(wanted) || wanted == Lang::En {
+                settle(wanted);
+            } else {
+                for (book, request) in request_missing(Lang::En) {
+                    install_response(Lang::En, book, request).await;
+                }
+                settle(Lang::En);
+            }
+        });
+    }
+    move || {
+        let ready = ready.get()?;
+        // index.html shows a loading line while the wasm is fetched and
+        // compiled and the texts are fetched; the app is in place now.
+        if let Some(booting) = document().get_element_by_id("booting") {
+            booting.remove();
+        }
+        Some(if ready {
+            untrack(|| children()).into_any()
+        } else {
+            view! { <TextsMissing /> }.into_any()
+        })
+    }
+}
+
+const BOOKS: [Book; 2] = [Book::Labels, Book::Domain];
+
+/// Whether both of `lang`'s catalogues are at hand.
+fn has_texts(lang: Lang) -> bool {
+    BOOKS.into_iter().all(|book| lang.is_available(book))
+}
+
+/// Starts a fetch of each of `lang`'s catalogues not at hand.
+fn request_missing(lang: Lang) -> Vec<(Book, js_sys::Promise)> {
+    BOOKS
+        .into_iter()
+        .filter(|&book| !lang.is_available(book))
+        .map(|book| (book, window().fetch_with_str(&lang.catalogue_url(book))))
+        .collect()
+}
+
+/// Shown when no catalogue could be fetched: the one screen whose words are
+/// compiled in, in English, since there is no other language to say it in.
+#[component]
+fn TextsMissing() -> impl IntoView {
+    let reload = |_| {
+        let _ = window().location().reload();
+    };
+    view! {
+        <main class="texts-missing">
+            <h1>"Partner Access Studio could not start"</h1>
+            <p role="alert">
+                "The screen texts (/locales/en.json and /locales/domain/en.json) could not be \
+                 loaded. Check that the app is still being served, then reload the page. Your \
+                 data stays in this browser; nothing was changed."
+            </p>
+            <button type="button" on:click=reload>
+                "Reload"
+            </button>
+        </main>
+    }
+}
+
+/// Waits for a catalogue's fetch and installs it (if it failed, the
+/// catalogue stays missing).
+async fn install_response(lang: Lang, book: Book, request: js_sys::Promise) {
+    if let Some(text) = response_text(request).await {
+        lang.install(book, &text);
+    }
+}
+
+async fn response_text(request: js_sys::Promise) -> Option<String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let Ok(response) = JsFuture::from(window.fetch_with_str(&lang.catalogue_url(book))).await
-    else {
-        return false;
-    };
-    let Ok(response) = response.dyn_into::<web_sys::Response>() else {
-        return false;
-    };
+    let response: web_sys::Response = JsFuture::from(request).await.ok()?.dyn_into().ok()?;
     if !response.ok() {
-        return false;
+        return None;
     }
-    let Ok(text) = response.text() else {
-        return false;
-    };
-    match JsFuture::from(text).await.ok().and_then(|t| t.as_string()) {
-        Some(text) => lang.install(book, &text),
-        None => false,
-    }
+    JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
 }
 
 /// The language switch in the top bar: each language named in itself.

@@ -156,3 +156,33 @@ test('when localStorage refuses the choice, the switch still changes the languag
   assert.match(page.url(), /\/accounts\/10\/settings\/users\?lang=da$/);
   await context.close();
 });
+
+// No catalogue is compiled into the browser build: every language's texts,
+// English's too, are fetched at start.
+test("a language whose texts cannot be fetched reads in English instead", async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'nl-NL' });
+  await context.route('**/locales/domain/nl.json', (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(env.base + '/accounts/10/settings/users');
+  await page.getByRole('button', { name: 'Create user', exact: true }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.locator('#booting').count(), 0, 'the loading line is gone');
+  await context.close();
+});
+
+test('when no texts can be fetched, the page says so and offers a reload', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  let blocked = true;
+  await context.route('**/locales/**', (route) => (blocked ? route.abort() : route.continue()));
+  const page = await context.newPage();
+  await page.goto(env.base + '/accounts/10/settings/users');
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /screen texts .* could not be loaded/);
+  assert.equal(await page.locator('#booting').count(), 0, 'no endless loading line');
+  // Once the texts can be fetched again, Reload brings the app back.
+  blocked = false;
+  await page.getByRole('button', { name: 'Reload' }).click();
+  await page.getByRole('button', { name: 'Create user', exact: true }).waitFor();
+  await context.close();
+});
