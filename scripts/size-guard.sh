@@ -76,13 +76,16 @@
 # fetched at start like the other languages' instead of compiled in
 # (-7.8 KB of wasm; they are 9.4 KB gzipped in files of their own, which
 # this guard, like the budget, does not count).
+# 353 KB (360,828 bytes, guard 354) once wasm-opt orders the functions
+# by name (index.html), so that the copies of each generic function sit
+# within gzip's 32 KB window of each other: -5.5 KB.
 # The guard is a ratchet just above today's size: it stops growth while the
 # size work brings the build under 350; lower GUARD_KB with every gain, and
 # set it to 350 once it is met.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUDGET_KB=350
-GUARD_KB=${GUARD_KB:-359}
+GUARD_KB=${GUARD_KB:-354}
 bytes=0
 for f in dist/*.wasm dist/*.js; do
   n=$(gzip -9 -c "$f" | wc -c)
