@@ -1,6 +1,7 @@
 //! Browser tests: storage against a real localStorage in headless Chromium.
 #![cfg(target_arch = "wasm32")]
 
+use partner_access_studio::domain::{Book, Lang};
 use partner_access_studio::storage::{browser, Document, StorageKey};
 use wasm_bindgen_test::*;
 
@@ -16,6 +17,12 @@ fn clear() {
         .unwrap();
 }
 
+/// What the core says, in English, as the app installs it after fetching
+/// it at start (the browser build compiles no catalogue in).
+fn english() {
+    assert!(Lang::En.install(Book::Domain, include_str!("../locales/domain/en.json")));
+}
+
 #[wasm_bindgen_test]
 fn a_saved_document_reads_back_the_same() {
     clear();
@@ -28,6 +35,7 @@ fn a_saved_document_reads_back_the_same() {
 
 #[wasm_bindgen_test]
 fn corrupted_storage_is_a_clear_error_not_a_panic() {
+    english();
     clear();
     browser::write(
         StorageKey::Document,
@@ -42,6 +50,7 @@ fn corrupted_storage_is_a_clear_error_not_a_panic() {
 
 #[wasm_bindgen_test]
 fn a_full_local_storage_says_so_instead_of_failing_silently() {
+    english();
     clear();
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     // Fill the quota with 1 MiB chunks, then smaller ones.
