@@ -6,7 +6,9 @@
 //! what the audit log and the outbox store. The screens render it in the
 //! reader's language ([`Text::render`]), so an entry written while the app
 //! was in Dutch reads in Swedish after a switch. `Display` renders English,
-//! for tests, logs and the CSV export of a document.
+//! for tests and logs (in the browser only once English's catalogue is in,
+//! which for a reader of another language is only when theirs could not be
+//! fetched: screens render in the reader's language, never through it).
 //!
 //! Screen labels live in `locales/<lang>.json` and are looked up the same
 //! way ([`Lang::label`], through the `t!` macros of `crate::i18n`, whose keys
