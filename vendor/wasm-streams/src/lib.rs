@@ -12,6 +12,7 @@ pub use readable::ReadableStream;
 pub use transform::TransformStream;
 pub use writable::WritableStream;
 
+mod js_object;
 pub(crate) mod queuing_strategy;
 pub mod readable;
 pub mod transform;

@@ -5,17 +5,18 @@ use std::rc::Rc;
 
 use futures_util::future::{abortable, AbortHandle, TryFutureExt};
 use futures_util::io::{AsyncRead, AsyncReadExt};
-use js_sys::{Error as JsError, Promise, Uint8Array};
+use js_sys::{Error as JsError, Object, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
 use crate::util::{checked_cast_to_u32, clamp_to_usize};
 
 use super::sys;
+use crate::js_object::JsObject;
 
-#[wasm_bindgen]
 pub(crate) struct IntoUnderlyingByteSource {
-    inner: Rc<RefCell<Inner>>,
+    // `None` once the stream is cancelled (upstream: the class is freed).
+    inner: Option<Rc<RefCell<Inner>>>,
     default_buffer_len: usize,
     controller: Option<sys::ReadableByteStreamController>,
     pull_handle: Option<AbortHandle>,
@@ -24,33 +25,46 @@ pub(crate) struct IntoUnderlyingByteSource {
 impl IntoUnderlyingByteSource {
     pub fn new(async_read: Box<dyn AsyncRead>, default_buffer_len: usize) -> Self {
         IntoUnderlyingByteSource {
-            inner: Rc::new(RefCell::new(Inner::new(async_read))),
+            inner: Some(Rc::new(RefCell::new(Inner::new(async_read)))),
             default_buffer_len,
             controller: None,
             pull_handle: None,
         }
     }
+
+    /// The underlying byte source object for `new ReadableStream(source)`
+    /// (`js_object` says why not an exported class).
+    pub fn into_js(self) -> Object {
+        let auto_allocate_chunk_size = JsValue::from(self.default_buffer_len as f64);
+        let this = Rc::new(RefCell::new(self));
+        let started = this.clone();
+        let pulled = this.clone();
+        JsObject::new()
+            .value("type", &JsValue::from_str("bytes"))
+            .value("autoAllocateChunkSize", &auto_allocate_chunk_size)
+            .method("start", move |controller| {
+                started.borrow_mut().start(controller.unchecked_into());
+                JsValue::undefined()
+            })
+            .method("pull", move |controller| {
+                pulled.borrow_mut().pull(controller.unchecked_into()).into()
+            })
+            .method("cancel", move |_reason| {
+                this.borrow_mut().cancel();
+                JsValue::undefined()
+            })
+            .into_object()
+    }
 }
 
 #[allow(clippy::await_holding_refcell_ref)]
-#[wasm_bindgen]
 impl IntoUnderlyingByteSource {
-    #[wasm_bindgen(getter, js_name = type)]
-    pub fn type_(&self) -> sys::ReadableStreamType {
-        sys::ReadableStreamType::Bytes
-    }
-
-    #[wasm_bindgen(getter, js_name = autoAllocateChunkSize)]
-    pub fn auto_allocate_chunk_size(&self) -> usize {
-        self.default_buffer_len
-    }
-
     pub fn start(&mut self, controller: sys::ReadableByteStreamController) {
         self.controller = Some(controller);
     }
 
     pub fn pull(&mut self, controller: sys::ReadableByteStreamController) -> Promise {
-        let inner = self.inner.clone();
+        let inner = self.inner.clone().unwrap_throw();
         let fut = async move {
             // This mutable borrow can never panic, since the ReadableStream always queues
             // each operation on the underlying source.
@@ -71,9 +85,14 @@ impl IntoUnderlyingByteSource {
         future_to_promise(AssertUnwindSafe(fut))
     }
 
-    pub fn cancel(self) {
-        // The stream has been canceled, drop everything.
-        drop(self);
+    pub fn cancel(&mut self) {
+        // The stream has been canceled, drop everything (as dropping the
+        // class did): abort the pending pull and let go of the reader.
+        if let Some(handle) = self.pull_handle.take() {
+            handle.abort();
+        }
+        self.inner = None;
+        self.controller = None;
     }
 }
 

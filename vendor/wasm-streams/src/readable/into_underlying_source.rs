@@ -5,34 +5,50 @@ use std::rc::Rc;
 
 use futures_util::future::{abortable, AbortHandle, TryFutureExt};
 use futures_util::stream::{Stream, TryStreamExt};
-use js_sys::Promise;
+use js_sys::{Object, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
 use super::sys;
+use crate::js_object::JsObject;
 
 type JsValueStream = dyn Stream<Item = Result<JsValue, JsValue>>;
 
-#[wasm_bindgen]
 pub(crate) struct IntoUnderlyingSource {
-    inner: Rc<RefCell<Inner>>,
+    // `None` once the stream is cancelled (upstream: the class is freed).
+    inner: Option<Rc<RefCell<Inner>>>,
     pull_handle: Option<AbortHandle>,
 }
 
 impl IntoUnderlyingSource {
     pub fn new(stream: Box<JsValueStream>) -> Self {
         IntoUnderlyingSource {
-            inner: Rc::new(RefCell::new(Inner::new(stream))),
+            inner: Some(Rc::new(RefCell::new(Inner::new(stream)))),
             pull_handle: None,
         }
+    }
+
+    /// The underlying source object for `new ReadableStream(source)`
+    /// (`js_object` says why not an exported class).
+    pub fn into_js(self) -> Object {
+        let this = Rc::new(RefCell::new(self));
+        let pulled = this.clone();
+        JsObject::new()
+            .method("pull", move |controller| {
+                pulled.borrow_mut().pull(controller.unchecked_into()).into()
+            })
+            .method("cancel", move |_reason| {
+                this.borrow_mut().cancel();
+                JsValue::undefined()
+            })
+            .into_object()
     }
 }
 
 #[allow(clippy::await_holding_refcell_ref)]
-#[wasm_bindgen]
 impl IntoUnderlyingSource {
     pub fn pull(&mut self, controller: sys::ReadableStreamDefaultController) -> Promise {
-        let inner = self.inner.clone();
+        let inner = self.inner.clone().unwrap_throw();
         let fut = async move {
             // This mutable borrow can never panic, since the ReadableStream always queues
             // each operation on the underlying source.
@@ -53,9 +69,13 @@ impl IntoUnderlyingSource {
         future_to_promise(AssertUnwindSafe(fut))
     }
 
-    pub fn cancel(self) {
-        // The stream has been canceled, drop everything.
-        drop(self);
+    pub fn cancel(&mut self) {
+        // The stream has been canceled, drop everything (as dropping the
+        // class did): abort the pending pull and let go of the stream.
+        if let Some(handle) = self.pull_handle.take() {
+            handle.abort();
+        }
+        self.inner = None;
     }
 }
 

@@ -71,9 +71,11 @@ impl ReadableStream {
         // Set HWM to 0 to prevent the JS ReadableStream from buffering chunks in its queue,
         // since the original Rust stream is better suited to handle that.
         let strategy = QueuingStrategy::new(0.0);
-        let raw =
-            sys::ReadableStreamExt::new_with_into_underlying_source(source, strategy.into_raw())
-                .unchecked_into();
+        let raw = sys::ReadableStreamExt::new_with_into_underlying_source(
+            &source.into_js(),
+            strategy.into_raw(),
+        )
+        .unchecked_into();
         Self::from_raw(raw)
     }
 
@@ -94,7 +96,7 @@ impl ReadableStream {
         R: AsyncRead + 'static,
     {
         let source = IntoUnderlyingByteSource::new(Box::new(async_read), default_buffer_len);
-        let raw = sys::ReadableStreamExt::new_with_into_underlying_byte_source(source)
+        let raw = sys::ReadableStreamExt::new_with_into_underlying_byte_source(&source.into_js())
             .expect_throw("readable byte streams not supported")
             .unchecked_into();
         Self::from_raw(raw)

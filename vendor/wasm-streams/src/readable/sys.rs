@@ -17,8 +17,6 @@ pub use web_sys::ReadableStreamType;
 pub use web_sys::StreamPipeOptions as PipeOptions;
 
 use crate::queuing_strategy::sys::QueuingStrategy;
-use crate::readable::into_underlying_byte_source::IntoUnderlyingByteSource;
-use crate::readable::into_underlying_source::IntoUnderlyingSource;
 
 #[wasm_bindgen]
 extern "C" {
@@ -28,13 +26,13 @@ extern "C" {
 
     #[wasm_bindgen(constructor, js_class = ReadableStream)]
     pub(crate) fn new_with_into_underlying_source(
-        source: IntoUnderlyingSource,
+        source: &Object,
         strategy: QueuingStrategy,
     ) -> ReadableStreamExt;
 
     #[wasm_bindgen(constructor, catch, js_class = ReadableStream)]
     pub(crate) fn new_with_into_underlying_byte_source(
-        source: IntoUnderlyingByteSource,
+        source: &Object,
     ) -> Result<ReadableStreamExt, Error>;
 
     #[wasm_bindgen(method, catch, js_class = ReadableStream, js_name = getReader)]

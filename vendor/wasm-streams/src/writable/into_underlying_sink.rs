@@ -4,11 +4,12 @@ use std::pin::Pin;
 use std::rc::Rc;
 
 use futures_util::{Sink, SinkExt};
-use js_sys::Promise;
+use js_sys::{Object, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
-#[wasm_bindgen]
+use crate::js_object::JsObject;
+
 pub(crate) struct IntoUnderlyingSink {
     inner: Rc<RefCell<Inner>>,
 }
@@ -19,13 +20,28 @@ impl IntoUnderlyingSink {
             inner: Rc::new(RefCell::new(Inner::new(sink))),
         }
     }
+
+    /// The underlying sink object for `new WritableStream(sink)`
+    /// (`js_object` says why not an exported class).
+    pub fn into_js(self) -> Object {
+        let written = self.inner.clone();
+        let closed = self.inner.clone();
+        let aborted = self.inner;
+        JsObject::new()
+            .method("write", move |chunk| {
+                Self::write(written.clone(), chunk).into()
+            })
+            .method("close", move |_| Self::close(closed.clone()).into())
+            .method("abort", move |reason| {
+                Self::abort(aborted.clone(), reason).into()
+            })
+            .into_object()
+    }
 }
 
 #[allow(clippy::await_holding_refcell_ref)]
-#[wasm_bindgen]
 impl IntoUnderlyingSink {
-    pub fn write(&mut self, chunk: JsValue) -> Promise {
-        let inner = self.inner.clone();
+    fn write(inner: Rc<RefCell<Inner>>, chunk: JsValue) -> Promise {
         // SAFETY: We use the take-and-replace pattern in Inner::write() to ensure
         // that if a panic occurs, the sink is already taken out of the Option,
         // leaving it in a clean None state. This prevents use of corrupted state
@@ -38,18 +54,18 @@ impl IntoUnderlyingSink {
         }))
     }
 
-    pub fn close(self) -> Promise {
+    fn close(inner: Rc<RefCell<Inner>>) -> Promise {
         // SAFETY: Inner::close() takes the sink before the fallible operation.
         future_to_promise(AssertUnwindSafe(async move {
-            let mut inner = self.inner.try_borrow_mut().unwrap_throw();
+            let mut inner = inner.try_borrow_mut().unwrap_throw();
             inner.close().await.map(|_| JsValue::undefined())
         }))
     }
 
-    pub fn abort(self, reason: JsValue) -> Promise {
+    fn abort(inner: Rc<RefCell<Inner>>, reason: JsValue) -> Promise {
         // SAFETY: Inner::abort() just sets sink to None, no fallible operation.
         future_to_promise(AssertUnwindSafe(async move {
-            let mut inner = self.inner.try_borrow_mut().unwrap_throw();
+            let mut inner = inner.try_borrow_mut().unwrap_throw();
             inner.abort(reason).await.map(|_| JsValue::undefined())
         }))
     }

@@ -1,11 +1,10 @@
 //! Raw bindings to JavaScript objects used
 //! by a [`WritableStream`](https://developer.mozilla.org/en-US/docs/Web/API/WritableStream).
 //! These are re-exported from [web-sys](https://docs.rs/web-sys/0.3.70/web_sys/struct.WritableStream.html).
+use js_sys::Object;
 use wasm_bindgen::prelude::*;
 pub use web_sys::WritableStream;
 pub use web_sys::WritableStreamDefaultWriter;
-
-use crate::writable::into_underlying_sink::IntoUnderlyingSink;
 
 #[wasm_bindgen]
 extern "C" {
@@ -15,5 +14,5 @@ extern "C" {
     pub(crate) type WritableStreamExt;
 
     #[wasm_bindgen(constructor, js_class = WritableStream)]
-    pub(crate) fn new_with_into_underlying_sink(sink: IntoUnderlyingSink) -> WritableStreamExt;
+    pub(crate) fn new_with_into_underlying_sink(sink: &Object) -> WritableStreamExt;
 }
