@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check: format, lints, native tests, browser tests in headless
-# Chromium, the release build with its size budget, and end-to-end tests
+# Chromium (the app's and the patched wasm-streams'), that the benchmarks
+# build, the release build with its size budget, and end-to-end tests
 # against the built app served on 127.0.0.1. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,15 +25,22 @@ CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test --target wasm32-unknown-unknown --test browser
 
 step "browser tests of the patched wasm-streams (vendor/wasm-streams/PATCHED.md)"
-# Its own suite; fetch_as_stream needs the internet. A target directory of
-# its own: the crate is a cdylib, whose files carry no hash, so a build of
-# it as its own workspace would overwrite the app's build of it.
+# Its own suite; fetch_as_stream needs the internet. The crate is a
+# workspace of its own (its own Cargo.lock), built in a target directory of
+# its own so that its builds never replace the app's.
 (export CARGO_TARGET_DIR="$PWD/target/vendor-wasm-streams" && cd vendor/wasm-streams &&
   cargo test --test unit &&
   WASM_BINDGEN_USE_BROWSER=1 \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   CHROMEDRIVER=/usr/bin/chromedriver \
     cargo test --target wasm32-unknown-unknown --test web -- --skip fetch_as_stream)
+
+step "the benchmarks build (scripts/bench.sh runs them; they are not tests)"
+# Built as bench.sh builds them, in release, so that a change which breaks
+# only the release build of the benchmarks fails here and not on the next
+# machine that measures.
+cargo bench --bench domain --no-run
+cargo build --release --example large_state
 
 step "release build"
 trunk build --release --offline
