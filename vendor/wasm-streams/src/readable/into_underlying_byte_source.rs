@@ -12,11 +12,10 @@ use wasm_bindgen_futures::future_to_promise;
 use crate::util::{checked_cast_to_u32, clamp_to_usize};
 
 use super::sys;
-use crate::js_object::JsObject;
+use crate::js_object::{Cancellable, JsObject};
 
 pub(crate) struct IntoUnderlyingByteSource {
-    // `None` once the stream is cancelled (upstream: the class is freed).
-    inner: Option<Rc<RefCell<Inner>>>,
+    inner: Rc<RefCell<Inner>>,
     default_buffer_len: usize,
     controller: Option<sys::ReadableByteStreamController>,
     pull_handle: Option<AbortHandle>,
@@ -25,7 +24,7 @@ pub(crate) struct IntoUnderlyingByteSource {
 impl IntoUnderlyingByteSource {
     pub fn new(async_read: Box<dyn AsyncRead>, default_buffer_len: usize) -> Self {
         IntoUnderlyingByteSource {
-            inner: Some(Rc::new(RefCell::new(Inner::new(async_read)))),
+            inner: Rc::new(RefCell::new(Inner::new(async_read))),
             default_buffer_len,
             controller: None,
             pull_handle: None,
@@ -36,21 +35,21 @@ impl IntoUnderlyingByteSource {
     /// (`js_object` says why not an exported class).
     pub fn into_js(self) -> Object {
         let auto_allocate_chunk_size = JsValue::from(self.default_buffer_len as f64);
-        let this = Rc::new(RefCell::new(self));
+        let this = Cancellable::new(self);
         let started = this.clone();
         let pulled = this.clone();
         JsObject::new()
             .value("type", &JsValue::from_str("bytes"))
             .value("autoAllocateChunkSize", &auto_allocate_chunk_size)
             .method("start", move |controller| {
-                started.borrow_mut().start(controller.unchecked_into());
+                started.with(|source| source.start(controller.unchecked_into()));
                 JsValue::undefined()
             })
             .method("pull", move |controller| {
-                pulled.borrow_mut().pull(controller.unchecked_into()).into()
+                pulled.with(|source| source.pull(controller.unchecked_into()).into())
             })
             .method("cancel", move |_reason| {
-                this.borrow_mut().cancel();
+                this.take().cancel();
                 JsValue::undefined()
             })
             .into_object()
@@ -64,7 +63,7 @@ impl IntoUnderlyingByteSource {
     }
 
     pub fn pull(&mut self, controller: sys::ReadableByteStreamController) -> Promise {
-        let inner = self.inner.clone().unwrap_throw();
+        let inner = self.inner.clone();
         let fut = async move {
             // This mutable borrow can never panic, since the ReadableStream always queues
             // each operation on the underlying source.
@@ -85,14 +84,9 @@ impl IntoUnderlyingByteSource {
         future_to_promise(AssertUnwindSafe(fut))
     }
 
-    pub fn cancel(&mut self) {
-        // The stream has been canceled, drop everything (as dropping the
-        // class did): abort the pending pull and let go of the reader.
-        if let Some(handle) = self.pull_handle.take() {
-            handle.abort();
-        }
-        self.inner = None;
-        self.controller = None;
+    pub fn cancel(self) {
+        // The stream has been canceled, drop everything.
+        drop(self);
     }
 }
 

@@ -10,20 +10,19 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
 use super::sys;
-use crate::js_object::JsObject;
+use crate::js_object::{Cancellable, JsObject};
 
 type JsValueStream = dyn Stream<Item = Result<JsValue, JsValue>>;
 
 pub(crate) struct IntoUnderlyingSource {
-    // `None` once the stream is cancelled (upstream: the class is freed).
-    inner: Option<Rc<RefCell<Inner>>>,
+    inner: Rc<RefCell<Inner>>,
     pull_handle: Option<AbortHandle>,
 }
 
 impl IntoUnderlyingSource {
     pub fn new(stream: Box<JsValueStream>) -> Self {
         IntoUnderlyingSource {
-            inner: Some(Rc::new(RefCell::new(Inner::new(stream)))),
+            inner: Rc::new(RefCell::new(Inner::new(stream))),
             pull_handle: None,
         }
     }
@@ -31,14 +30,14 @@ impl IntoUnderlyingSource {
     /// The underlying source object for `new ReadableStream(source)`
     /// (`js_object` says why not an exported class).
     pub fn into_js(self) -> Object {
-        let this = Rc::new(RefCell::new(self));
+        let this = Cancellable::new(self);
         let pulled = this.clone();
         JsObject::new()
             .method("pull", move |controller| {
-                pulled.borrow_mut().pull(controller.unchecked_into()).into()
+                pulled.with(|source| source.pull(controller.unchecked_into()).into())
             })
             .method("cancel", move |_reason| {
-                this.borrow_mut().cancel();
+                this.take().cancel();
                 JsValue::undefined()
             })
             .into_object()
@@ -48,7 +47,7 @@ impl IntoUnderlyingSource {
 #[allow(clippy::await_holding_refcell_ref)]
 impl IntoUnderlyingSource {
     pub fn pull(&mut self, controller: sys::ReadableStreamDefaultController) -> Promise {
-        let inner = self.inner.clone().unwrap_throw();
+        let inner = self.inner.clone();
         let fut = async move {
             // This mutable borrow can never panic, since the ReadableStream always queues
             // each operation on the underlying source.
@@ -69,13 +68,9 @@ impl IntoUnderlyingSource {
         future_to_promise(AssertUnwindSafe(fut))
     }
 
-    pub fn cancel(&mut self) {
-        // The stream has been canceled, drop everything (as dropping the
-        // class did): abort the pending pull and let go of the stream.
-        if let Some(handle) = self.pull_handle.take() {
-            handle.abort();
-        }
-        self.inner = None;
+    pub fn cancel(self) {
+        // The stream has been canceled, drop everything.
+        drop(self);
     }
 }
 
