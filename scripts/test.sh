@@ -9,6 +9,12 @@ scripts/setup.sh --browser
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+# cargo test of wasm-bindgen-test suites, run in headless Chromium.
+browser_test() {
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  CHROMEDRIVER=/usr/bin/chromedriver \
+    cargo test --target wasm32-unknown-unknown "$@"
+}
 
 step "cargo fmt --check"
 cargo fmt --check
@@ -20,20 +26,16 @@ step "native tests"
 cargo test
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
-CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-CHROMEDRIVER=/usr/bin/chromedriver \
-  cargo test --target wasm32-unknown-unknown --test browser
+browser_test --test browser
 
 step "browser tests of the patched wasm-streams (vendor/wasm-streams/PATCHED.md)"
 # Its own suite; fetch_as_stream needs the internet. The crate is a
 # workspace of its own (its own Cargo.lock), built in a target directory of
-# its own so that its builds never replace the app's.
+# its own so that its builds never replace the app's. Its suite does not
+# ask for a browser itself (WASM_BINDGEN_USE_BROWSER does).
 (export CARGO_TARGET_DIR="$PWD/target/vendor-wasm-streams" && cd vendor/wasm-streams &&
   cargo test --test unit &&
-  WASM_BINDGEN_USE_BROWSER=1 \
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  CHROMEDRIVER=/usr/bin/chromedriver \
-    cargo test --target wasm32-unknown-unknown --test web -- --skip fetch_as_stream)
+  WASM_BINDGEN_USE_BROWSER=1 browser_test --test web -- --skip fetch_as_stream)
 
 step "the benchmarks build (scripts/bench.sh runs them; they are not tests)"
 # Built as bench.sh builds them, in release, so that a change which breaks
