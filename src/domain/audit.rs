@@ -137,6 +137,20 @@ pub fn concerns(entry: &AuditEntry, account: AccountId) -> bool {
         })
 }
 
+/// `account`'s part of an entry (R-AUD-1): the events of that account. The
+/// account whose user made the entry sees all of it (they did it, and saw
+/// every account it touched); any other account never sees what the entry
+/// did elsewhere, such as another client's users in a dormant-access sweep.
+/// Emails and revocations name no account: they are part of the actor's
+/// account's view only.
+pub fn part(entry: &AuditEntry, account: AccountId) -> impl Iterator<Item = &Event> {
+    let whole = entry.actor.as_ref().is_some_and(|a| a.account == account);
+    entry
+        .events
+        .iter()
+        .filter(move |e| whole || e.account() == Some(account))
+}
+
 impl AuditIndex {
     /// `lang` is the reader's: the search matches the words on screen.
     pub fn new(state: &State, account: AccountId, lang: Lang) -> AuditIndex {
@@ -147,11 +161,11 @@ impl AuditIndex {
             .enumerate()
             .filter(|(_, e)| concerns(e, account))
             .map(|(at_index, e)| {
-                let mut categories: Vec<Category> = e.events.iter().map(Category::of).collect();
+                let mut categories: Vec<Category> = part(e, account).map(Category::of).collect();
                 super::sort::sort(&mut categories);
                 categories.dedup();
                 let mut affected = String::new();
-                for u in e.events.iter().filter_map(affected_users) {
+                for u in part(e, account).filter_map(affected_users) {
                     affected.push_str(&u.name.folded());
                     affected.push(' ');
                     affected.push_str(u.email.as_str());
@@ -220,15 +234,30 @@ impl AuditIndex {
     }
 }
 
+/// Whether a spreadsheet would read `field` as a formula (R-SEC-1, after
+/// OWASP's list of CSV injection starts).
+fn starts_a_formula(field: &str) -> bool {
+    field.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
 /// Appends one CSV record (RFC 4180): a field holding a comma, a quote, a
-/// line break or spaces at either end is quoted, its quotes doubled. The
-/// csv crate still reads the import (and, in tests, reads this back); its
-/// writer brought std's I/O machinery with it: 18 KB gzipped of wasm.
+/// line break or spaces at either end is quoted, its quotes doubled. A field
+/// a spreadsheet would run as a formula gets a leading `'` (R-SEC-1): a
+/// user's name is text the studio does not control. The csv crate still
+/// reads the import (and, in tests, reads this back); its writer brought
+/// std's I/O machinery with it.
 pub fn write_csv_record(out: &mut String, fields: &[String]) {
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
+        let neutralised;
+        let field = if starts_a_formula(field) {
+            neutralised = format!("'{field}");
+            &neutralised
+        } else {
+            field
+        };
         let quote = field.contains([',', '"', '\n', '\r'])
             || field.starts_with(char::is_whitespace)
             || field.ends_with(char::is_whitespace);
@@ -243,8 +272,9 @@ pub fn write_csv_record(out: &mut String, fields: &[String]) {
     out.push('\n');
 }
 
-/// The entries as CSV (when, who, acting in, category, what, affected users).
-pub fn to_csv(state: &State, entries: &[usize], lang: Lang) -> String {
+/// `account`'s part of the entries as CSV (when, who, acting in, category,
+/// what, affected users; R-AUD-1).
+pub fn to_csv(state: &State, account: AccountId, entries: &[usize], lang: Lang) -> String {
     let mut out = String::new();
     write_csv_record(
         &mut out,
@@ -273,15 +303,11 @@ pub fn to_csv(state: &State, entries: &[usize], lang: Lang) -> String {
             .and_then(|a| state.account(a.account))
             .map(|a| a.name.clone())
             .unwrap_or_default();
-        let mut categories: Vec<String> = e
-            .events
-            .iter()
+        let mut categories: Vec<String> = part(e, account)
             .map(|ev| Category::of(ev).text().render(lang))
             .collect();
         categories.dedup();
-        let affected: Vec<&str> = e
-            .events
-            .iter()
+        let affected: Vec<&str> = part(e, account)
             .filter_map(affected_users)
             .map(|u| u.email.as_str())
             .collect();

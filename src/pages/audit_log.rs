@@ -3,7 +3,7 @@
 use super::AccountScreen;
 use crate::app::studio::use_studio;
 use crate::components::screen_heading::ScreenHeading;
-use crate::domain::audit::{to_csv, ActorFilter, AuditFilter, AuditIndex, Category};
+use crate::domain::audit::{part, to_csv, ActorFilter, AuditFilter, AuditIndex, Category};
 use crate::domain::{AccountId, Text, Timestamp};
 use crate::i18n::*;
 use crate::pages::users_and_teams::user_detail::change_lines;
@@ -62,7 +62,7 @@ fn AuditScreen(account: AccountId) -> impl IntoView {
                         .unwrap_or_default();
                     let decision = crate::domain::Decision {
                         summary: Text::Plain(String::new()),
-                        events: e.events.clone(),
+                        events: part(e, account).cloned().collect(),
                     };
                     let changes = change_lines(&decision, acc, lang);
                     view! {
@@ -82,7 +82,7 @@ fn AuditScreen(account: AccountId) -> impl IntoView {
     let export = move |_| {
         let csv = studio
             .doc
-            .with_untracked(|d| to_csv(&d.state, &matching.get_untracked(), lang));
+            .with_untracked(|d| to_csv(&d.state, account, &matching.get_untracked(), lang));
         let name = format!("audit-log-{}-{}.csv", account.0, studio.now().iso_date());
         let _ = browser::download_as(&name, &csv, "text/csv");
     };
