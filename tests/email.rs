@@ -75,3 +75,45 @@ fn shapes_at_the_edges_read_as_parse_reads_them() {
         check(text);
     }
 }
+
+#[test]
+fn r_acc_5_only_a_bare_address_is_an_address() {
+    // R-ACC-5: the display-name form would be stored whole, its domain read
+    // as `fjordoutdoor.no>`, and the one-address-per-account check missed.
+    for (text, why) in [
+        ("Anna <anna@fjordoutdoor.no>", "a name or brackets"),
+        ("<anna@fjordoutdoor.no>", "a name or brackets"),
+        ("anna@fjordoutdoor.no>", "a name or brackets"),
+        ("anna @fjordoutdoor.no", "a space"),
+        ("\"anna moe\"@fjordoutdoor.no", "a space"),
+        ("anna@[192.168.0.1]", "not a valid email address"),
+    ] {
+        let err = Email::parse(text).expect_err(text);
+        assert!(
+            err.text().to_string().contains(why),
+            "{text}: {}",
+            err.text()
+        );
+        check(text);
+    }
+    // Case and outer spaces are still forgiven: the same address.
+    assert_eq!(
+        Email::parse(" Anna@FjordOutdoor.no ").unwrap().as_str(),
+        "anna@fjordoutdoor.no"
+    );
+}
+
+#[test]
+fn r_acc_5_the_create_user_list_and_csv_refuse_display_names() {
+    use partner_access_studio::domain::input::{parse_csv, parse_email_list};
+    // R-ACC-5
+    let err = parse_csv("name,email\nAnna,Anna <anna@fjordoutdoor.no>\n").unwrap_err();
+    assert_eq!(err.len(), 1);
+    assert_eq!(err[0].row, 2);
+    assert!(err[0]
+        .reason
+        .to_string()
+        .contains("enter the address alone"));
+    let err = parse_email_list("Anna <anna@fjordoutdoor.no>").unwrap_err();
+    assert!(err.iter().any(|p| p.text == "<anna@fjordoutdoor.no>"));
+}

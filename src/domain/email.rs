@@ -20,6 +20,9 @@ pub enum EmailError {
     Empty,
     NoAt(String),
     NoDomainDot(String),
+    /// `Anna <anna@example.com>` and other forms around the address (R-ACC-5).
+    DisplayName(String),
+    Space(String),
     Invalid(String),
 }
 
@@ -30,6 +33,8 @@ impl EmailError {
             EmailError::Empty => super::text::Text::msg("email.empty"),
             EmailError::NoAt(t) => crate::text!("email.no_at", text = t),
             EmailError::NoDomainDot(t) => crate::text!("email.no_domain_dot", text = t),
+            EmailError::DisplayName(t) => crate::text!("email.display_name", text = t),
+            EmailError::Space(t) => crate::text!("email.space", text = t),
             EmailError::Invalid(t) => crate::text!("email.invalid", text = t),
         }
     }
@@ -51,10 +56,22 @@ impl Email {
         if text.is_empty() {
             return Err(EmailError::Empty);
         }
+        // A bare address only (R-ACC-5). The parser would accept
+        // `Anna <anna@example.com>` and keep it whole, and everything that
+        // reads the domain after the last `@` would then read `example.com>`.
+        if text.contains(['<', '>']) {
+            return Err(EmailError::DisplayName(text.to_string()));
+        }
+        if text.contains(char::is_whitespace) {
+            return Err(EmailError::Space(text.to_string()));
+        }
         if !text.contains('@') {
             return Err(EmailError::NoAt(text.to_string()));
         }
-        if !email_address::EmailAddress::is_valid(text) {
+        let bare = email_address::Options::default()
+            .without_display_text()
+            .without_domain_literal();
+        if email_address::EmailAddress::parse_with_options(text, bare).is_err() {
             return Err(EmailError::Invalid(text.to_string()));
         }
         let lower = text.folded();
@@ -250,6 +267,10 @@ mod tests {
         ));
         assert!(matches!(
             Email::parse("an na@x.com"),
+            Err(EmailError::Space(_))
+        ));
+        assert!(matches!(
+            Email::parse("a\"b@x.com"),
             Err(EmailError::Invalid(_))
         ));
         assert!(Email::parse("anna@").is_err());

@@ -16,6 +16,23 @@ pub struct RowProblem {
     pub reason: Text,
 }
 
+/// The largest Create user CSV read (R-CL-7 allows 100 rows; a megabyte is
+/// ten thousand bytes a row). A larger file is refused before it is read.
+pub const MAX_CSV_BYTES: usize = 1 << 20;
+
+/// A CSV larger than [`MAX_CSV_BYTES`], as the problem the wizard shows.
+pub fn csv_too_large(file: &str, bytes: usize) -> RowProblem {
+    problem(
+        1,
+        file,
+        crate::text!(
+            "input.csv_too_large",
+            size = bytes.div_ceil(1024),
+            max = MAX_CSV_BYTES / 1024
+        ),
+    )
+}
+
 /// Addresses separated by spaces, commas, semicolons or new lines.
 pub fn parse_email_list(raw: &str) -> Result<Vec<NewPerson>, Vec<RowProblem>> {
     let items: Vec<&str> = raw
@@ -30,7 +47,12 @@ pub fn parse_email_list(raw: &str) -> Result<Vec<NewPerson>, Vec<RowProblem>> {
 /// (or `first name` and `last name`) column. Rows may have fewer or more
 /// fields than the header; problems name the line a row starts on.
 pub fn parse_csv(raw: &str) -> Result<Vec<NewPerson>, Vec<RowProblem>> {
-    let mut records = csv_records(raw).into_iter();
+    if raw.len() > MAX_CSV_BYTES {
+        return Err(vec![csv_too_large("", raw.len())]);
+    }
+    // The header, the most a batch takes, and one row more to say so: the
+    // rest of the file is never read (R-CL-7).
+    let mut records = csv_records(raw, MAX_BATCH + 2).into_iter();
     let headers: Vec<String> = records
         .next()
         .map(|(_, h)| h.iter().map(|s| s.folded()).collect())
@@ -48,9 +70,6 @@ pub fn parse_csv(raw: &str) -> Result<Vec<NewPerson>, Vec<RowProblem>> {
     let last_col = col(&["last name", "lastname"]);
     let mut rows = Vec::new();
     for (line, fields) in records {
-        if fields.iter().all(String::is_empty) {
-            continue;
-        }
         let get = |c: Option<usize>| c.and_then(|c| fields.get(c)).cloned().unwrap_or_default();
         let name = match name_col {
             Some(_) => get(name_col),
@@ -59,29 +78,39 @@ pub fn parse_csv(raw: &str) -> Result<Vec<NewPerson>, Vec<RowProblem>> {
                 .to_string(),
         };
         rows.push((line, get(Some(email_col)), name));
+        if rows.len() > MAX_BATCH {
+            return Err(vec![problem(
+                line,
+                &get(Some(email_col)),
+                crate::text!("input.too_many_rows", max = MAX_BATCH),
+            )]);
+        }
     }
     collect_numbered(rows)
 }
 
-/// The records of a CSV (commas, fields in double quotes may hold commas,
-/// quotes and line breaks), each with the line it starts on and its fields
-/// trimmed; blank lines are skipped and a leading byte-order mark dropped.
+/// The first `limit` records of a CSV (commas, fields in double quotes may
+/// hold commas, quotes and line breaks), each with the line it starts on and
+/// its fields trimmed; blank lines and records of empty fields are skipped
+/// and a leading byte-order mark dropped. Nothing past the last record
+/// asked for is read.
 ///
 /// csv-core does the parsing; the csv crate's reader around it is left out
 /// because its I/O and error layers cost kilobytes of wasm and cannot fail
 /// on text that is already in memory.
-fn csv_records(raw: &str) -> Vec<(usize, Vec<String>)> {
+fn csv_records(raw: &str, limit: usize) -> Vec<(usize, Vec<String>)> {
     use csv_core::ReadRecordResult;
     let mut reader = csv_core::Reader::new();
     let mut records = Vec::new();
-    // A record's fields are never longer than the text they come from.
-    let mut out = vec![0u8; raw.len()];
+    // Grown when a record needs more: a file's size says nothing of how
+    // much of it is read.
+    let mut out = vec![0u8; raw.len().min(4096)];
     let mut ends = vec![0usize; 16];
     let (mut read, mut written, mut fields) = (0, 0, 0);
     // The line the next record starts on, counted up to `counted`.
     let (mut line, mut counted) = (1, 0);
     let mut record_start = None;
-    loop {
+    while records.len() < limit {
         let rest = &raw.as_bytes()[read..];
         if record_start.is_none() {
             // Blank lines before a record are skipped by the parser too.
@@ -116,8 +145,11 @@ fn csv_records(raw: &str) -> Vec<(usize, Vec<String>)> {
                         from = to;
                         field
                     })
-                    .collect();
-                records.push((record_start.take().unwrap_or(line), values));
+                    .collect::<Vec<String>>();
+                let start = record_start.take().unwrap_or(line);
+                if !values.iter().all(String::is_empty) {
+                    records.push((start, values));
+                }
                 (written, fields) = (0, 0);
             }
             ReadRecordResult::InputEmpty | ReadRecordResult::End => break,
@@ -232,6 +264,34 @@ mod tests {
         assert_eq!(people[1].email.as_str(), "bo@x.com");
         // An empty file has no email column.
         assert_eq!(parse_csv("").unwrap_err()[0].row, 1);
+    }
+
+    #[test]
+    fn a_csv_is_read_only_up_to_the_row_past_the_limit() {
+        // R-CL-7: a file of 5,000 rows is refused at row 101 (line 102),
+        // and rows of empty fields do not count.
+        let mut csv = String::from("email\n,\n");
+        for i in 0..5000 {
+            csv.push_str(&format!("u{i}@x.com\n"));
+        }
+        let err = parse_csv(&csv).unwrap_err();
+        assert_eq!(err.len(), 1);
+        assert_eq!(err[0].row, 103);
+        assert_eq!(err[0].text, "u100@x.com");
+        assert!(err[0].reason.to_string().contains("more than 100"));
+        assert_eq!(csv_records(&csv, 3).len(), 3, "reading stops at the limit");
+    }
+
+    #[test]
+    fn a_csv_over_a_megabyte_is_refused_unread() {
+        let csv = format!("email\n{}", "a@x.com\n".repeat(MAX_CSV_BYTES / 8 + 1));
+        let err = parse_csv(&csv).unwrap_err();
+        assert_eq!(err.len(), 1);
+        assert!(
+            err[0].reason.to_string().contains("1024 KB"),
+            "{}",
+            err[0].reason
+        );
     }
 
     #[test]

@@ -205,6 +205,15 @@ fn EmailsStep(draft: Draft) -> impl IntoView {
             return;
         };
         let name = file.name();
+        // Refused before it is read into memory (R-CL-7 takes 100 rows).
+        if file.size() > crate::domain::input::MAX_CSV_BYTES as f64 {
+            draft.csv.set(None);
+            draft.problems.set(vec![crate::domain::input::csv_too_large(
+                &name,
+                file.size() as usize,
+            )]);
+            return;
+        }
         leptos::task::spawn_local(async move {
             let text = wasm_bindgen_futures::JsFuture::from(file.text())
                 .await
