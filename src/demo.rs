@@ -400,6 +400,9 @@ pub fn state() -> State {
     b.manage(NORDLYS, VAN_DIJK, 1);
 
     let mut state = b.state;
+    // The demo's partner employees came to their clients through partner
+    // routes (links, Partner seats, Add employees) before the story starts.
+    assume_partner_routes(&mut state);
     // Everyone was active in the last two weeks, except Noor at Fjord (the
     // seat added by mistake), who is listed as dormant for review.
     for acc in &mut state.accounts {
@@ -481,6 +484,7 @@ pub fn grow_large_client(state: &mut State, n: u32, now: Timestamp) {
             },
             assets: Vec::new(),
             linked_partner: None,
+            via_partner: None,
             last_active: now.plus_days(-((i % 200) as i64)),
             last_change: at.plus_days(-((i % 300) as i64)),
         };
@@ -547,7 +551,9 @@ pub fn add_partner_clients(state: &mut State, clients: u32, employees: u32) {
             } else {
                 SetId::Marketer
             };
-            acc.put_user(fresh(email.to_string(), name.clone(), Seat::Partner, set));
+            let mut employee = fresh(email.to_string(), name.clone(), Seat::Partner, set);
+            employee.via_partner = Some(BRIGHTPATH);
+            acc.put_user(employee);
         }
         state.add_account(acc);
         apply(

@@ -104,7 +104,7 @@ fn make_step(state: &State, p: &Picks, serial: u32) -> Option<(Actor, Command)> 
     let client = *pick(&clients, p[4])?;
     let client_users: Vec<UserId> = state.account(client)?.users.iter().map(|u| u.id).collect();
     let addr = |n: u32| email(ADDRESSES[n as usize % ADDRESSES.len()]);
-    let cmd = match p[5] % 17 {
+    let cmd = match p[5] % 19 {
         0 => Command::CreateUsers {
             account: target_acc,
             people: (0..=(p[6] % 3))
@@ -201,6 +201,14 @@ fn make_step(state: &State, p: &Picks, serial: u32) -> Option<(Actor, Command)> 
             partner,
             link_valid_days: [0, 1, 30, 400][p[6] as usize % 4],
             deactivate_dormant: p[7] & 1 == 1,
+        },
+        16 => Command::DeactivateUsers {
+            account: target_acc,
+            users: vec![target, *pick(&in_target, p[6])?],
+        },
+        17 => Command::ReactivateUsers {
+            account: target_acc,
+            users: vec![target, *pick(&in_target, p[6])?],
         },
         _ => Command::RevokeAccessLink {
             token: pick(&state.links, p[6])?.token.clone(),
@@ -347,6 +355,8 @@ fn command_account(cmd: &Command, _state: &State) -> AccountId {
         | Command::EditUser { account, .. }
         | Command::Deactivate { account, .. }
         | Command::Reactivate { account, .. }
+        | Command::DeactivateUsers { account, .. }
+        | Command::ReactivateUsers { account, .. }
         | Command::RemoveUser { account, .. }
         | Command::SaveCustomSet { account, .. } => *account,
         Command::ApproveAccessLink { client, .. }

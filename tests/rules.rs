@@ -903,6 +903,8 @@ fn the_sole_super_admin_cannot_change_to_partner_admin() {
         status: UserStatus::Active,
         assets: vec![],
         linked_partner: None,
+        // She came in through BrightPath's access link (R-CAM-5a).
+        via_partner: Some(BRIGHTPATH),
         last_change: now(),
         last_active: now(),
     });
@@ -1626,7 +1628,12 @@ fn an_employee_off_the_partner_domain_is_linked_to_a_client_by_hand() {
             clients: vec![FJORD],
         },
     );
-    assert_eq!(partner_of(&s, user(&s, FJORD, MAJA)), Some(BRIGHTPATH));
+    // Managed credit, and nothing more (R-CAM-5a).
+    assert_eq!(
+        credited_partner(&s, user(&s, FJORD, MAJA)),
+        Some(BRIGHTPATH)
+    );
+    assert_eq!(partner_of(&s, user(&s, FJORD, MAJA)), None);
     let erik = uid(&s, BRIGHTPATH, ERIK);
     refused(
         &mut s,
@@ -2175,4 +2182,240 @@ fn removing_every_partner_employee_shows_the_end_date_60_days_after_the_last_act
     )
     .unwrap();
     assert_eq!(relationship_end_after(&s, NORDLYS, VAN_DIJK, &one), None);
+}
+
+#[test]
+fn a_bulk_deactivation_is_all_or_nothing_and_names_every_refused_user() {
+    // R-CAM-9, R-CL-6: Lars may deactivate BrightPath's employees in Fjord,
+    // not Fjord's own users; a selection with both changes nobody.
+    let mut s = world();
+    let lars = as_user(&s, BRIGHTPATH, LARS);
+    let (erik, noor, pia, tor) = (
+        uid(&s, FJORD, ERIK),
+        uid(&s, FJORD, NOOR),
+        uid(&s, FJORD, PIA),
+        uid(&s, FJORD, TOR),
+    );
+    let r = refused(
+        &mut s,
+        &lars,
+        Command::DeactivateUsers {
+            account: FJORD,
+            users: vec![erik, pia, noor, tor],
+        },
+        "R-CL-1",
+    );
+    let message = r.to_string();
+    assert!(message.contains("Nothing was changed: 2 of 4"), "{message}");
+    assert!(message.contains(PIA) && message.contains(TOR), "{message}");
+    assert!(!message.contains(ERIK), "{message}");
+    assert!(user(&s, FJORD, ERIK).is_active(), "not half done");
+
+    let before = s.audit.len();
+    let d = accepted(
+        &mut s,
+        &lars,
+        Command::DeactivateUsers {
+            account: FJORD,
+            users: vec![erik, noor, erik],
+        },
+    );
+    assert_eq!(
+        d.summary.to_string(),
+        "Deactivated 2 users in Fjord Outdoor AS"
+    );
+    assert_eq!(s.audit.len(), before + 1, "one command, one audit entry");
+    assert!(!user(&s, FJORD, ERIK).is_active() && !user(&s, FJORD, NOOR).is_active());
+
+    // Reactivating needs a Partner admin there (R-CAM-9): Sofie, at once.
+    refused(
+        &mut s,
+        &lars,
+        Command::ReactivateUsers {
+            account: FJORD,
+            users: vec![erik, noor],
+        },
+        "R-CAM-9",
+    );
+    let sofie = as_user(&s, BRIGHTPATH, SOFIE);
+    accepted(
+        &mut s,
+        &sofie,
+        Command::ReactivateUsers {
+            account: FJORD,
+            users: vec![erik, noor],
+        },
+    );
+    assert!(user(&s, FJORD, ERIK).is_active() && user(&s, FJORD, NOOR).is_active());
+}
+
+#[test]
+fn a_bulk_deactivation_never_takes_the_last_super_admin_together() {
+    // R-CL-4: Karin and Sofie are Lindqvist's two Super Admins; each alone
+    // may go, both at once may not.
+    let mut s = world();
+    let karin = as_user(&s, LINDQVIST, KARIN);
+    let sofie = uid(&s, LINDQVIST, SOFIE);
+    refused(
+        &mut s,
+        &karin,
+        Command::DeactivateUsers {
+            account: LINDQVIST,
+            users: vec![sofie, karin.user],
+        },
+        "R-CL-4",
+    );
+}
+
+/// BrightPath's Super Admin creates, in BrightPath, a user with the address
+/// of Fjord's own Super Admin: the look-alike of R-CAM-5a.
+fn look_alike_of_henrik(s: &mut State) -> UserId {
+    let sofie = as_user(s, BRIGHTPATH, SOFIE);
+    accepted(
+        s,
+        &sofie,
+        Command::CreateUsers {
+            account: BRIGHTPATH,
+            people: vec![person(HENRIK)],
+            seat: Seat::ViewOnly,
+            access: Access::Set(SetId::SuperAdmin),
+        },
+    );
+    uid(s, BRIGHTPATH, HENRIK)
+}
+
+#[test]
+fn r_cam_5a_a_look_alike_user_and_a_link_give_a_partner_no_power_over_a_client_user() {
+    // R-CAM-5a
+    let mut s = world();
+    let look_alike = look_alike_of_henrik(&mut s);
+    let sofie = as_user(&s, BRIGHTPATH, SOFIE);
+    accepted(
+        &mut s,
+        &sofie,
+        Command::LinkClients {
+            partner: BRIGHTPATH,
+            employee: look_alike,
+            clients: vec![FJORD],
+        },
+    );
+    let henrik = uid(&s, FJORD, HENRIK);
+    // Credit for the link, but Henrik is no employee of BrightPath.
+    assert_eq!(
+        credited_partner(&s, user(&s, FJORD, HENRIK)),
+        Some(BRIGHTPATH)
+    );
+    assert_eq!(partner_of(&s, user(&s, FJORD, HENRIK)), None);
+    assert!(!managing_employees(&s, BRIGHTPATH, FJORD).is_empty());
+    // The partner's managers cannot deactivate him in Fjord...
+    let lars = as_user(&s, BRIGHTPATH, LARS);
+    refused(
+        &mut s,
+        &lars,
+        Command::Deactivate {
+            account: FJORD,
+            user: henrik,
+        },
+        "R-CL-1",
+    );
+    // ...nor remove him as a partner employee...
+    refused(
+        &mut s,
+        &sofie,
+        Command::RemovePartnerEmployees {
+            partner: BRIGHTPATH,
+            client: FJORD,
+            users: vec![henrik],
+            reassign_to: None,
+        },
+        "R-CAM-8",
+    );
+    // ...and whoever acts as the look-alike holds none of Henrik's rights.
+    let as_look_alike = Actor {
+        account: BRIGHTPATH,
+        user: look_alike,
+    };
+    assert_eq!(
+        rights_in(&s, &as_look_alike, FJORD).unwrap(),
+        Permissions::NONE
+    );
+    refused(
+        &mut s,
+        &as_look_alike,
+        create_view_only(vec![person("new.one@fjordoutdoor.no")]),
+        "R-CL-1",
+    );
+}
+
+#[test]
+fn r_cam_5a_a_partner_cannot_approve_a_domain_a_client_s_own_users_use() {
+    // R-CAM-5a, R-ACC-3a: approving fjordoutdoor.no would make Henrik's
+    // look-alike eligible, and Henrik BrightPath's by domain.
+    let mut s = world();
+    look_alike_of_henrik(&mut s);
+    let sofie = as_user(&s, BRIGHTPATH, SOFIE);
+    let r = refused(
+        &mut s,
+        &sofie,
+        Command::SetPartnerDomains {
+            partner: BRIGHTPATH,
+            domains: vec![
+                Domain::parse("brightpath.io").unwrap(),
+                Domain::parse("fjordoutdoor.no").unwrap(),
+            ],
+        },
+        "R-ACC-3a",
+    );
+    assert!(r.to_string().contains("Fjord Outdoor AS"), "{r}");
+    assert!(!is_eligible_for_partner_seat(&s, &email(HENRIK)));
+}
+
+#[test]
+fn r_cam_5a_a_client_user_becomes_a_partner_employee_only_through_a_partner_route() {
+    // R-CAM-5a: Fjord adds BrightPath's new employee on a Core seat as one
+    // of its own; a Partner seat is the partner route that makes her one.
+    let mut s = world();
+    let sofie = as_user(&s, BRIGHTPATH, SOFIE);
+    accepted(
+        &mut s,
+        &sofie,
+        Command::CreateUsers {
+            account: BRIGHTPATH,
+            people: vec![person("new.one@brightpath.io")],
+            seat: Seat::ViewOnly,
+            access: Access::Set(SetId::ViewOnly),
+        },
+    );
+    let henrik = as_user(&s, FJORD, HENRIK);
+    accepted(
+        &mut s,
+        &henrik,
+        create_view_only(vec![person("new.one@brightpath.io")]),
+    );
+    let new_one = uid(&s, FJORD, "new.one@brightpath.io");
+    assert_eq!(
+        partner_of(&s, user(&s, FJORD, "new.one@brightpath.io")),
+        None
+    );
+    accepted(
+        &mut s,
+        &henrik,
+        Command::EditUser {
+            account: FJORD,
+            user: new_one,
+            seat: Seat::Partner,
+            access: Access::Set(SetId::ViewOnly),
+        },
+    );
+    assert_eq!(
+        partner_of(&s, user(&s, FJORD, "new.one@brightpath.io")),
+        Some(BRIGHTPATH)
+    );
+    // The route holds while she is a user of BrightPath, and not after.
+    let bp_id = uid(&s, BRIGHTPATH, "new.one@brightpath.io");
+    s.account_mut(BRIGHTPATH).unwrap().remove_user(bp_id);
+    assert_eq!(
+        partner_of(&s, user(&s, FJORD, "new.one@brightpath.io")),
+        None
+    );
 }

@@ -35,6 +35,35 @@ fn a_version_1_document_loads_and_is_upgraded() {
     );
 }
 
+/// The demo document as release 3 (schema version 3) stored it: before
+/// client users carried the partner route they came through.
+const V3: &str = include_str!("fixtures/document-v3.json");
+
+#[test]
+fn a_version_3_document_keeps_its_partner_employees() {
+    use partner_access_studio::demo::{BRIGHTPATH, FJORD, NORDLYS, VAN_DIJK};
+    use partner_access_studio::domain::{partner_of, Email};
+    // R-CAM-5a: until version 4, domain and membership alone made a partner
+    // employee; those who were keep their standing, nobody else gains it.
+    let loaded = Document::load(V3).expect("version 3 still loads");
+    assert_eq!(loaded.upgraded_from, Some(3));
+    let state = &loaded.doc.state;
+    let of = |account, address: &str| {
+        let email = Email::parse(address).unwrap();
+        let user = state
+            .account(account)
+            .unwrap()
+            .user_by_email(&email)
+            .unwrap();
+        partner_of(state, user)
+    };
+    assert_eq!(of(FJORD, "erik.lund@brightpath.io"), Some(BRIGHTPATH));
+    assert_eq!(of(VAN_DIJK, "kari.nordmann@nordlys.no"), Some(NORDLYS));
+    assert_eq!(of(FJORD, "maja@holm-consulting.dk"), None);
+    assert_eq!(of(FJORD, "henrik.dahl@fjordoutdoor.no"), None);
+    assert_eq!(loaded.doc, Document::parse(&loaded.doc.to_json()).unwrap());
+}
+
 #[test]
 fn an_upgraded_document_saves_in_the_current_shape_and_reads_back() {
     let doc = Document::load(V1).unwrap().doc;
@@ -97,4 +126,69 @@ fn a_struct_stored_as_an_array_is_refused_not_guessed() {
     );
     // The same text with the object is read as before.
     assert!(Document::load(V1).is_ok());
+}
+
+/// The demo document as JSON, changed by `edit`, then loaded.
+fn load_edited(edit: impl FnOnce(&mut serde_json::Value)) -> Result<Document, LoadError> {
+    let mut value: serde_json::Value = serde_json::from_str(&Document::demo().to_json()).unwrap();
+    edit(&mut value);
+    Document::parse(&value.to_string())
+}
+
+/// The problems of a refused document, as one line.
+fn refused(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+    match load_edited(edit) {
+        Err(e) => e.to_string(),
+        Ok(_) => panic!("the edited document was accepted"),
+    }
+}
+
+#[test]
+fn a_next_user_id_at_or_below_an_existing_id_is_refused_naming_the_field() {
+    // A low next_user_id would make the next created user replace an
+    // existing one, such as the only Super Admin of a client.
+    let why = refused(|v| v["state"]["next_user_id"] = 1.into());
+    assert!(why.contains("state.next_user_id is 1"), "{why}");
+    let why = refused(|v| v["state"]["next_user_id"] = u32::MAX.into());
+    assert!(why.contains("too large to add users"), "{why}");
+    assert!(load_edited(|_| {}).is_ok());
+}
+
+#[test]
+fn accounts_out_of_id_order_are_refused() {
+    // `State::account` searches by id.
+    let why = refused(|v| {
+        let accounts = v["state"]["accounts"].as_array_mut().unwrap();
+        accounts.swap(0, 2);
+    });
+    assert!(why.contains("state.accounts"), "{why}");
+    assert!(why.contains("list them by id"), "{why}");
+}
+
+#[test]
+fn a_malformed_link_token_is_refused() {
+    let why = refused(|v| {
+        v["state"]["links"] = serde_json::json!([{
+            "token": "../../x",
+            "partner": 1, "employee": 1, "issued_by": 1,
+            "issued_at": 1_700_000_000, "expires_at": 1_800_000_000
+        }]);
+    });
+    assert!(why.contains("link token"), "{why}");
+}
+
+#[test]
+fn dates_past_9999_and_counters_near_their_end_are_refused() {
+    let why = refused(|v| v["clock"] = 253_402_300_800i64.into());
+    assert!(why.contains("clock"), "{why}");
+    let why = refused(|v| v["clock"] = (-1i64).into());
+    assert!(why.contains("clock"), "{why}");
+    let why = refused(|v| v["revision"] = u64::MAX.into());
+    assert!(why.contains("revision"), "{why}");
+    let why = refused(|v| v["mail_read"] = 1_000_000.into());
+    assert!(why.contains("mail_read"), "{why}");
+    let why = refused(|v| {
+        v["state"]["audit"][0]["at"] = 300_000_000_000i64.into();
+    });
+    assert!(why.contains("state.audit"), "{why}");
 }

@@ -129,6 +129,12 @@ pub struct User {
     /// A partner that linked this user by hand for managed credit (R-CAM-5).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub linked_partner: Option<AccountId>,
+    /// The partner whose route the client took to give this user access: an
+    /// approved access link, a Partner seat, or `Add employees` (R-CAM-5a).
+    /// Only such a user can be that partner's employee in the client.
+    /// Added in schema version 4; see `storage::migrate`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via_partner: Option<AccountId>,
     pub last_change: Timestamp,
     /// When this user last did something in the product (dormant-access
     /// review). Added in schema version 2; see `storage::migrate`.
@@ -156,6 +162,7 @@ impl User {
             status: UserStatus::Active,
             assets: Vec::new(),
             linked_partner: None,
+            via_partner: None,
             last_change: now,
             last_active: now,
         }

@@ -64,6 +64,17 @@ pub enum Command {
         account: AccountId,
         user: UserId,
     },
+    /// Several users deactivated at once, all or none (a client's details in
+    /// the Client Access Manager): a refusal names every user refused.
+    DeactivateUsers {
+        account: AccountId,
+        users: Vec<UserId>,
+    },
+    /// Several users reactivated at once, all or none.
+    ReactivateUsers {
+        account: AccountId,
+        users: Vec<UserId>,
+    },
     /// Removes a deactivated user, handing what they own to another user.
     RemoveUser {
         account: AccountId,

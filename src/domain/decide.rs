@@ -127,6 +127,16 @@ pub fn decide(
         } => edit_user(state, actor, *account, *user, *seat, *access, now)?,
         Command::Deactivate { account, user } => deactivate(state, actor, *account, *user, now)?,
         Command::Reactivate { account, user } => reactivate(state, actor, *account, *user, now)?,
+        Command::DeactivateUsers { account, users } => {
+            each_user(state, *account, users, "summary.deactivated_users", |id| {
+                deactivate(state, actor, *account, id, now)
+            })?
+        }
+        Command::ReactivateUsers { account, users } => {
+            each_user(state, *account, users, "summary.reactivated_users", |id| {
+                reactivate(state, actor, *account, id, now)
+            })?
+        }
         Command::RemoveUser {
             account,
             user,
@@ -300,6 +310,15 @@ fn partner_employees_in<'s>(
         crate::text!("refusal.not_employees_of_partner", who = names(&outsiders))
     })?;
     Ok(targets)
+}
+
+/// The partner route a client takes by giving `email` a Partner seat in a
+/// client account (R-CAM-5a): the partner whose employee they are eligible
+/// to be. Nothing for other seats or in a partner account.
+fn partner_route(state: &State, acc: &Account, seat: Seat, email: &Email) -> Option<AccountId> {
+    (seat == Seat::Partner && !acc.kind.is_partner())
+        .then(|| eligible_partner(state, email))
+        .flatten()
 }
 
 /// The same person picked twice in a list counts once; order is kept.
@@ -598,7 +617,7 @@ fn with_partner_activity(
         if let Event::UserAdded { user, .. } | Event::UserChanged { after: user, .. } = e {
             if user.is_active() {
                 if let Some(p) =
-                    partner_of(state, user).or_else(|| eligible_partner(state, &user.email))
+                    credited_partner(state, user).or_else(|| eligible_partner(state, &user.email))
                 {
                     pairs.insert((p, client));
                 }
@@ -613,7 +632,7 @@ fn with_partner_activity(
             pairs.insert((actor.account, client));
         } else if let Some(me) = me {
             if actor.account == client {
-                if let Some(p) = partner_of(state, me) {
+                if let Some(p) = credited_partner(state, me) {
                     pairs.insert((p, client));
                 }
             }
@@ -651,7 +670,7 @@ fn with_relationship_notice(state: &State, mut decision: Decision, now: Timestam
             .events
             .iter()
             .filter_map(leaves)
-            .filter_map(|(client, u)| Some((partner_of(state, u)?, client))),
+            .filter_map(|(client, u)| Some((credited_partner(state, u)?, client))),
     );
     if pairs.is_empty() {
         return decision;
@@ -761,7 +780,7 @@ fn create_users(
         } else {
             p.name.trim().to_string()
         };
-        let user = User::new(
+        let mut user = User::new(
             state.fresh_user_id(i as u32),
             p.email.clone(),
             name,
@@ -769,6 +788,7 @@ fn create_users(
             (permissions, set),
             now,
         );
+        user.via_partner = partner_route(state, acc, seat, &p.email);
         events.push(Event::UserAdded {
             account: acc.id,
             user,
@@ -844,10 +864,12 @@ fn edit_user(
             &[&target.email],
         )?
     };
+    let route = partner_route(state, acc, seat, &target.email);
     let after = changed(target, now, |u| {
         u.seat = seat;
         u.permissions = permissions;
         u.set = set;
+        u.via_partner = u.via_partner.or(route);
     });
     if after.seat == target.seat
         && after.permissions == target.permissions
@@ -943,6 +965,65 @@ fn reactivate(
                 now,
             ),
         ],
+    ))
+}
+
+/// One decision for the same change to several users of an account: all of
+/// them or none. Each user is decided alone against the same state, every
+/// refusal is collected (not only the first), and the batch as a whole must
+/// still keep a Super Admin (R-CL-4), as a batch of Partner seats must all
+/// be eligible (R-SEAT-4).
+fn each_user(
+    state: &State,
+    account_id: AccountId,
+    users: &[UserId],
+    summary: &'static str,
+    one: impl Fn(UserId) -> Result<Decision, Refusal>,
+) -> Result<Decision, Refusal> {
+    let acc = account(state, account_id)?;
+    ensure(!users.is_empty(), "R-CL-6", || {
+        Text::msg("refusal.select_an_employee")
+    })?;
+    let mut events = Vec::new();
+    let mut refused: Vec<(&User, Refusal)> = Vec::new();
+    let mut targets = Vec::new();
+    for id in unique(users) {
+        let target = user_in(acc, id)?;
+        match one(id) {
+            Ok(d) => {
+                targets.push(target);
+                events.extend(d.events);
+            }
+            Err(r) => refused.push((target, r)),
+        }
+    }
+    if let Some((_, first)) = refused.first() {
+        let rule = first.rule;
+        let reasons = Text::list(refused.iter().map(|(u, r)| {
+            crate::text!(
+                "refusal.batch_item",
+                email = &u.email,
+                reason = r.message.clone(),
+                rule = r.rule
+            )
+        }));
+        return Err(Refusal::new(
+            rule,
+            crate::text!(
+                "refusal.batch_nothing_changed",
+                count = refused.len(),
+                total = refused.len() + targets.len(),
+                reasons = reasons
+            ),
+        ));
+    }
+    let deactivating: Vec<&User> = targets.iter().copied().filter(|u| u.is_active()).collect();
+    keeps_a_super_admin(acc, &deactivating)?;
+    Ok(Decision::new(
+        Text::msg(summary)
+            .with("count", targets.len())
+            .with("account", &acc.name),
+        events,
     ))
 }
 
@@ -1250,6 +1331,7 @@ fn approve_link(
                 u.permissions = partner_admin_standard();
                 u.set = Some(SetId::PartnerAdmin);
                 u.status = UserStatus::Active;
+                u.via_partner = Some(link.partner);
             });
             events.push(Event::UserChanged {
                 account: client_id,
@@ -1258,7 +1340,7 @@ fn approve_link(
             });
         }
         None => {
-            let user = User::new(
+            let mut user = User::new(
                 state.fresh_user_id(0),
                 emp.email.clone(),
                 emp.name.clone(),
@@ -1266,6 +1348,7 @@ fn approve_link(
                 (partner_admin_standard(), Some(SetId::PartnerAdmin)),
                 now,
             );
+            user.via_partner = Some(link.partner);
             events.push(Event::UserAdded {
                 account: client_id,
                 user,
@@ -1421,16 +1504,18 @@ fn add_employees(
     )?;
     let mut events = Vec::new();
     for (i, p) in people.iter().enumerate() {
+        let mut user = User::new(
+            state.fresh_user_id(i as u32),
+            p.email.clone(),
+            p.name.clone(),
+            Seat::Partner,
+            (permissions, label),
+            now,
+        );
+        user.via_partner = Some(partner.id);
         events.push(Event::UserAdded {
             account: client_id,
-            user: User::new(
-                state.fresh_user_id(i as u32),
-                p.email.clone(),
-                p.name.clone(),
-                Seat::Partner,
-                (permissions, label),
-                now,
-            ),
+            user,
         });
         events.push(mail(
             &p.email,
@@ -1696,6 +1781,27 @@ fn set_partner_domains(
                 ),
             ));
         }
+        // A client's own people on a newly approved domain would become
+        // eligible for the partner's routes (R-CAM-5a): such a domain is
+        // the client's, not the partner's.
+        if partner.partner_domains.contains(d) {
+            continue;
+        }
+        let client_own = state.clients().find(|c| {
+            c.users.iter().any(|u| {
+                u.email.domain() == d.as_str() && partner.user_by_email(&u.email).is_none()
+            })
+        });
+        if let Some(client) = client_own {
+            return Err(Refusal::new(
+                "R-ACC-3a",
+                crate::text!(
+                    "refusal.domain_of_client",
+                    domain = d.as_str(),
+                    account = &client.name
+                ),
+            ));
+        }
     }
     let mut after: Vec<super::email::Domain> = Vec::new();
     for d in domains {
@@ -1816,6 +1922,7 @@ pub fn tick_steps(state: &State, now: Timestamp) -> Vec<Decision> {
                             standard
                         };
                         x.seat = Seat::Partner;
+                        x.via_partner = x.via_partner.or(eligible_partner(state, &u.email));
                     } else {
                         // Not a partner employee: cannot be a Partner admin
                         // (R-PERM-5); keep what they hold, labelled Custom.

@@ -31,14 +31,65 @@ pub fn is_eligible_for_partner_seat(state: &State, email: &Email) -> bool {
     eligible_partner(state, email).is_some()
 }
 
-/// The partner a client's user works for, if any: by approved domain and
-/// partner-account membership (R-ACC-3), or by a manual link (R-CAM-5).
+/// The partner whose employee a client's user is, if any: the partner whose
+/// route the client took to give them access, while the same person is a
+/// user of that partner account on one of its approved domains (R-ACC-3,
+/// R-CAM-5a). This is what gives a partner power over a client's user; a
+/// look-alike user in the partner account or a manual link never does.
 pub fn partner_of(state: &State, user: &User) -> Option<AccountId> {
+    let p = user.via_partner?;
     state
+        .account(p)
+        .filter(|acc| is_member(acc, &user.email))
+        .map(|_| p)
+}
+
+/// Whether `email` is a user of `partner` on one of its approved domains.
+fn is_member(partner: &Account, email: &Email) -> bool {
+    partner.kind.is_partner()
+        && partner.has_partner_domain(email)
+        && partner.user_by_email(email).is_some()
+}
+
+/// Records, for every client user without one, the partner they would be an
+/// employee of by domain and membership alone, as if they had reached the
+/// client through that partner's route (R-CAM-5a). For data made before
+/// routes were recorded (stored documents of schema version 3 and older,
+/// where that was the rule) and for the demo's made-up history.
+pub fn assume_partner_routes(state: &mut State) {
+    let members: std::collections::HashMap<Email, AccountId> = state
         .partners()
-        .find(|p| p.has_partner_domain(&user.email) && p.user_by_email(&user.email).is_some())
-        .map(|p| p.id)
-        .or(user.linked_partner)
+        .flat_map(|p| {
+            p.users
+                .iter()
+                .filter(|u| p.has_partner_domain(&u.email))
+                .map(|u| (u.email.clone(), p.id))
+        })
+        .collect();
+    let clients: Vec<AccountId> = state.clients().map(|c| c.id).collect();
+    for id in clients {
+        let Some(acc) = state.account_mut(id) else {
+            continue;
+        };
+        let missing: Vec<(UserId, AccountId)> = acc
+            .users
+            .iter()
+            .filter(|u| u.via_partner.is_none())
+            .filter_map(|u| Some((u.id, *members.get(&u.email)?)))
+            .collect();
+        for (user, partner) in missing {
+            if let Some(u) = acc.user_mut(user) {
+                u.via_partner = Some(partner);
+            }
+        }
+    }
+}
+
+/// The partner credited with managing the client through this user
+/// (R-REL-1): its employee there, or a user it linked by hand for managed
+/// credit (R-CAM-5), which gives credit and nothing else (R-CAM-5a).
+pub fn credited_partner(state: &State, user: &User) -> Option<AccountId> {
+    partner_of(state, user).or(user.linked_partner)
 }
 
 /// Whether the checkmark of R-ACC-3 shows next to a partner user's email.
@@ -194,7 +245,8 @@ pub enum RelationshipStatus {
     },
 }
 
-/// The partner's employees in a client: by domain or by manual link.
+/// The users through whom the partner is credited in a client: its
+/// employees there and the users it linked (R-REL-1, R-CAM-5).
 pub fn managing_employees(state: &State, partner: AccountId, client: AccountId) -> Vec<&User> {
     PartnerDirectory::new(state).managing_employees(partner, client)
 }
@@ -323,13 +375,16 @@ impl<'s> PartnerDirectory<'s> {
 
     /// The same answer as [`partner_of`].
     pub fn partner_of(&self, user: &User) -> Option<AccountId> {
-        self.by_email
-            .get(&user.email)
-            .copied()
-            .or(user.linked_partner)
+        let p = user.via_partner?;
+        (self.by_email.get(&user.email) == Some(&p)).then_some(p)
     }
 
-    /// The partner's employees among the client's users, in order.
+    /// The same answer as [`credited_partner`].
+    pub fn credited_partner(&self, user: &User) -> Option<AccountId> {
+        self.partner_of(user).or(user.linked_partner)
+    }
+
+    /// The users crediting the partner among the client's users, in order.
     fn employees_in(
         &self,
         partner: AccountId,
@@ -339,7 +394,7 @@ impl<'s> PartnerDirectory<'s> {
             .account(client)
             .into_iter()
             .flat_map(|c| c.users.iter())
-            .filter(move |u| self.partner_of(u) == Some(partner))
+            .filter(move |u| self.credited_partner(u) == Some(partner))
     }
 
     /// The same answer as [`managing_employees`].

@@ -10,9 +10,22 @@ use std::fmt;
 
 /// An access link's secret part. Made at the edge (from the browser's random
 /// source), checked here so that a hand-typed URL is a clear "malformed" page.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
 pub struct LinkToken(String);
+
+// A stored or imported token goes through the same check as a typed URL: it
+// becomes part of the link's address.
+impl<'de> Deserialize<'de> for LinkToken {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(d)?;
+        LinkToken::parse(&raw).ok_or_else(|| {
+            serde::de::Error::custom(format_args!(
+                "link token {raw:?} is not 12 to 64 letters, digits, - or _"
+            ))
+        })
+    }
+}
 
 impl LinkToken {
     pub fn parse(raw: &str) -> Option<LinkToken> {

@@ -17,7 +17,10 @@ use serde::{Deserialize, Serialize};
 /// - 1: the first release.
 /// - 2: users carry `last_active` (the dormant-access review); the document
 ///   counts read outbox emails (`mail_read`).
-pub const SCHEMA_VERSION: u32 = 3;
+/// - 3: audit summaries, email subjects and bodies are message ids (`Text`).
+/// - 4: client users carry `via_partner`, the partner route the client took
+///   (R-CAM-5a).
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Larger files are refused by Import before they are read.
 pub const IMPORT_LIMIT_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
@@ -121,6 +124,13 @@ pub struct Loaded {
     pub upgraded_from: Option<u32>,
 }
 
+/// The largest revision or audit number a document may hold: far beyond
+/// any real use, and far from wrapping when counted on.
+const MAX_COUNTER: u64 = u64::MAX / 2;
+
+/// 9999-12-31 23:59:59 UTC, the last second a stored date may hold.
+const LAST_STORED_SECOND: i64 = 253_402_300_799;
+
 /// How many problems a refused document lists: enough to fix a file by
 /// hand, not a wall of text.
 const PROBLEMS_SHOWN: usize = 5;
@@ -215,14 +225,130 @@ impl Document {
     }
 
     fn problems(&self) -> impl Iterator<Item = String> + '_ {
-        let mut ids: Vec<_> = self.state.accounts.iter().map(|a| a.id).collect();
-        crate::domain::sort::sort(&mut ids);
-        ids.dedup();
-        let shared_id = (ids.len() != self.state.accounts.len())
-            .then(|| "two accounts share an id".to_string());
-        shared_id
+        self.counter_problems()
             .into_iter()
             .chain(self.state.accounts.iter().flat_map(account_problems))
+            .chain(self.time_problems())
+    }
+
+    /// What the core assumes of the whole document and a hand-edited file
+    /// can break: each problem names the field to fix.
+    fn counter_problems(&self) -> Vec<String> {
+        let state = &self.state;
+        let mut problems = Vec::new();
+        // `State::account` searches by id: ids must ascend, each once.
+        if let Some(w) = state.accounts.windows(2).find(|w| w[0].id >= w[1].id) {
+            problems.push(if w[0].id == w[1].id {
+                format!("state.accounts: two accounts share the id {}", w[1].id.0)
+            } else {
+                format!(
+                    "state.accounts: account {} is listed after account {}; list them by id",
+                    w[1].id.0, w[0].id.0
+                )
+            });
+        }
+        // A new user takes `next_user_id`: at or below an existing id it
+        // would replace that user (the only Super Admin, say).
+        let highest = state
+            .accounts
+            .iter()
+            .flat_map(|a| a.users.iter().map(|u| u.id.0))
+            .max();
+        if let Some(highest) = highest.filter(|h| *h >= state.next_user_id) {
+            problems.push(format!(
+                "state.next_user_id is {}; it must be above the highest user id, {highest}",
+                state.next_user_id
+            ));
+        }
+        // Room for the largest batch, so that ids never wrap around.
+        if state.next_user_id > u32::MAX - crate::domain::MAX_BATCH as u32 {
+            problems.push(format!(
+                "state.next_user_id is {}, too large to add users",
+                state.next_user_id
+            ));
+        }
+        if self.revision > MAX_COUNTER {
+            problems.push(format!("revision is {}, too large", self.revision));
+        }
+        if let Some(e) = state.audit.iter().find(|e| e.seq > MAX_COUNTER) {
+            problems.push(format!("state.audit: seq {} is too large", e.seq));
+        }
+        if let Some(e) = state.audit.windows(2).find(|w| w[0].seq >= w[1].seq) {
+            problems.push(format!(
+                "state.audit: entry {} follows entry {}; entries are numbered in order",
+                e[1].seq, e[0].seq
+            ));
+        }
+        if self.mail_read > state.outbox.len() {
+            problems.push(format!(
+                "mail_read is {}, more than the {} emails in the outbox",
+                self.mail_read,
+                state.outbox.len()
+            ));
+        }
+        for acc in &state.accounts {
+            if let Some(s) = acc.custom_sets.iter().find(|s| s.id > u32::MAX / 2) {
+                problems.push(format!("{}: custom set id {} is too large", acc.name, s.id));
+            }
+        }
+        problems
+    }
+
+    /// Every date the rules compute with lies between 1970 and 9999: the
+    /// calendar the screens show ends there, and the clock moves on from it.
+    fn time_problems(&self) -> impl Iterator<Item = String> + '_ {
+        let state = &self.state;
+        let bad = |t: &Timestamp| !(0..=LAST_STORED_SECOND).contains(&t.0);
+        let clock = bad(&self.clock).then(|| {
+            format!(
+                "clock: {} is not a date between 1970 and 9999",
+                self.clock.0
+            )
+        });
+        let users = state.accounts.iter().flat_map(move |a| {
+            a.users
+                .iter()
+                .filter(move |u| bad(&u.last_change) || bad(&u.last_active))
+                .map(move |u| format!("{}: {} has a date outside 1970–9999", a.name, u.email))
+        });
+        let links = state
+            .links
+            .iter()
+            .filter(move |l| {
+                bad(&l.issued_at)
+                    || bad(&l.expires_at)
+                    || l.revoked_at.as_ref().is_some_and(bad)
+                    || l.used_in.iter().any(|(_, t)| bad(t))
+            })
+            .map(|l| format!("state.links: link {} has a date outside 1970–9999", l.token));
+        let relationships = state
+            .relationships
+            .iter()
+            .filter(move |r| bad(&r.last_activity) || r.ended_on.as_ref().is_some_and(bad))
+            .map(|r| {
+                format!(
+                    "state.relationships: partner {} and client {} have a date outside 1970–9999",
+                    r.partner.0, r.client.0
+                )
+            });
+        let audit = state
+            .audit
+            .iter()
+            .filter(move |e| bad(&e.at))
+            .map(|e| format!("state.audit: entry {} has a date outside 1970–9999", e.seq));
+        let outbox = state.outbox.iter().filter(move |m| bad(&m.at)).map(|m| {
+            format!(
+                "state.outbox: an email to {} has a date outside 1970–9999",
+                m.to
+            )
+        });
+        clock
+            .into_iter()
+            .chain(users)
+            .chain(links)
+            .chain(relationships)
+            .chain(audit)
+            .chain(outbox)
     }
 
     /// A stored actor that no longer exists falls back to a Super Admin.
@@ -272,6 +398,11 @@ pub fn migrate(doc: &mut Document, from: u32) {
     // ids with arguments (`Text`) so that they read in the reader's language.
     // Nothing to convert: the plain English strings of versions 1 and 2 load
     // as `Text::Plain` and show as they were written.
+    if from < 4 {
+        // Until version 4 a partner employee was one by domain and
+        // membership alone; those who were keep their standing.
+        crate::domain::assume_partner_routes(&mut doc.state);
+    }
     doc.schema_version = SCHEMA_VERSION;
 }
 

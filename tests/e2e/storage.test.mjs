@@ -114,7 +114,7 @@ test('data from a newer release is left untouched until the person chooses', asy
   await actAs(page, 'Kari Nordmann — Super Admin');
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), DOC), newer);
   await banner.getByRole('button', { name: 'Start with demo data' }).click();
-  await page.waitForFunction((k) => localStorage.getItem(k).includes('"schema_version":3'), DOC);
+  await page.waitForFunction((k) => localStorage.getItem(k).includes('"schema_version":4'), DOC);
   assert.equal(await page.evaluate(() => localStorage.getItem('partner-access-studio/unreadable/0')), newer);
   await context.close();
 });

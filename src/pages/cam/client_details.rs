@@ -157,20 +157,22 @@ pub fn ClientDetails(partner: AccountId, client: AccountId, open: RwSignal<bool>
         })
     });
     let all_ids = move || employees.with(|e| e.iter().map(|x| x.0).collect::<Vec<_>>());
-    let each_selected = move |make: fn(AccountId, UserId) -> Command| {
-        for user in selected.get_untracked() {
-            if studio.run(make(client, user)).is_err() {
-                break;
-            }
-        }
+    // One command for the whole selection: all of it changes, or nothing
+    // does and the refusal names every user refused.
+    let all_selected = move |make: fn(AccountId, Vec<UserId>) -> Command| {
+        let _ = studio.run(make(client, selected.get_untracked()));
     };
-    let none_selected = move || selected.with(Vec::is_empty);
+    // While a review is open, it and its command are of the selection it
+    // was opened with: the ticks are locked until it closes.
+    let locked = move || mode.get() != Mode::List;
+    let none_selected = move || selected.with(Vec::is_empty) || locked();
     view! {
         <h2 id="client-dialog-title">{t!(i18n, employees_in, client = move || name.clone())}</h2>
         <table>
             <thead><tr>
                 <th scope="col">
                     <input type="checkbox" aria-label=move || t_string!(i18n, select_all).to_string()
+                        disabled=locked
                         prop:checked=move || { let all = all_ids(); !all.is_empty() && selected.with(|s| all.iter().all(|i| s.contains(i))) }
                         on:change=move |ev| selected.set(if event_target_checked(&ev) { all_ids() } else { Vec::new() }) />
                 </th>
@@ -185,7 +187,7 @@ pub fn ClientDetails(partner: AccountId, client: AccountId, open: RwSignal<bool>
                     let label = format!("{} {}", t_string!(i18n, select), name);
                     view! {
                         <tr>
-                            <td><input type="checkbox" aria-label=label prop:checked=move || selected.with(|s| s.contains(&id))
+                            <td><input type="checkbox" aria-label=label disabled=locked prop:checked=move || selected.with(|s| s.contains(&id))
                                 on:change=move |ev| { let on = event_target_checked(&ev); toggle(selected, id, on); } /></td>
                             <th scope="row">{name}</th>
                             <td>{email}</td>
@@ -199,8 +201,8 @@ pub fn ClientDetails(partner: AccountId, client: AccountId, open: RwSignal<bool>
         </table>
         <div class="actions-row">
             <button type="button" disabled=none_selected on:click=move |_| mode.set(Mode::ChangeSet)>{t_string!(i18n, change_permission_set)}</button>
-            <button type="button" disabled=none_selected on:click=move |_| each_selected(|account, user| Command::Deactivate { account, user })>{t_string!(i18n, deactivate)}</button>
-            <button type="button" disabled=none_selected on:click=move |_| each_selected(|account, user| Command::Reactivate { account, user })>{t_string!(i18n, reactivate)}</button>
+            <button type="button" disabled=none_selected on:click=move |_| all_selected(|account, users| Command::DeactivateUsers { account, users })>{t_string!(i18n, deactivate)}</button>
+            <button type="button" disabled=none_selected on:click=move |_| all_selected(|account, users| Command::ReactivateUsers { account, users })>{t_string!(i18n, reactivate)}</button>
             <button type="button" class="danger" disabled=none_selected on:click=move |_| mode.set(Mode::Remove)>{t_string!(i18n, remove_partner_employees)}</button>
         </div>
         {move || match mode.get() {

@@ -121,7 +121,7 @@ fn clients_by_employee(state: &State, partner: AccountId) -> HashMap<&Email, Vec
         for u in c
             .users
             .iter()
-            .filter(|u| directory.partner_of(u) == Some(partner))
+            .filter(|u| directory.credited_partner(u) == Some(partner))
         {
             let name = name.get_or_insert_with(|| client_names(state, partner, c.id).0);
             clients_of.entry(&u.email).or_default().push(name.clone());
@@ -208,7 +208,7 @@ fn LinkClients(partner: AccountId, employee: UserId, open: RwSignal<bool>) -> im
             .clients()
             .filter(|c| {
                 c.user_by_email(&emp.email)
-                    .is_some_and(|u| partner_of(&d.state, u) != Some(partner))
+                    .is_some_and(|u| credited_partner(&d.state, u) != Some(partner))
             })
             .map(|c| (c.id, client_names(&d.state, partner, c.id).0))
             .collect();

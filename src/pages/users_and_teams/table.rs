@@ -107,7 +107,7 @@ pub fn select(state: &State, account: &Account, q: &UserQuery, lang: Lang) -> Se
             set_label: set_label(u),
             status: u.status,
             partner: directory
-                .partner_of(u)
+                .credited_partner(u)
                 .and_then(|p| state.account(p))
                 .map(|p| p.name.clone()),
             last_change: u.last_change,

@@ -22,7 +22,7 @@ pub fn UserDetail(account: AccountId, user: UserId) -> impl IntoView {
             return view! { <p>{t_string!(i18n, not_found_title)}</p> }.into_any();
         };
         let partner = studio.doc.with(|d| {
-            partner_of(&d.state, &u)
+            credited_partner(&d.state, &u)
                 .and_then(|p| d.state.account(p))
                 .map(|p| p.name.clone())
         });
