@@ -368,6 +368,28 @@ fn acting_again_at_the_same_time_leaves_the_actors_users_uncopied() {
 }
 
 #[test]
+fn undo_is_a_command_only_the_person_who_made_the_change_may_give() {
+    let mut s = world();
+    let henrik = as_user(&s, FJORD, HENRIK);
+    let sofie = as_user(&s, FJORD, SOFIE);
+    let erik = uid(&s, FJORD, ERIK);
+    deactivate(&mut s, &henrik, erik);
+    let seq = s.audit.last().unwrap().seq;
+    // R-ACC-2: someone else, even a Partner admin of the account, may not.
+    let r = refused(&mut s, &sofie, Command::Undo { seq }, "R-ACC-2");
+    assert!(r
+        .to_string()
+        .contains("Only the person who made this change"));
+    let d = accepted(&mut s, &henrik, Command::Undo { seq });
+    assert!(d.summary.to_string().starts_with("Undid: "));
+    assert!(user(&s, FJORD, ERIK).is_active());
+    let undo_entry = s.audit.last().unwrap();
+    assert_eq!(undo_entry.actor.as_ref().map(|a| a.user), Some(henrik.user));
+    // Once undone, the original entry is no longer the newest: refused.
+    refused(&mut s, &henrik, Command::Undo { seq }, "R-ACC-2");
+}
+
+#[test]
 fn undo_restores_a_deactivated_user_and_is_recorded() {
     let mut s = world();
     let henrik = as_user(&s, FJORD, HENRIK);

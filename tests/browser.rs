@@ -2,7 +2,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use partner_access_studio::domain::{Book, Lang};
-use partner_access_studio::storage::{browser, Document, StorageKey};
+use partner_access_studio::storage::browser::{self, BrowserStore};
+use partner_access_studio::storage::save::{self, KeptAside};
+use partner_access_studio::storage::store::StoreError;
+use partner_access_studio::storage::{Document, StorageKey};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -37,11 +40,17 @@ fn a_saved_document_reads_back_the_same() {
 fn corrupted_storage_is_a_clear_error_not_a_panic() {
     english();
     clear();
-    browser::write(
-        StorageKey::Document,
-        "{\"schema_version\": 1, \"state\": tru",
-    )
-    .unwrap();
+    // Written past the app (which stores JSON only), as damage would be.
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .set_item(
+            &StorageKey::Document.name(),
+            "{\"schema_version\": 1, \"state\": tru",
+        )
+        .unwrap();
     let text = browser::read(StorageKey::Document).unwrap().unwrap();
     let err = Document::parse(&text).unwrap_err();
     assert!(err.to_string().contains("not valid JSON"), "{err}");
@@ -63,6 +72,7 @@ fn a_full_local_storage_says_so_instead_of_failing_silently() {
         i += 1;
     }
     let err = browser::write(StorageKey::Document, &Document::demo().to_json()).unwrap_err();
+    assert_eq!(err, StoreError::Full);
     assert!(err.to_string().contains("full"), "{err}");
     clear();
     assert!(browser::write(StorageKey::Document, "{}").is_ok());
@@ -73,27 +83,22 @@ fn a_full_local_storage_says_so_instead_of_failing_silently() {
 fn unreadable_text_goes_to_a_free_slot_never_over_an_earlier_one() {
     use partner_access_studio::storage::QUARANTINE_SLOTS;
     clear();
-    assert!(browser::keep_aside("first"));
-    assert!(browser::keep_aside("second"));
-    assert_eq!(
-        browser::read(StorageKey::Quarantine(0)).unwrap().as_deref(),
-        Some("first")
-    );
-    assert_eq!(
-        browser::read(StorageKey::Quarantine(1)).unwrap().as_deref(),
-        Some("second")
-    );
+    let head = |n: u8| -> Option<String> {
+        let text = browser::read(StorageKey::Quarantine(n)).unwrap()?;
+        Some(serde_json::from_str::<KeptAside>(&text).unwrap().head)
+    };
+    assert!(save::keep_aside(&BrowserStore, "first"));
+    assert!(save::keep_aside(&BrowserStore, "second"));
+    assert_eq!(head(0).as_deref(), Some("first"));
+    assert_eq!(head(1).as_deref(), Some("second"));
     for _ in 2..QUARANTINE_SLOTS {
-        assert!(browser::keep_aside("more"));
+        assert!(save::keep_aside(&BrowserStore, "more"));
     }
     assert!(
-        !browser::keep_aside("no room left"),
+        !save::keep_aside(&BrowserStore, "no room left"),
         "a full set of slots must say so"
     );
-    assert_eq!(
-        browser::read(StorageKey::Quarantine(0)).unwrap().as_deref(),
-        Some("first")
-    );
+    assert_eq!(head(0).as_deref(), Some("first"));
     clear();
 }
 
@@ -126,28 +131,19 @@ fn a_split_save_reads_back_and_writes_only_what_changed() {
     clear();
     let mut doc = Document::demo();
     partner_access_studio::demo::grow_audit_log(&mut doc.state, 600);
-    let write = |plan: &parts::SavePlan| {
-        for (k, v) in &plan.parts {
-            browser::write_key(k, v).unwrap();
-        }
-        browser::write(StorageKey::Document, &plan.head).unwrap();
-        for k in &plan.obsolete {
-            browser::remove_key(k);
-        }
-    };
     let mut stored = parts::Written::default();
     let first = parts::plan(&mut doc, &stored);
-    write(&first);
+    save::write_plan(&BrowserStore, &first, None).unwrap();
     let first_bytes = first.bytes();
     stored.commit(first);
     doc.revision += 1;
     doc.mail_read = 1;
     let second = parts::plan(&mut doc, &stored);
-    write(&second);
+    save::write_plan(&BrowserStore, &second, Some(doc.revision - 1)).unwrap();
     assert!(second.parts.is_empty(), "only the head changed");
     assert!(second.bytes() < first_bytes / 4);
     let head = browser::read(StorageKey::Document).unwrap().unwrap();
-    let (loaded, _) = parts::load(&head, |k| browser::read_key(k).ok().flatten()).unwrap();
+    let (loaded, _) = save::load(&BrowserStore, &head).unwrap();
     assert_eq!(loaded.doc, doc);
     clear();
 }

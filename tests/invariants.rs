@@ -369,7 +369,7 @@ fn command_account(cmd: &Command, _state: &State) -> AccountId {
         | Command::RemoveEmployeeFromClients { partner, .. }
         | Command::SetPartnerDomains { partner, .. }
         | Command::SetPartnerSettings { partner, .. } => *partner,
-        Command::RevokeAccessLink { .. } => AccountId(u32::MAX),
+        Command::RevokeAccessLink { .. } | Command::Undo { .. } => AccountId(u32::MAX),
     }
 }
 

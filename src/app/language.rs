@@ -27,10 +27,7 @@ fn initial_lang() -> Lang {
                 .split('&')
                 .find_map(|p| p.strip_prefix(LANG_PARAM).and_then(Lang::from_code))
         });
-    let remembered = browser::read(StorageKey::Language)
-        .ok()
-        .flatten()
-        .and_then(|code| Lang::from_code(&code));
+    let remembered = browser::recall(StorageKey::Language).and_then(|code| Lang::from_code(&code));
     in_address
         .or(remembered)
         .or_else(|| {
@@ -186,7 +183,7 @@ pub fn LanguageSwitch() -> impl IntoView {
         // again in the new language; the data is already saved. Rebuilding
         // the view tree in place disposed signals that event listeners of
         // the router still held.
-        let remembered = browser::write(StorageKey::Language, chosen.code()).is_ok();
+        let remembered = browser::remember(StorageKey::Language, chosen.code()).is_ok();
         let Some(location) = web_sys::window().map(|w| w.location()) else {
             return;
         };

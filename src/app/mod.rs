@@ -20,7 +20,7 @@ use crate::pages::{
 };
 use leptos::prelude::*;
 use route::{Screen, A};
-use studio::{Notice, Studio};
+use studio::Studio;
 
 /// Starts the app in the browser: requests the screen texts, lets the
 /// browser send those requests, then loads the stored state and mounts.
@@ -65,12 +65,7 @@ pub fn App(texts: language::Texts) -> impl IntoView {
 fn Shell() -> impl IntoView {
     let i18n = use_i18n();
     let studio = studio::use_studio();
-    let reset = move || {
-        studio.reset_demo();
-        studio
-            .notice
-            .set(Some(Notice::Done(t_string!(i18n, reset_done).into())));
-    };
+    let reset = move || studio.reset_demo(t_string!(i18n, reset_done).into());
     view! {
         <a class="skip-link" href="#content">{t_string!(i18n, skip_to_content)}</a>
         <header class="top-bar">

@@ -3,8 +3,11 @@
 //! [`Studio::run`]; they never change the state by hand.
 
 use crate::domain::{execute, tick_steps, Actor, Command, Decision, Refusal, Text, Timestamp};
+use crate::storage::browser::{self, BrowserStore};
 use crate::storage::parts::{self, Written};
-use crate::storage::{browser, Document, LoadError, StorageKey};
+use crate::storage::save::{self, Opened, SaveError};
+use crate::storage::store::StoreError;
+use crate::storage::{Document, LoadError, StorageKey};
 use leptos::prelude::*;
 
 /// What the shell tells the person after an action.
@@ -14,6 +17,19 @@ pub enum Notice {
     Refused(Refusal),
     /// Not a rule's refusal: another tab was ahead, or the browser said no.
     Stale(Text),
+    /// The data was replaced (Import, Reset); what it replaced is kept and
+    /// can be put back.
+    Replaced {
+        summary: Text,
+        why: Replacement,
+    },
+}
+
+/// Why everything was replaced, for the notice and its Undo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replacement {
+    Import,
+    Reset,
 }
 
 #[derive(Clone, Copy)]
@@ -30,12 +46,15 @@ pub struct Studio {
     pub hold_saves: RwSignal<bool>,
     /// The audit entry of this tab's last accepted command, offered for Undo.
     pub undoable: RwSignal<Option<u64>>,
-    /// The revision known to be in localStorage (this tab wrote or read it);
-    /// `None` until something is.
+    /// The revision this tab last read from or wrote to localStorage; any
+    /// other revision found there means another tab saved since.
     stored: StoredValue<Option<u64>>,
     /// The parts of the stored document, so that a save writes only the
     /// ones that changed.
     written: StoredValue<Written>,
+    /// What the last Import or Reset replaced, for `Undo import` / `Undo
+    /// reset` (also kept in localStorage while there is room).
+    replaced: StoredValue<Option<(Document, Replacement)>>,
     /// Set when the split layout did not fit beside the stored document (a
     /// whole document of more than half the quota): this tab then saves
     /// whole documents, as before the split, rather than nothing.
@@ -44,13 +63,13 @@ pub struct Studio {
 
 /// Reads the head under the document key and the parts it lists.
 fn load_stored(head: &str) -> Result<(crate::storage::Loaded, Written), LoadError> {
-    parts::load(head, |key| browser::read_key(key).ok().flatten())
+    save::load(&BrowserStore, head)
 }
 
-/// [`load_stored`], timed for the browser benchmark.
-fn load_at_start(head: &str) -> Result<(crate::storage::Loaded, Written), LoadError> {
+/// What is stored at start, timed for the browser benchmark.
+fn open_at_start() -> Opened {
     let _load = browser::Measure::start("load");
-    load_stored(head)
+    save::open(&BrowserStore)
 }
 
 pub fn use_studio() -> Studio {
@@ -68,34 +87,40 @@ impl Studio {
         let mut hold_saves = false;
         let mut stored = None;
         let mut written = Written::default();
-        let (doc, problem) = match browser::read(StorageKey::Document) {
-            Ok(Some(text)) => match load_at_start(&text) {
-                Ok((loaded, parts_written)) => {
-                    if loaded.upgraded_from.is_none() {
-                        stored = Some(loaded.doc.revision);
-                    }
-                    written = parts_written;
-                    remove_orphan_parts(&written);
-                    (loaded.doc, None)
+        let (doc, problem) = match open_at_start() {
+            Opened::Document {
+                loaded,
+                written: parts_written,
+                revision,
+            } => {
+                let mut doc = loaded.doc;
+                stored = revision;
+                written = parts_written;
+                if loaded.upgraded_from.is_some() {
+                    // Saved in the current shape as a change of its own.
+                    doc.revision = doc.revision.max(revision.unwrap_or(0)) + 1;
                 }
-                Err(e) => {
-                    let kept = browser::keep_aside(&text);
-                    // A newer release's data stays where that release looks
-                    // for it; unkept data must not be saved over either.
-                    hold_saves = !kept || matches!(e, LoadError::NewerVersion(_));
-                    let what = if hold_saves {
-                        "load.problem_saves_held"
-                    } else {
-                        "load.problem_kept_aside"
-                    };
-                    (
-                        Document::demo(),
-                        Some(crate::domain::text::Text::msg(what).with("error", e.text())),
-                    )
-                }
-            },
-            Ok(None) => (Document::demo(), None),
-            Err(e) => (Document::demo(), Some(e)),
+                (doc, None)
+            }
+            Opened::Unreadable { error, kept } => {
+                stored = save::stored_revision(&BrowserStore);
+                // A newer release's data stays where that release looks
+                // for it; unkept data must not be saved over either.
+                hold_saves = !kept || matches!(error, LoadError::NewerVersion(_));
+                let what = if hold_saves {
+                    "load.problem_saves_held"
+                } else {
+                    "load.problem_kept_aside"
+                };
+                let mut doc = Document::demo();
+                doc.revision = stored.unwrap_or(0) + 1;
+                (
+                    doc,
+                    Some(crate::domain::text::Text::msg(what).with("error", error.text())),
+                )
+            }
+            Opened::Nothing => (Document::demo(), None),
+            Opened::Failed(e) => (Document::demo(), Some(e.text())),
         };
         let studio = Studio {
             doc: RwSignal::new(doc),
@@ -107,6 +132,7 @@ impl Studio {
             stored: StoredValue::new(stored),
             written: StoredValue::new(written),
             whole_only: StoredValue::new(false),
+            replaced: StoredValue::new(None),
         };
         studio.pass_time(studio.doc.with_untracked(|d| d.clock));
         studio
@@ -125,10 +151,11 @@ impl Studio {
         browser::on_document_saved_elsewhere(move |text| self.adopt(&text));
     }
 
-    /// Writes the document unless another tab saved a newer one meanwhile:
-    /// then that one is shown and nothing is overwritten.
+    /// Writes the document unless another tab saved meanwhile: then that
+    /// one is shown and nothing is overwritten.
     fn save(&self) {
-        if self.adopt_newer_saved() {
+        if self.adopt_saved_elsewhere() {
+            self.notice.set(Some(Notice::Stale(Text::msg(STALE_TAB))));
             return;
         }
         let outcome = {
@@ -148,16 +175,22 @@ impl Studio {
                 self.written.set_value(Written::default());
                 self.save_problem.set(None);
             }
+            // Another tab saved between the check above and the head.
+            Some(Err(SaveError::Conflict)) => {
+                self.adopt_saved_elsewhere();
+                self.notice.set(Some(Notice::Stale(Text::msg(STALE_TAB))));
+            }
             // The change stays in memory; the banner offers Export.
-            Some(Err(e)) => self.save_problem.set(Some(e)),
+            Some(Err(SaveError::Store(e))) => self.save_problem.set(Some(e.text())),
             None => {}
         }
     }
 
     /// Writes the document: the parts that changed and the head, or the
     /// whole document where parts do not fit. `None`: nothing to write.
-    fn write_out(&self) -> Option<Result<Saved, Text>> {
+    fn write_out(&self) -> Option<Result<Saved, SaveError>> {
         let nothing_split = self.written.with_value(Written::is_empty);
+        let known = self.stored.get_value();
         if !self.whole_only.get_value() {
             let plan = {
                 let _plan = browser::Measure::start("save: plan");
@@ -165,8 +198,8 @@ impl Studio {
                 self.written
                     .with_value(|known| self.doc.try_update_untracked(|d| parts::plan(d, known)))?
             };
-            match write_plan(&plan) {
-                Err(e) if e == Text::msg("storage.full") && nothing_split => {
+            match save::write_plan(&BrowserStore, &plan, known) {
+                Err(SaveError::Store(StoreError::Full)) if nothing_split => {
                     self.whole_only.set_value(true);
                 }
                 written => return Some(written.map(|()| Saved::Parts(plan))),
@@ -175,22 +208,23 @@ impl Studio {
         let (revision, json) = self.doc.with_untracked(|d| (d.revision, d.to_json()));
         let whole = self
             .written
-            .with_value(|known| write_whole(&json, revision, known));
+            .with_value(|old| save::write_whole(&BrowserStore, &json, revision, old, known));
         Some(whole.map(|()| Saved::Whole(revision, json.len())))
     }
 
-    /// Takes over a document another tab saved if it is newer than ours.
+    /// Takes over the document another tab saved, unless it is the one this
+    /// tab last read or wrote.
     fn adopt(&self, text: &str) {
-        let ours = self.doc.with_untracked(|d| d.revision);
         match load_stored(text) {
-            Ok((l, written)) if l.doc.revision > ours => {
+            Ok((l, _)) if Some(l.doc.revision) == self.stored.get_value() => {}
+            Ok((l, written)) => {
                 self.stored.set_value(Some(l.doc.revision));
                 self.written.set_value(written);
+                self.undoable.set(None);
                 self.doc.set(l.doc);
                 self.notice
                     .set(Some(Notice::Done(Text::msg(UPDATED_ELSEWHERE))));
             }
-            Ok(_) => {}
             Err(e) => {
                 // Another tab (perhaps a newer release) wrote what this one
                 // cannot read: stop saving rather than overwrite it.
@@ -200,19 +234,22 @@ impl Studio {
         }
     }
 
-    /// True when localStorage holds a newer revision than this tab (the
-    /// `storage` event has not arrived yet); that document is then adopted.
-    fn adopt_newer_saved(&self) -> bool {
-        let ours = self.doc.with_untracked(|d| d.revision);
-        match browser::stored_revision() {
-            Some(theirs) if theirs > ours => {
-                if let Ok(Some(text)) = browser::read(StorageKey::Document) {
-                    self.adopt(&text);
-                }
-                true
-            }
-            _ => false,
+    /// True when localStorage holds another revision than the one this tab
+    /// last read or wrote (another tab saved; its `storage` event may not
+    /// have arrived yet, or this tab's own last save failed): the stored
+    /// document is then adopted.
+    fn adopt_saved_elsewhere(&self) -> bool {
+        let theirs = save::stored_revision(&BrowserStore);
+        if theirs == self.stored.get_value() {
+            return false;
         }
+        if let Ok(Some(text)) = browser::read(StorageKey::Document) {
+            self.adopt(&text);
+        }
+        // What is stored is now what this tab knows, even when it could
+        // not be read (saves are then held).
+        self.stored.set_value(theirs);
+        true
     }
 
     pub fn acting(&self) -> Actor {
@@ -228,7 +265,7 @@ impl Studio {
     /// `Err(None)`: not run because another tab saved first (the notice
     /// says so).
     pub fn run(&self, command: Command) -> Result<Decision, Option<Refusal>> {
-        if self.adopt_newer_saved() {
+        if self.adopt_saved_elsewhere() {
             self.notice.set(Some(Notice::Stale(Text::msg(STALE_TAB))));
             return Err(None);
         }
@@ -257,28 +294,15 @@ impl Studio {
         outcome.map_err(Some)
     }
 
-    /// Undoes this tab's last accepted command, if still possible.
+    /// Undoes this tab's last accepted command, if still possible: a
+    /// command like any other (`Command::Undo`), decided by the core.
     pub fn undo(&self) {
         let Some(seq) = self.undoable.get_untracked() else {
             return;
         };
+        let _ = self.run(Command::Undo { seq });
+        // An undo is not offered for undoing again.
         self.undoable.set(None);
-        if self.adopt_newer_saved() {
-            self.notice.set(Some(Notice::Stale(Text::msg(STALE_TAB))));
-            return;
-        }
-        let mut summary = None;
-        self.doc.maybe_update(|d| {
-            summary = crate::domain::undo(&mut d.state, &d.acting, seq, d.clock).map(|x| x.summary);
-            if summary.is_some() {
-                d.revision += 1;
-            }
-            summary.is_some()
-        });
-        self.notice.set(Some(match summary {
-            Some(s) => Notice::Done(s),
-            None => Notice::Stale(Text::msg("app.cannot_undo")),
-        }));
     }
 
     /// True while Undo can still reverse this tab's last command.
@@ -317,18 +341,64 @@ impl Studio {
     }
 
     /// Replaces everything with `doc` (demo data or an import), as a new
-    /// revision so that other tabs take it over; releases held saves.
-    pub fn replace(&self, mut doc: Document) {
+    /// revision so that other tabs take it over; releases held saves. What
+    /// it replaces is kept (in memory, and in its localStorage slot while
+    /// there is room) for Undo; the undo history of the replaced data goes,
+    /// so that Undo never acts on an entry of another document.
+    pub fn replace(&self, doc: Document, why: Replacement, summary: Text) {
+        let previous = self.doc.with_untracked(Clone::clone);
+        save::keep_replaced(&BrowserStore, &previous);
+        self.replaced.set_value(Some((previous, why)));
+        self.put(doc);
+        self.notice.set(Some(Notice::Replaced { summary, why }));
+    }
+
+    /// Puts `doc` in place of the current data, as the newest revision.
+    fn put(&self, mut doc: Document) {
+        let stored = save::stored_revision(&BrowserStore);
         let newest = self
             .doc
             .with_untracked(|d| d.revision)
-            .max(browser::stored_revision().unwrap_or(0));
+            .max(stored.unwrap_or(0));
         doc.revision = newest.max(doc.revision) + 1;
+        // Replacing is meant to win over whatever another tab stored.
+        self.stored.set_value(stored);
+        self.undoable.set(None);
         self.hold_saves.set(false);
         // Audit and outbox parts are compared by length only (they only
         // grow); a different document must be written whole.
         self.written.update_value(Written::forget_contents);
         self.doc.set(doc);
+    }
+
+    /// Whether `Undo import` / `Undo reset` can put the replaced data back.
+    pub fn can_undo_replacement(&self) -> bool {
+        self.replaced.with_value(Option::is_some)
+    }
+
+    /// Puts back what the last Import or Reset replaced.
+    pub fn undo_replacement(&self) {
+        let Some((previous, _)) = self.replaced.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        self.put(previous);
+        self.notice
+            .set(Some(Notice::Done(Text::msg("app.replacement_undone"))));
+    }
+
+    /// Every kept-aside item in one file (the start-up banner's button and
+    /// `Your data`).
+    pub fn download_kept_aside(&self) {
+        let Some(json) = save::kept_aside_file(&BrowserStore) else {
+            return;
+        };
+        let name = format!(
+            "partner-access-studio-unreadable-{}.json",
+            self.now().iso_date()
+        );
+        if let Err(e) = browser::download(&name, &json) {
+            self.notice.set(Some(Notice::Stale(e)));
+        }
     }
 
     /// Marks every email in the outbox as read.
@@ -343,8 +413,8 @@ impl Studio {
         });
     }
 
-    pub fn reset_demo(&self) {
-        self.replace(Document::demo());
+    pub fn reset_demo(&self, summary: Text) {
+        self.replace(Document::demo(), Replacement::Reset, summary);
     }
 
     /// The whole state as a JSON file, for Export.
@@ -365,59 +435,11 @@ impl Studio {
     }
 }
 
-/// Writes a save: the changed parts, then the head that lists them, then the
-/// revision; only then are the keys of replaced parts deleted. If a write is
-/// refused, the parts written so far are removed again and the stored head
-/// still lists only parts that exist.
-fn write_plan(plan: &parts::SavePlan) -> Result<(), Text> {
-    for (i, (key, json)) in plan.parts.iter().enumerate() {
-        if let Err(e) = browser::write_key(key, json) {
-            for (written, _) in &plan.parts[..i] {
-                browser::remove_key(written);
-            }
-            return Err(e);
-        }
-    }
-    if let Err(e) = browser::write(StorageKey::Document, &plan.head) {
-        // The old head and its parts are intact; drop the unused new parts.
-        for (key, _) in &plan.parts {
-            browser::remove_key(key);
-        }
-        return Err(e);
-    }
-    browser::write(StorageKey::Revision, &plan.revision.to_string())?;
-    for key in &plan.obsolete {
-        browser::remove_key(key);
-    }
-    Ok(())
-}
-
 /// What a save wrote: the changed parts and the head, or the whole document
 /// (revision, characters).
 enum Saved {
     Parts(parts::SavePlan),
     Whole(u64, usize),
-}
-
-/// Writes the whole document under the document key, over whatever head or
-/// document is there, then deletes the parts the old head listed.
-fn write_whole(json: &str, revision: u64, old: &Written) -> Result<(), Text> {
-    browser::write(StorageKey::Document, json)?;
-    browser::write(StorageKey::Revision, &revision.to_string())?;
-    for key in old.keys() {
-        browser::remove_key(&key);
-    }
-    Ok(())
-}
-
-/// Parts no head lists (left by a save that was interrupted) are deleted.
-fn remove_orphan_parts(written: &Written) {
-    let listed = crate::domain::sort::set_of(written.keys());
-    for key in browser::keys() {
-        if parts::is_part_key(&key) && !listed.contains(&key) {
-            browser::remove_key(&key);
-        }
-    }
 }
 
 /// The characters the last save wrote, for the browser benchmark's

@@ -1,8 +1,7 @@
 //! Banners for storage problems and the outcome of the last action.
 
-use crate::app::studio::{use_studio, Notice};
+use crate::app::studio::{use_studio, Notice, Replacement};
 use crate::i18n::*;
-use crate::pages::data::download_kept_aside;
 use leptos::prelude::*;
 
 #[component]
@@ -14,7 +13,7 @@ pub fn Notices() -> impl IntoView {
         {move || studio.load_problem.get().map(|p| p.render(lang)).map(|p| view! {
             <div role="alert" class="banner warning">
                 <strong>{t_string!(i18n, storage_corrupt_title)}</strong> " " {p} " "
-                <button type="button" on:click=move |_| download_kept_aside(studio)>{t_string!(i18n, download_raw_data)}</button> " "
+                <button type="button" on:click=move |_| studio.download_kept_aside()>{t_string!(i18n, download_raw_data)}</button> " "
                 <button type="button" on:click=move |_| {
                     // The person chose: the demo data may now be saved.
                     studio.hold_saves.set(false);
@@ -34,6 +33,7 @@ pub fn Notices() -> impl IntoView {
                     Notice::Done(s) => ("notice done", s.render(lang)),
                     Notice::Refused(r) => ("notice refused", r.render(lang)),
                     Notice::Stale(s) => ("notice refused", s.render(lang)),
+                    Notice::Replaced { summary, why } => return view! { <ReplacedNotice summary=summary.render(lang) why=why /> }.into_any(),
                 };
                 let done = class == "notice done";
                 view! {
@@ -44,9 +44,30 @@ pub fn Notices() -> impl IntoView {
                         </Show>
                         <button type="button" on:click=move |_| studio.notice.set(None)>{t_string!(i18n, dismiss)}</button>
                     </p>
-                }
+                }.into_any()
             })}
         </div>
+    }
+}
+
+/// After an Import or a Reset: what happened, and the Undo that puts the
+/// replaced data back.
+#[component]
+fn ReplacedNotice(summary: String, why: Replacement) -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    let undo = match why {
+        Replacement::Import => t_string!(i18n, undo_import),
+        Replacement::Reset => t_string!(i18n, undo_reset),
+    };
+    view! {
+        <p class="notice done">
+            {summary} " "
+            <Show when=move || studio.can_undo_replacement()>
+                <button type="button" on:click=move |_| studio.undo_replacement()>{undo}</button> " "
+            </Show>
+            <button type="button" on:click=move |_| studio.notice.set(None)>{t_string!(i18n, dismiss)}</button>
+        </p>
     }
 }
 
@@ -62,6 +83,7 @@ pub fn InlineNotice() -> impl IntoView {
                 Notice::Done(s) => view! { <p class="notice done">{s.render(lang)}</p> }.into_any(),
                 Notice::Refused(r) => view! { <p class="notice refused">{r.render(lang)}</p> }.into_any(),
                 Notice::Stale(s) => view! { <p class="notice refused">{s.render(lang)}</p> }.into_any(),
+                Notice::Replaced { summary, .. } => view! { <p class="notice done">{summary.render(lang)}</p> }.into_any(),
             })}
         </div>
     }

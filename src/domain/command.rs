@@ -144,6 +144,11 @@ pub enum Command {
         partner: AccountId,
         domains: Vec<Domain>,
     },
+    /// Reverses audit entry `seq`, the actor's own newest change, while
+    /// nothing later depends on it (see `domain::undo`).
+    Undo {
+        seq: u64,
+    },
     /// How long access links stay valid, and whether dormant employees are
     /// deactivated automatically (both the powers of R-CAM-9).
     SetPartnerSettings {

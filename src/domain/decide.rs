@@ -112,6 +112,11 @@ pub fn decide(
     now: Timestamp,
 ) -> Result<Decision, Refusal> {
     actor_user(state, actor)?;
+    if let Command::Undo { seq } = command {
+        // The inverse of the actor's own change: no partner activity or
+        // relationship notice of its own.
+        return super::undo::undo_command(state, actor, *seq);
+    }
     let decision = match command {
         Command::CreateUsers {
             account,
@@ -192,6 +197,7 @@ pub fn decide(
         Command::SetPartnerDomains { partner, domains } => {
             set_partner_domains(state, actor, *partner, domains)?
         }
+        Command::Undo { .. } => unreachable!("decided above"),
         Command::SetPartnerSettings {
             partner,
             link_valid_days,

@@ -39,5 +39,5 @@ pub use queries::*;
 pub use refusal::Refusal;
 pub use state::*;
 pub use text::{Book, Folded, Lang, Text};
-pub use undo::{undo, undo_decision};
+pub use undo::undo_decision;
 pub use users::Users;

@@ -2,10 +2,11 @@
 //! shows both). Offered only while nothing later depends on it.
 
 use super::account::User;
-use super::decide::{commit, stamp, Decision};
+use super::decide::Decision;
 use super::event::Event;
-use super::ids::Timestamp;
+use super::refusal::Refusal;
 use super::state::State;
+use super::text::Text;
 use super::Actor;
 
 /// The same user, ignoring when they were last active (acting is not a
@@ -114,10 +115,19 @@ pub fn undo_decision(state: &State, seq: u64) -> Option<Decision> {
     })
 }
 
-/// Undoes audit entry `seq` as `actor`, recording the undo; `None` (and no
-/// change) when [`undo_decision`] says it cannot be undone.
-pub fn undo(state: &mut State, actor: &Actor, seq: u64, now: Timestamp) -> Option<Decision> {
-    let decision = undo_decision(state, seq)?;
-    commit(state, stamp(state, actor), &decision, now);
-    Some(decision)
+/// `Command::Undo` as `decide` takes it: only the person who made a change
+/// undoes it, as themselves, and only while [`undo_decision`] allows.
+pub(super) fn undo_command(state: &State, actor: &Actor, seq: u64) -> Result<Decision, Refusal> {
+    let made_it = state
+        .audit
+        .iter()
+        .rev()
+        .find(|e| e.seq == seq)
+        .and_then(|e| e.actor.as_ref())
+        .is_some_and(|a| a.account == actor.account && a.user == actor.user);
+    // R-ACC-2 is the rule of who acts, as for every refusal about the actor.
+    if !made_it {
+        return Err(Refusal::new("R-ACC-2", Text::msg("refusal.undo_not_yours")));
+    }
+    undo_decision(state, seq).ok_or_else(|| Refusal::new("R-ACC-2", Text::msg("app.cannot_undo")))
 }

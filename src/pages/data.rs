@@ -1,10 +1,11 @@
 //! Your data: export, import, and unreadable data kept aside at start.
 
-use crate::app::studio::{use_studio, Notice, Studio};
+use crate::app::studio::{use_studio, Notice, Replacement, Studio};
 use crate::components::confirm::ConfirmButton;
 use crate::components::screen_heading::ScreenHeading;
 use crate::i18n::*;
-use crate::storage::{browser, Document, StorageKey, IMPORT_LIMIT_BYTES, QUARANTINE_SLOTS};
+use crate::storage::browser::{self, BrowserStore};
+use crate::storage::{save, Document, StorageKey, IMPORT_LIMIT_BYTES};
 use leptos::{html, prelude::*};
 
 /// Where an import stands; the current state is untouched until `Replace`.
@@ -89,11 +90,11 @@ pub fn DataPage() -> impl IntoView {
             })
             .flatten();
         if let Some((file, doc)) = ready {
-            studio.replace(*doc);
-            studio.notice.set(Some(Notice::Done(crate::text!(
-                "app.imported",
-                file = file
-            ))));
+            studio.replace(
+                *doc,
+                Replacement::Import,
+                crate::text!("app.imported", file = file),
+            );
             import.notify();
             if let Some(i) = file_input.get_untracked() {
                 i.set_value("");
@@ -162,22 +163,14 @@ pub fn DataPage() -> impl IntoView {
     }
 }
 
-/// Offers one kept-aside slot as a file; false when it is empty.
-fn download_slot(studio: Studio, n: u8) -> bool {
+/// Offers one kept-aside slot as a file, exactly as kept.
+fn download_slot(studio: Studio, n: u8) {
     let Ok(Some(text)) = browser::read(StorageKey::Quarantine(n)) else {
-        return false;
+        return;
     };
-    let name = format!("partner-access-studio-unreadable-{}.txt", n + 1);
+    let name = format!("partner-access-studio-unreadable-{}.json", n + 1);
     if let Err(e) = browser::download(&name, &text) {
         studio.notice.set(Some(Notice::Stale(e)));
-    }
-    true
-}
-
-/// Offers every kept-aside slot as a file (the start-up banner's button).
-pub fn download_kept_aside(studio: Studio) {
-    for n in 0..QUARANTINE_SLOTS {
-        download_slot(studio, n);
     }
 }
 
@@ -190,13 +183,9 @@ fn KeptAside() -> impl IntoView {
     let version = RwSignal::new(0u32);
     let slots = move || {
         version.get();
-        (0..QUARANTINE_SLOTS)
-            .filter_map(|n| {
-                browser::read(StorageKey::Quarantine(n))
-                    .ok()
-                    .flatten()
-                    .map(|t| (n, t.len()))
-            })
+        save::kept_aside(&BrowserStore)
+            .into_iter()
+            .map(|(n, text)| (n, text.len()))
             .collect::<Vec<_>>()
     };
     view! {

@@ -1,46 +1,110 @@
-//! localStorage, as strings. Every call reports failure instead of panicking:
-//! private mode, a full quota or a missing window are ordinary here.
+//! localStorage, through gloo-storage. Every call reports failure instead of
+//! panicking: private mode, a full quota or a missing window are ordinary
+//! here. Availability is probed once with web-sys, so that gloo's
+//! `LocalStorage::raw()` (which throws where storage is blocked) never runs
+//! where it would fail.
 
+use super::store::{Store, StoreError};
 use super::StorageKey;
 use crate::domain::Text;
+use gloo_storage::errors::StorageError;
+use gloo_storage::{LocalStorage, Storage};
 
-fn local_storage() -> Result<web_sys::Storage, Text> {
-    web_sys::window()
-        .ok_or_else(|| Text::msg("storage.no_window"))?
-        .local_storage()
-        .map_err(|_| Text::msg("storage.blocked"))?
-        .ok_or_else(|| Text::msg("storage.unavailable"))
+thread_local! {
+    static AVAILABLE: std::cell::OnceCell<Result<(), StoreError>> =
+        const { std::cell::OnceCell::new() };
 }
 
-pub fn read(key: StorageKey) -> Result<Option<String>, Text> {
-    read_key(&key.name())
+/// Whether this page may use localStorage, asked once.
+fn available() -> Result<(), StoreError> {
+    AVAILABLE.with(|a| {
+        a.get_or_init(|| match web_sys::window().map(|w| w.local_storage()) {
+            None => Err(StoreError::Unavailable),
+            Some(Err(_)) => Err(StoreError::Blocked),
+            Some(Ok(None)) => Err(StoreError::Unavailable),
+            Some(Ok(Some(_))) => Ok(()),
+        })
+        .clone()
+    })
 }
 
-/// Reads any key (the parts of a split document have keys of their own).
-pub fn read_key(key: &str) -> Result<Option<String>, Text> {
+/// gloo's error as the shell's: the DOMException's name says what happened.
+fn store_error(e: StorageError) -> StoreError {
+    match e {
+        StorageError::JsError(js) => match js.name.as_str() {
+            "QuotaExceededError" => StoreError::Full,
+            "SecurityError" => StoreError::Blocked,
+            name => StoreError::Refused(name.to_string()),
+        },
+        StorageError::SerdeError(e) => StoreError::Refused(e.to_string()),
+        StorageError::KeyNotFound(_) => StoreError::Unreadable,
+    }
+}
+
+/// The browser's localStorage as a [`Store`]. What the app stores is JSON
+/// (documents, parts, numbers), written through gloo's `set` as the very
+/// text given.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BrowserStore;
+
+impl Store for BrowserStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        available()?;
+        read_text(key)
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        available()?;
+        // gloo writes what serde_json makes of a value; a RawValue is
+        // written as the text it holds. Text that is not JSON is never
+        // stored by the app (tests that need it write it from JavaScript).
+        let raw = serde_json::value::RawValue::from_string(value.to_string())
+            .map_err(|e| StoreError::Refused(e.to_string()))?;
+        LocalStorage::set(key, raw).map_err(store_error)
+    }
+
+    fn remove(&self, key: &str) {
+        if available().is_ok() {
+            LocalStorage::delete(key);
+        }
+    }
+
+    fn keys(&self) -> Vec<String> {
+        if available().is_err() {
+            return Vec::new();
+        }
+        let raw = LocalStorage::raw();
+        (0..LocalStorage::length())
+            .filter_map(|i| raw.key(i).ok().flatten())
+            .collect()
+    }
+}
+
+/// Reads a stored text. gloo's `get` parses JSON into a value, and the
+/// conversion of a JS string to a Rust `String` that web-sys generates
+/// walks the text one UTF-16 unit at a time in JS: about 90 ms for the 3 MB
+/// of a 10,000-user document at start, most of the load. So the text is
+/// taken from `getItem` as a JS string and encoded to UTF-8 by the
+/// browser's `TextEncoder` (a lone surrogate becomes U+FFFD, as in every
+/// other string handed to Rust), copied into wasm memory in one go.
+fn read_text(key: &str) -> Result<Option<String>, StoreError> {
     use wasm_bindgen::JsCast;
-    let value = local_storage()?
+    let value = LocalStorage::raw()
         .unchecked_ref::<RawStorage>()
         .get_item(key)
-        .map_err(|_| Text::msg("storage.unreadable"))?;
+        .map_err(|_| StoreError::Unreadable)?;
     if value.is_null() || value.is_undefined() {
         return Ok(None);
     }
-    // The browser encodes the text to UTF-8 natively (a lone surrogate
-    // becomes U+FFFD, as in every other string handed to Rust), and the
-    // bytes are copied into wasm memory in one go.
     let bytes = TextEncoder::new().encode(&value).to_vec();
     String::from_utf8(bytes)
         .map(Some)
-        .map_err(|_| Text::msg("storage.unreadable"))
+        .map_err(|_| StoreError::Unreadable)
 }
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
-    /// `Storage.getItem` returning the JS string itself. The generated
-    /// conversion to a Rust `String` walks the text one UTF-16 unit at a
-    /// time in JS: about 90 ms for the 3 MB of a 10,000-user document at
-    /// start, against a few ms through `TextEncoder`.
+    /// `Storage.getItem` returning the JS string itself.
     type RawStorage;
     #[wasm_bindgen(method, catch, js_name = getItem)]
     fn get_item(
@@ -55,65 +119,33 @@ extern "C" {
     fn encode(this: &TextEncoder, text: &wasm_bindgen::JsValue) -> js_sys::Uint8Array;
 }
 
-/// Every key in this origin's localStorage.
-pub fn keys() -> Vec<String> {
-    let Ok(s) = local_storage() else {
-        return Vec::new();
-    };
-    let n = s.length().unwrap_or(0);
-    (0..n).filter_map(|i| s.key(i).ok().flatten()).collect()
+/// The stored text under `key`.
+pub fn read(key: StorageKey) -> Result<Option<String>, StoreError> {
+    BrowserStore.get(&key.name())
 }
 
-/// Deletes any key; failures are ignored (the key is then left over, and
-/// removed as an orphan at a later start).
-pub fn remove_key(key: &str) {
-    if let Ok(s) = local_storage() {
-        let _ = s.remove_item(key);
-    }
+/// Writes JSON `value` under `key`.
+pub fn write(key: StorageKey, value: &str) -> Result<(), StoreError> {
+    BrowserStore.set(&key.name(), value)
 }
 
-/// Copies unreadable text into the first free quarantine slot; false when
-/// none could take it (then nothing may overwrite the original).
-pub fn keep_aside(text: &str) -> bool {
-    (0..super::QUARANTINE_SLOTS).any(|n| {
-        let key = StorageKey::Quarantine(n);
-        matches!(read(key), Ok(None)) && write(key, text).is_ok()
-    })
-}
-
-/// Writes `value`; a refused write (e.g. `QuotaExceededError`) says why.
-pub fn write(key: StorageKey, value: &str) -> Result<(), Text> {
-    write_key(&key.name(), value)
-}
-
-/// Writes any key; a refused write (e.g. `QuotaExceededError`) says why.
-pub fn write_key(key: &str, value: &str) -> Result<(), Text> {
-    local_storage()?.set_item(key, value).map_err(|e| {
-        let name = js_sys::Reflect::get(&e, &"name".into())
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_default();
-        if name == "QuotaExceededError" {
-            Text::msg("storage.full")
-        } else {
-            crate::text!("storage.refused", reason = name)
-        }
-    })
-}
-
-/// The revision another tab (or this one) last saved, if any.
-pub fn stored_revision() -> Option<u64> {
-    read(StorageKey::Revision)
-        .ok()
-        .flatten()?
-        .trim()
-        .parse()
-        .ok()
-}
-
-/// Deletes a key (used only after the user asked to discard kept-aside data).
+/// Deletes a key (used only after the person asked to discard kept data).
 pub fn remove(key: StorageKey) {
-    remove_key(&key.name());
+    BrowserStore.remove(&key.name());
+}
+
+/// A small setting (the language's code), stored as a JSON string.
+pub fn remember(key: StorageKey, value: &str) -> Result<(), StoreError> {
+    available()?;
+    LocalStorage::set(key.name(), value).map_err(store_error)
+}
+
+/// A setting stored by [`remember`], or as plain text by earlier releases.
+pub fn recall(key: StorageKey) -> Option<String> {
+    available().ok()?;
+    LocalStorage::get::<String>(key.name())
+        .ok()
+        .or_else(|| read_text(&key.name()).ok().flatten())
 }
 
 /// Calls `on_change` with the new text whenever another tab saves the
@@ -161,7 +193,16 @@ pub fn download_as(file_name: &str, text: &str, mime: &str) -> Result<(), Text> 
     a.set_href(&url);
     a.set_download(file_name);
     a.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // The browser reads the object URL after this task, when it starts the
+    // download: revoked at once, some browsers start nothing. A minute
+    // later the download has long begun.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+    }
     Ok(())
 }
 

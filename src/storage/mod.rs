@@ -7,6 +7,8 @@
 pub mod browser;
 pub mod json;
 pub mod parts;
+pub mod save;
+pub mod store;
 
 use crate::domain::{Actor, State, Text, Timestamp};
 use serde::{Deserialize, Serialize};
@@ -38,6 +40,8 @@ pub enum StorageKey {
     Quarantine(u8),
     /// The language the person chose (a code such as `nb`).
     Language,
+    /// The document the last Import or Reset replaced (for its Undo).
+    Replaced,
 }
 
 /// How many unreadable documents can be kept aside.
@@ -50,6 +54,7 @@ impl StorageKey {
             StorageKey::Revision => "partner-access-studio/revision".into(),
             StorageKey::Quarantine(n) => format!("partner-access-studio/unreadable/{n}"),
             StorageKey::Language => "partner-access-studio/language".into(),
+            StorageKey::Replaced => "partner-access-studio/replaced".into(),
         }
     }
 }

@@ -74,7 +74,7 @@ test('Export downloads the state; Import shows a summary, then replaces it', asy
   const file = join(dir, download.suggestedFilename());
   await download.saveAs(file);
   const exported = JSON.parse(await readFile(file, 'utf8'));
-  assert.equal(exported.schema_version, 3);
+  assert.equal(exported.schema_version, 4);
 
   // A bad file is refused with its problem, and nothing changes.
   const bad = join(dir, 'bad.json');
@@ -93,6 +93,7 @@ test('Export downloads the state; Import shows a summary, then replaces it', asy
   await page.getByRole('row', { name: /Users/ }).first().waitFor();
   await page.getByRole('button', { name: 'Replace current data' }).click();
   await page.getByText(/Imported /).waitFor();
+  await page.getByRole('button', { name: 'Undo import' }).waitFor();
   await page.goto(env.base + '/accounts/10/settings/users');
   await page.getByRole('row', { name: /Erik Lund.*Deactivated/ }).waitFor();
   assert.deepEqual(page.errors, []);
@@ -115,7 +116,8 @@ test('data from a newer release is left untouched until the person chooses', asy
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), DOC), newer);
   await banner.getByRole('button', { name: 'Start with demo data' }).click();
   await page.waitForFunction((k) => localStorage.getItem(k).includes('"schema_version":4'), DOC);
-  assert.equal(await page.evaluate(() => localStorage.getItem('partner-access-studio/unreadable/0')), newer);
+  const kept = JSON.parse(await page.evaluate(() => localStorage.getItem('partner-access-studio/unreadable/0')));
+  assert.equal(kept.head, newer);
   await context.close();
 });
 
@@ -182,6 +184,7 @@ test('many client accounts: the overview shows them a page at a time', async () 
   await page.getByLabel('Import', { exact: true }).setInputFiles(file);
   await page.getByRole('button', { name: 'Replace current data' }).click();
   await page.getByText(/Imported /).waitFor();
+  await page.getByRole('button', { name: 'Undo import' }).waitFor();
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Accounts' }).click();
   await page.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
   const total = doc.state.accounts.length;
@@ -202,5 +205,66 @@ test('many client accounts: the overview shows them a page at a time', async () 
   await page.waitForFunction((n) => document.querySelectorAll('#acting-as optgroup').length === n, total);
   await acting.selectOption({ label: 'Kari Nordmann — Super Admin' });
   await page.getByRole('heading', { name: 'Client Access Manager', level: 1 }).waitFor();
+  await context.close();
+});
+
+test('a damaged part: the whole document is kept aside through two reloads and downloads as one file', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  const page = await newTab(context, '/accounts/10/settings/users');
+  await deactivate(page, 'Erik Lund');
+  await page.getByRole('row', { name: /Erik Lund.*Deactivated/ }).waitFor();
+  // Damage one users part, as the reproduction does.
+  const before = await page.evaluate(() => {
+    const keys = Object.keys(localStorage).filter((k) => k.startsWith('partner-access-studio/part/'));
+    const damaged = keys.find((k) => k.includes('/part/users-'));
+    localStorage.setItem(damaged, 'x');
+    return Object.fromEntries(
+      [...keys, 'partner-access-studio/document'].map((k) => [k, localStorage.getItem(k)]));
+  });
+  await page.reload();
+  const banner = page.getByRole('alert').filter({ hasText: 'Saved data could not be read' });
+  await banner.waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    banner.getByRole('button', { name: 'Download raw data' }).click(),
+  ]);
+  const dir = await mkdtemp(join(tmpdir(), 'pas-'));
+  const file = join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  const slots = JSON.parse(await readFile(file, 'utf8'));
+  assert.deepEqual(Object.keys(slots), ['partner-access-studio/unreadable/0']);
+  // Two more starts: the demo data is saved, the kept document stays whole.
+  await page.reload();
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await page.reload();
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  const slot = await page.evaluate(() => localStorage.getItem('partner-access-studio/unreadable/0'));
+  assert.equal(slot, slots['partner-access-studio/unreadable/0'], 'the download is exactly what is kept');
+  const kept = JSON.parse(slot);
+  assert.equal(kept.head, before['partner-access-studio/document']);
+  for (const [key, text] of Object.entries(before)) {
+    if (key.includes('/part/')) assert.equal(kept.parts[key], text, key);
+  }
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('Reset and Import keep what they replace: Undo reset puts it back', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await newTab(context, '/accounts/10/settings/users');
+  await deactivate(page, 'Erik Lund');
+  await page.getByRole('row', { name: /Erik Lund.*Deactivated/ }).waitFor();
+  await page.getByRole('button', { name: 'Reset demo data' }).click();
+  await page.getByRole('dialog', { name: 'Reset demo data?' }).getByRole('button', { name: 'Reset' }).click();
+  await page.getByText('The demo data was restored.').waitFor();
+  assert.ok(await page.evaluate(() => localStorage.getItem('partner-access-studio/replaced')), 'the replaced data is kept');
+  await page.getByRole('row', { name: /Erik Lund.*Active/ }).waitFor();
+  await page.getByRole('button', { name: 'Undo reset' }).click();
+  await page.getByText('The data from before is back.').waitFor();
+  await page.getByRole('row', { name: /Erik Lund.*Deactivated/ }).waitFor();
+  // And it is what is stored: a reload shows it.
+  await page.reload();
+  await page.getByRole('row', { name: /Erik Lund.*Deactivated/ }).waitFor();
+  assert.deepEqual(page.errors, []);
   await context.close();
 });
