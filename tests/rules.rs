@@ -521,7 +521,7 @@ fn make_super_admin_gives_every_permission() {
             access: Access::Set(SetId::SuperAdmin),
         },
     );
-    assert_eq!(user(&s, FJORD, TOR).permissions, Permissions::all());
+    assert_eq!(user(&s, FJORD, TOR).permissions, super_admin());
 }
 
 #[test]

@@ -6,7 +6,10 @@ use super::command::{Access, Actor, ClientRemoval, Command, NewPerson};
 use super::email::Email;
 use super::event::{apply, Event};
 use super::ids::{AccountId, Timestamp, UserId};
-use super::permissions::{partner_admin_standard, Permission, Permissions, SetId};
+use super::permissions::{
+    partner_admin_standard, super_admin, with_the_partner_admin_tools, Permission, Permissions,
+    SetId,
+};
 use super::queries::*;
 use super::refusal::{ensure, Refusal};
 use super::sort::set_of;
@@ -411,7 +414,7 @@ fn resolve_access(
                     account = &acc.name
                 )
             })?;
-            Ok((Permissions::all(), Some(SetId::SuperAdmin)))
+            Ok((super_admin(), Some(SetId::SuperAdmin)))
         }
         Access::Set(SetId::PartnerAdmin) => {
             let ineligible: Vec<&str> = emails
@@ -429,6 +432,7 @@ fn resolve_access(
                 Text::msg("refusal.partner_admin_needs_partner_seat")
             })?;
             let standard = partner_admin_standard();
+            let rights = with_the_partner_admin_tools(rights);
             ensure(rights.covers(&standard), "R-PERM-4c", || {
                 let missing = standard
                     .flags()
@@ -1306,7 +1310,7 @@ fn approve_link(
                 ),
             )
         })?;
-    let rights = rights_in(state, actor, client_id)?;
+    let rights = with_the_partner_admin_tools(rights_in(state, actor, client_id)?);
     ensure(
         rights.covers(&partner_admin_standard()),
         "R-PERM-4c",

@@ -393,7 +393,7 @@ impl SetId {
     /// permissions live in its account.
     pub fn built_in_permissions(self) -> Option<Permissions> {
         Some(match self {
-            SetId::SuperAdmin => Permissions::all(),
+            SetId::SuperAdmin => super_admin(),
             SetId::PartnerAdmin => partner_admin_standard(),
             SetId::SalesRep => Permissions::of(&[
                 Permission::SalesAccess,
@@ -471,6 +471,21 @@ fn edit(object: CrmObject) -> CrmRight {
 /// The standard `Partner admin` set (R-PERM-4, R-PERM-4a): everything a Super
 /// Admin holds, multi-account management included, except SCIM provisioning,
 /// data center migration, billing and sensitive data.
+/// The Super Admin set: every permission except the multi-account
+/// management tools, which only the Partner admin set has (R-PERM-3, seed
+/// 001's table: Super Admin "Geen", Partner admin "Ja").
+pub fn super_admin() -> Permissions {
+    Permissions::all().without(Permission::MultiAccountManagement)
+}
+
+/// What an admin holding `rights` can give with the Partner admin set: the
+/// multi-account management tools come with the set itself, not from the
+/// person who gives it, so a Super Admin, who does not hold them, gives
+/// them all the same (R-PERM-3, R-PERM-4c, R-PA-5).
+pub fn with_the_partner_admin_tools(rights: Permissions) -> Permissions {
+    rights.with(Permission::MultiAccountManagement)
+}
+
 pub fn partner_admin_standard() -> Permissions {
     Permissions::all()
         .without(Permission::UserProvisioningScim)
@@ -511,12 +526,13 @@ mod tests {
     }
 
     #[test]
-    fn super_admin_holds_every_permission() {
+    fn super_admin_holds_every_permission_but_the_multi_account_tools() {
         // R-PERM-3
         let sa = SetId::SuperAdmin.built_in_permissions().unwrap();
         for &p in Permission::ALL {
-            assert!(sa.has(p));
+            assert_eq!(sa.has(p), p != Permission::MultiAccountManagement, "{p:?}");
         }
+        assert!(partner_admin_standard().has(Permission::MultiAccountManagement));
         for r in CrmRight::all() {
             assert_eq!(sa.scope(r), Scope::Everything);
         }

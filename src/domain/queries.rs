@@ -224,7 +224,9 @@ pub fn sets_offered(
         .filter(|s| match s {
             SetId::SuperAdmin => is_super_admin_in(state, actor, account),
             SetId::PartnerAdmin => {
-                all_eligible && rights.covers(&super::permissions::partner_admin_standard())
+                all_eligible
+                    && super::permissions::with_the_partner_admin_tools(rights)
+                        .covers(&super::permissions::partner_admin_standard())
             }
             _ => true,
         })

@@ -21,7 +21,8 @@ use serde::{Deserialize, Serialize};
 ///   counts read outbox emails (`mail_read`).
 /// - 3: audit summaries, email subjects and bodies are message ids (`Text`).
 /// - 4: client users carry `via_partner`, the partner route the client took
-///   (R-CAM-5a).
+///   (R-CAM-5a); Super Admins no longer hold the multi-account management
+///   tools (R-PERM-3).
 pub const SCHEMA_VERSION: u32 = 4;
 
 /// Larger files are refused by Import before they are read.
@@ -407,6 +408,21 @@ pub fn migrate(doc: &mut Document, from: u32) {
         // Until version 4 a partner employee was one by domain and
         // membership alone; those who were keep their standing.
         crate::domain::assume_partner_routes(&mut doc.state);
+        // And Super Admins held the multi-account management tools, which
+        // only the Partner admin set has (R-PERM-3).
+        for acc in &mut doc.state.accounts {
+            let ids: Vec<_> = acc
+                .users
+                .iter()
+                .filter(|u| u.is_super_admin())
+                .map(|u| u.id)
+                .collect();
+            for id in ids {
+                if let Some(u) = acc.user_mut(id) {
+                    u.permissions = crate::domain::super_admin();
+                }
+            }
+        }
     }
     doc.schema_version = SCHEMA_VERSION;
 }

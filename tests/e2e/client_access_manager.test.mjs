@@ -383,3 +383,27 @@ test('the Clients and Employees tabs are one tab stop; arrow keys, Home and End 
   await page.getByRole('tabpanel').getByRole('searchbox', { name: 'Search clients' }).waitFor();
   await page.context().close();
 });
+
+test('a client\'s details: a bulk Deactivate is all or nothing, and a review locks the ticks', async () => {
+  const page = await openPage(env);
+  await actAs(page, 'Lars Nielsen — Custom');
+  const dialog = await clientAction(page, 'Fjord Outdoor (Bergen HQ)', 'Details');
+  await dialog.getByRole('checkbox', { name: 'Select Erik Lund' }).check();
+  await dialog.getByRole('button', { name: 'Deactivate', exact: true }).click();
+  await dialog.getByText('Deactivated 1 user in Fjord Outdoor AS').waitFor();
+  await dialog.getByRole('row', { name: /Erik Lund.*Deactivated/ }).waitFor();
+  // Erik is deactivated already: a selection with him changes nobody.
+  await dialog.getByRole('checkbox', { name: 'Select all' }).check();
+  await dialog.getByRole('button', { name: 'Deactivate', exact: true }).click();
+  await dialog.getByText(/Nothing was changed: 1 of \d+ cannot be changed\. erik\.lund@brightpath\.io: /).waitFor();
+  await dialog.getByRole('row', { name: /Sofie Jansen.*Active/ }).waitFor();
+  // While the removal is reviewed, the selection it names cannot change.
+  await dialog.getByRole('button', { name: 'Remove partner employees' }).click();
+  await dialog.getByRole('heading', { name: 'Review: employees and affected assets' }).waitFor();
+  assert.ok(await dialog.getByRole('checkbox', { name: 'Select Erik Lund' }).isDisabled());
+  assert.ok(await dialog.getByRole('checkbox', { name: 'Select all' }).isDisabled());
+  await dialog.getByRole('button', { name: 'Back' }).click();
+  assert.ok(await dialog.getByRole('checkbox', { name: 'Select Erik Lund' }).isEnabled());
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
