@@ -71,10 +71,7 @@ fn test_text() -> String {
 /// waits here only while its issue is not done; the list is empty when those
 /// issues end.
 const PENDING: &[(&str, &str)] = &[
-    ("R-SEAT-7", FIDELITY),
     ("R-PERM-3a", FIDELITY),
-    ("R-PERM-4d", FIDELITY),
-    ("R-LINK-1", FIDELITY),
     ("R-CL-8", USERS_AND_TEAMS),
     ("R-TEAM-1", USERS_AND_TEAMS),
     ("R-TEAM-2", USERS_AND_TEAMS),

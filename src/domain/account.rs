@@ -360,6 +360,19 @@ impl Account {
             .unwrap_or_else(|| Text::msg("set.custom"))
     }
 
+    /// How a user's permissions differ from their set's, for a Partner
+    /// admin adjusted one permission at a time (R-PERM-4d). Empty for
+    /// everyone else (their edits make them `Custom`).
+    pub fn adjustments(&self, user: &User) -> Vec<super::permissions::PermissionChange> {
+        match user.set {
+            Some(SetId::PartnerAdmin) => self
+                .set_permissions(SetId::PartnerAdmin)
+                .map(|standard| standard.changes_to(&user.permissions))
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        }
+    }
+
     pub fn has_partner_domain(&self, email: &Email) -> bool {
         self.partner_domains
             .iter()

@@ -13,7 +13,7 @@ use super::permissions::{
 use super::queries::*;
 use super::refusal::{ensure, Refusal};
 use super::sort::set_of;
-use super::state::{AccessLink, ActorStamp, AuditEntry, LinkStatus, Mail, State};
+use super::state::{AccessLink, ActorStamp, AuditEntry, LinkStatus, LinkToken, Mail, State};
 use super::text::{Lang, Text};
 use std::collections::BTreeSet;
 
@@ -471,6 +471,19 @@ fn resolve_access(
     }
 }
 
+/// The multi-account management tools belong to the Partner admin set
+/// (R-PERM-3): permissions chosen one by one for anyone else never hold them.
+fn only_the_partner_admin_set_has_the_tools(
+    permissions: Permissions,
+    set: Option<SetId>,
+) -> Permissions {
+    if set == Some(SetId::PartnerAdmin) {
+        permissions
+    } else {
+        permissions.without(Permission::MultiAccountManagement)
+    }
+}
+
 /// R-SEAT-1: paid seats beyond what was bought are refused.
 fn seat_capacity(acc: &Account, seat: Seat, extra: u32) -> Result<(), Refusal> {
     if !seat.is_paid() {
@@ -778,6 +791,7 @@ fn create_users(
     }
     let (permissions, set) =
         resolve_access(state, actor, acc, &Permissions::NONE, seat, access, &emails)?;
+    let permissions = only_the_partner_admin_set_has_the_tools(permissions, set);
     let mut events = Vec::new();
     for (i, p) in people.iter().enumerate() {
         let name = if p.name.trim().is_empty() {
@@ -855,6 +869,11 @@ fn edit_user(
             Text::msg("refusal.partner_admin_keeps_partner_seat"),
         ));
     }
+    // R-PERM-4d: a Partner admin whose permissions are adjusted one by one
+    // stays a Partner admin (their Client Access Manager standing, access
+    // type and the migration follow the set).
+    let adjusting_partner_admin =
+        target.is_partner_admin() && seat == Seat::Partner && matches!(access, Access::Custom(_));
     let (permissions, set) = if target.is_partner_admin()
         && access == Access::Set(SetId::PartnerAdmin)
         && seat == Seat::Partner
@@ -873,6 +892,14 @@ fn edit_user(
             access,
             &[&target.email],
         )?
+    };
+    let (permissions, set) = if adjusting_partner_admin {
+        (permissions, Some(SetId::PartnerAdmin))
+    } else {
+        (
+            only_the_partner_admin_set_has_the_tools(permissions, set),
+            set,
+        )
     };
     let route = partner_route(state, acc, seat, &target.email);
     let after = changed(target, now, |u| {
@@ -1253,6 +1280,79 @@ fn revoke_link(
 }
 
 /// Why a link cannot be approved now, if it cannot (R-PA-1 decision).
+/// Where the person acting may approve an access link: each client account
+/// in which they are a user, with the approval's decision there.
+pub struct LinkApproval {
+    /// The accounts where `Approve` would be accepted, as the person acts
+    /// there, by name.
+    pub accounts: Vec<(Actor, String)>,
+    /// Why not, where not.
+    pub refused: Vec<(String, Refusal)>,
+}
+
+impl LinkApproval {
+    /// When no account can approve: the true reason for each account the
+    /// person could choose (R-LINK-1), never a general guess.
+    pub fn why_not(&self) -> Option<Refusal> {
+        if !self.accounts.is_empty() {
+            return None;
+        }
+        if self.refused.is_empty() {
+            return Some(Refusal::new(
+                "R-LINK-1",
+                Text::msg("refusal.link_no_client_account"),
+            ));
+        }
+        let reasons = Text::list(self.refused.iter().map(|(account, r)| {
+            crate::text!(
+                "refusal.link_reason_in",
+                account = account,
+                reason = r.message.clone(),
+                rule = r.rule
+            )
+        }));
+        Some(Refusal::new(
+            "R-LINK-1",
+            crate::text!("refusal.link_nowhere", reasons = reasons),
+        ))
+    }
+}
+
+/// [`LinkApproval`] for the person acting, over every client account
+/// where they (by email) are a user.
+pub fn link_approval(
+    state: &State,
+    actor: &Actor,
+    token: &LinkToken,
+    now: Timestamp,
+) -> LinkApproval {
+    let mut approval = LinkApproval {
+        accounts: Vec::new(),
+        refused: Vec::new(),
+    };
+    let Some(me) = state.user(actor.account, actor.user) else {
+        return approval;
+    };
+    for c in state.clients() {
+        let Some(u) = c.user_by_email(&me.email) else {
+            continue;
+        };
+        let there = Actor {
+            account: c.id,
+            user: u.id,
+        };
+        let cmd = Command::ApproveAccessLink {
+            token: token.clone(),
+            client: c.id,
+        };
+        match decide(state, &there, &cmd, now) {
+            Ok(_) => approval.accounts.push((there, c.name.clone())),
+            Err(r) => approval.refused.push((c.name.clone(), r)),
+        }
+    }
+    approval
+}
+
 pub fn link_problem(state: &State, link: &AccessLink, now: Timestamp) -> Option<Refusal> {
     match link.status(now) {
         LinkStatus::Revoked => Some(Refusal::new(
@@ -1311,11 +1411,17 @@ fn approve_link(
             )
         })?;
     let rights = with_the_partner_admin_tools(rights_in(state, actor, client_id)?);
-    ensure(
-        rights.covers(&partner_admin_standard()),
-        "R-PERM-4c",
-        || Text::msg("refusal.approve_needs_partner_admin_set"),
-    )?;
+    let standard = partner_admin_standard();
+    ensure(rights.covers(&standard), "R-PERM-4c", || {
+        let missing = standard
+            .flags()
+            .filter(|p| !rights.has(*p))
+            .map(Permission::text);
+        crate::text!(
+            "refusal.approve_needs_partner_admin_set",
+            missing = Text::list(missing)
+        )
+    })?;
     let mut events = vec![Event::LinkUsed {
         token: token.clone(),
         client: client_id,
@@ -1447,7 +1553,7 @@ fn change_to_partner_admin(
 // ---------------------------------------------------------------------------
 // Client Access Manager (R-CAM-*)
 
-/// The actor's user in the client must be an active Partner admin (or Super Admin).
+/// The actor's user in the client must be an active Partner admin.
 fn partner_admin_there<'s>(
     state: &'s State,
     actor: &Actor,
@@ -1455,8 +1561,12 @@ fn partner_admin_there<'s>(
     rule: &'static str,
     what: &'static str,
 ) -> Result<&'s User, Refusal> {
+    // The Client Access Manager's actions in a client are the multi-account
+    // management tools, which only the Partner admin set has (R-PERM-3,
+    // R-CAM-4, R-CAM-9): a partner employee who is Super Admin there
+    // changes to partner admin first (R-PA-3).
     standing(state, actor, client.id)?
-        .filter(|u| u.is_partner_admin() || u.is_super_admin())
+        .filter(|u| u.is_partner_admin() && u.effective().has(Permission::MultiAccountManagement))
         .ok_or_else(|| {
             Refusal::new(
                 rule,
@@ -1489,54 +1599,58 @@ fn add_employees(
         .iter()
         .map(|id| user_in(partner, *id))
         .collect::<Result<_, _>>()?;
-    let already: Vec<&User> = people
-        .iter()
-        .copied()
-        .filter(|p| client.user_by_email(&p.email).is_some())
-        .collect();
-    ensure(already.is_empty(), "R-ACC-2", || {
-        crate::text!(
-            "refusal.already_users_of",
-            account = &client.name,
-            who = names(&already)
-        )
-    })?;
     let emails: Vec<&Email> = people.iter().map(|p| &p.email).collect();
     all_eligible(state, &emails)?;
-    let (permissions, label) = resolve_access(
-        state,
-        actor,
-        client,
-        &Permissions::NONE,
-        Seat::Partner,
-        Access::Set(set),
-        &emails,
-    )?;
     let mut events = Vec::new();
-    for (i, p) in people.iter().enumerate() {
-        let mut user = User::new(
-            state.fresh_user_id(i as u32),
-            p.email.clone(),
-            p.name.clone(),
-            Seat::Partner,
-            (permissions, label),
-            now,
-        );
-        user.via_partner = Some(partner.id);
-        events.push(Event::UserAdded {
-            account: client_id,
-            user,
-        });
-        events.push(mail(
-            &p.email,
-            crate::text!("mail.added.subject", account = &client.name),
-            crate::text!(
-                "mail.added_by_partner.body",
-                partner = &partner.name,
-                account = &client.name
-            ),
-            now,
-        ));
+    let mut fresh = 0;
+    for p in &people {
+        match client.user_by_email(&p.email) {
+            // Already a user of the client: the chosen set, with the Partner
+            // seat that comes with it (R-SEAT-7), through this partner's
+            // route (R-CAM-5a).
+            Some(existing) => {
+                if let Some(e) =
+                    partner_sets_permissions(state, actor, client, existing, set, partner.id, now)?
+                {
+                    events.push(e);
+                }
+            }
+            None => {
+                let (permissions, label) = resolve_access(
+                    state,
+                    actor,
+                    client,
+                    &Permissions::NONE,
+                    Seat::Partner,
+                    Access::Set(set),
+                    &[&p.email],
+                )?;
+                let mut user = User::new(
+                    state.fresh_user_id(fresh),
+                    p.email.clone(),
+                    p.name.clone(),
+                    Seat::Partner,
+                    (permissions, label),
+                    now,
+                );
+                fresh += 1;
+                user.via_partner = Some(partner.id);
+                events.push(Event::UserAdded {
+                    account: client_id,
+                    user,
+                });
+                events.push(mail(
+                    &p.email,
+                    crate::text!("mail.added.subject", account = &client.name),
+                    crate::text!(
+                        "mail.added_by_partner.body",
+                        partner = &partner.name,
+                        account = &client.name
+                    ),
+                    now,
+                ));
+            }
+        }
     }
     Ok(Decision::new(
         crate::text!(
@@ -1546,6 +1660,59 @@ fn add_employees(
         ),
         events,
     ))
+}
+
+/// A Partner admin of the client gives an existing user of the client a
+/// permission set from the partner account (Change permission set, or Add
+/// employees for someone already there): R-CAM-6 limits what is given, and
+/// an eligible partner employee gets the Partner seat with no extra step,
+/// freeing a paid seat they held (R-SEAT-7). `None` when nothing changes.
+fn partner_sets_permissions(
+    state: &State,
+    actor: &Actor,
+    client: &Account,
+    target: &User,
+    set: SetId,
+    partner: AccountId,
+    now: Timestamp,
+) -> Result<Option<Event>, Refusal> {
+    if set != SetId::SuperAdmin {
+        only_super_admin_touches_super_admin(state, actor, client, target)?;
+    }
+    let eligible = eligible_partner(state, &target.email) == Some(partner);
+    let seat = if eligible { Seat::Partner } else { target.seat };
+    let (permissions, label) = resolve_access(
+        state,
+        actor,
+        client,
+        &target.permissions,
+        seat,
+        Access::Set(set),
+        &[&target.email],
+    )?;
+    let via = if eligible {
+        Some(partner)
+    } else {
+        target.via_partner
+    };
+    if permissions == target.permissions
+        && label == target.set
+        && seat == target.seat
+        && via == target.via_partner
+    {
+        return Ok(None);
+    }
+    let after = changed(target, now, |u| {
+        u.permissions = permissions;
+        u.set = label;
+        u.seat = seat;
+        u.via_partner = via;
+    });
+    Ok(Some(Event::UserChanged {
+        account: client.id,
+        before: target.clone(),
+        after,
+    }))
 }
 
 fn link_clients(
@@ -1627,34 +1794,13 @@ fn change_permission_set(
     partner_admin_there(state, actor, client, "R-CAM-9", "action.edit_permissions")?;
     let targets = partner_employees_in(state, client, partner_id, users, "R-CAM-6", "R-CAM-3")?;
     if set != SetId::SuperAdmin {
-        for t in &targets {
-            only_super_admin_touches_super_admin(state, actor, client, t)?;
-        }
         keeps_a_super_admin(client, &targets)?;
     }
     let mut events = Vec::new();
     for t in targets {
-        let (permissions, label) = resolve_access(
-            state,
-            actor,
-            client,
-            &t.permissions,
-            t.seat,
-            Access::Set(set),
-            &[&t.email],
-        )?;
-        if permissions == t.permissions && label == t.set {
-            continue;
-        }
-        let after = changed(t, now, |u| {
-            u.permissions = permissions;
-            u.set = label;
-        });
-        events.push(Event::UserChanged {
-            account: client_id,
-            before: t.clone(),
-            after,
-        });
+        events.extend(partner_sets_permissions(
+            state, actor, client, t, set, partner_id, now,
+        )?);
     }
     Ok(Decision::new(
         crate::text!("summary.changed_set_in", account = &client.name),

@@ -28,8 +28,9 @@ pub mod users;
 pub use account::*;
 pub use command::*;
 pub use decide::{
-    commit, decide, execute, link_problem, link_to_copy, partner_admin_migration_date, tick,
-    tick_steps, Decision, LINK_REMINDER_DAYS, MAX_BATCH, MAX_LINK_VALID_DAYS,
+    commit, decide, execute, link_approval, link_problem, link_to_copy,
+    partner_admin_migration_date, tick, tick_steps, Decision, LinkApproval, LINK_REMINDER_DAYS,
+    MAX_BATCH, MAX_LINK_VALID_DAYS,
 };
 pub use email::*;
 pub use event::{apply, Event};

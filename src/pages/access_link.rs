@@ -10,36 +10,6 @@ use crate::domain::*;
 use crate::i18n::*;
 use leptos::prelude::*;
 
-/// The client accounts in which the person acting may approve this link:
-/// they are a user there with the right, and it was not used there yet.
-pub fn grantable_accounts(
-    state: &State,
-    actor: &Actor,
-    token: &LinkToken,
-    now: Timestamp,
-) -> Vec<(Actor, String)> {
-    let Some(me) = state.user(actor.account, actor.user) else {
-        return Vec::new();
-    };
-    state
-        .clients()
-        .filter_map(|c| {
-            let u = c.user_by_email(&me.email)?;
-            let as_there = Actor {
-                account: c.id,
-                user: u.id,
-            };
-            let cmd = Command::ApproveAccessLink {
-                token: token.clone(),
-                client: c.id,
-            };
-            decide(state, &as_there, &cmd, now)
-                .ok()
-                .map(|_| (as_there, c.name.clone()))
-        })
-        .collect()
-}
-
 #[component]
 pub fn AccessLinkPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -78,10 +48,10 @@ pub fn AccessLinkPage() -> impl IntoView {
             let partner = d.state.account(link.partner)?.name.clone();
             let emp = d.state.user(link.partner, link.employee)?.clone();
             let problem = link_problem(&d.state, &link, d.clock);
-            let accounts = grantable_accounts(&d.state, &d.acting, &token, d.clock);
-            Some((partner, emp, problem, accounts))
+            let approval = link_approval(&d.state, &d.acting, &token, d.clock);
+            Some((partner, emp, problem, approval))
         });
-        let Some((partner, emp, problem, accounts)) = found else {
+        let Some((partner, emp, problem, approval)) = found else {
             return invalid();
         };
         if let Some(r) = problem {
@@ -105,9 +75,11 @@ pub fn AccessLinkPage() -> impl IntoView {
         let body = view! {
             <p>{t!(i18n, link_request_body, name = move || n2.clone(), email = move || email.clone(), partner = move || p2.clone())}</p>
         };
-        if accounts.is_empty() {
-            return view! { {heading} {body} <p role="alert" class="refusal">{t_string!(i18n, no_account_to_grant)}</p> }.into_any();
+        // R-LINK-1: the true reason, account by account.
+        if let Some(why) = approval.why_not() {
+            return view! { {heading} {body} <p role="alert" class="refusal">{why.render(lang)}</p> }.into_any();
         }
+        let accounts = approval.accounts;
         if choice.get_untracked().is_none() {
             choice.set(accounts.first().map(|(a, _)| *a));
         }

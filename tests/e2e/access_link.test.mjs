@@ -34,9 +34,10 @@ test('approving an access link makes the employee a Partner admin with a Partner
   await row.waitFor();
   assert.match(await row.innerText(), /Partner seat\s+Partner admin\s+Active\s+BrightPath Digital/);
 
-  // The same link cannot be used twice for the same account.
+  // The same link cannot be used twice for the same account, and the page
+  // says exactly that (R-LINK-1).
   await page.goto(env.base + path);
-  await page.getByText(/None of your accounts lets you approve this link/).waitFor();
+  await page.getByRole('alert').getByText(/You cannot approve this link in any of your accounts: Van Dijk Retail B\.V\.: This access link was already used for Van Dijk Retail B\.V\. \(R-PA-1\)/).waitFor();
 
   // The partner sees the new client in the Clients tab, with access.
   await actAs(page, 'Lars Nielsen — Custom');
