@@ -2627,3 +2627,33 @@ fn r_link_1_a_link_that_cannot_be_approved_says_the_true_reason_per_account() {
     let later = now().plus_days(400);
     assert!(link_problem(&s, s.link(&link).unwrap(), later).is_some());
 }
+
+#[test]
+fn r_perm_3a_the_comparison_of_the_two_admins_is_the_articles_and_the_sets() {
+    // R-PERM-3a: seed 001's table and its list of what Partner admins lack,
+    // row by row, agreeing with what the two sets hold.
+    let rows: Vec<(String, bool, bool)> = admin_comparison()
+        .into_iter()
+        .map(|r| (r.feature.to_string(), r.super_admin, r.partner_admin))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Elevated account access", true, true),
+            ("Full admin rights", true, false),
+            (
+                "Paid Sales Hub or Service Hub features through the free Partner seat",
+                true,
+                true
+            ),
+            ("Multi-account management tools", false, true),
+            ("User provisioning (SCIM) via Okta", true, false),
+            ("Data center migration", true, false),
+        ]
+        .map(|(f, a, b)| (f.to_string(), a, b))
+    );
+    // Any set can be opened: each built-in set says what it holds.
+    for set in SetId::BUILT_IN {
+        assert!(SetId::built_in_permissions(set).is_some(), "{set:?}");
+    }
+}

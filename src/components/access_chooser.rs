@@ -3,6 +3,7 @@
 //! actor may assign (R-PERM-4b, R-PERM-4c, R-PERM-5).
 
 use crate::app::studio::use_studio;
+use crate::components::permission_sets::{AdminComparison, SetContents};
 use crate::domain::*;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -23,12 +24,19 @@ pub struct AccessDraft {
 }
 
 impl AccessDraft {
-    /// Starts from what a user has now (or a default).
-    pub fn new(current: Access) -> AccessDraft {
-        let (kind, template, individual) = match current {
-            Access::Set(SetId::SuperAdmin) => (AccessKind::SuperAdmin, None, Permissions::NONE),
-            Access::Set(s) => (AccessKind::Template, Some(s), Permissions::NONE),
-            Access::Custom(p) => (AccessKind::Individual, None, p),
+    /// Starts from what a user has now (or a default). The individual
+    /// permissions start from `held`, what the user holds now, whichever
+    /// kind is shown first: editing one by one adjusts what is there
+    /// (R-PERM-4d), it does not start from nothing.
+    pub fn new(current: Access, held: Permissions) -> AccessDraft {
+        let (kind, template) = match current {
+            Access::Set(SetId::SuperAdmin) => (AccessKind::SuperAdmin, None),
+            Access::Set(s) => (AccessKind::Template, Some(s)),
+            Access::Custom(_) => (AccessKind::Individual, None),
+        };
+        let individual = match current {
+            Access::Custom(p) => p,
+            _ => held,
         };
         AccessDraft {
             kind: RwSignal::new(kind),
@@ -58,7 +66,7 @@ pub fn AccessChooser(
     let i18n = use_i18n();
     let studio = use_studio();
     let lang = crate::app::language::lang();
-    let (sets, is_sa, rights) = studio.doc.with_untracked(|d| {
+    let (sets, is_sa, rights, contents) = studio.doc.with_untracked(|d| {
         let sets: Vec<(SetId, String)> = sets_offered(&d.state, &d.acting, account, &emails)
             .into_iter()
             .filter(|s| *s != SetId::SuperAdmin)
@@ -73,12 +81,33 @@ pub fn AccessChooser(
             })
             .collect();
         let is_sa = is_super_admin_in(&d.state, &d.acting, account);
+        // What each set offered holds, to open beside the choice (R-PERM-3a).
+        let contents: Vec<(SetId, Permissions)> = d
+            .state
+            .account(account)
+            .map(|a| {
+                sets.iter()
+                    .filter_map(|(s, _)| Some((*s, a.set_permissions(*s)?)))
+                    .collect()
+            })
+            .unwrap_or_default();
         (
             sets,
             is_sa,
             rights_in(&d.state, &d.acting, account).unwrap_or(Permissions::NONE),
+            contents,
         )
     });
+    // Wherever Super Admin and Partner admin are both on offer, the
+    // articles' comparison is at hand (R-PERM-3a).
+    let compare = is_sa && sets.iter().any(|(s, _)| *s == SetId::PartnerAdmin);
+    let names: Vec<(SetId, String)> = sets.clone();
+    let chosen_contents = move || {
+        let set = draft.template.get()?;
+        let name = names.iter().find(|(s, _)| *s == set)?.1.clone();
+        let permissions = contents.iter().find(|(s, _)| *s == set)?.1;
+        Some(view! { <SetContents name=name permissions=permissions /> })
+    };
     if draft
         .template
         .get_untracked()
@@ -152,6 +181,7 @@ pub fn AccessChooser(
             {radio(AccessKind::Template, "access-template", t!(i18n, start_with_template).into_any())}
             {radio(AccessKind::Individual, "access-individual", t!(i18n, choose_individually).into_any())}
         </fieldset>
+        {compare.then(|| view! { <AdminComparison /> })}
         {move || match draft.kind.get() {
             AccessKind::Template => {
                 let ids = set_ids.clone();
@@ -161,6 +191,7 @@ pub fn AccessChooser(
                         let v = event_target_value(&ev);
                         draft.template.set(ids.iter().copied().find(|s| format!("{s:?}") == v));
                     }>{set_options.with_value(|f| f())}</select>
+                    {chosen_contents.clone()}
                 }.into_any()
             }
             AccessKind::Individual => view! {

@@ -8,6 +8,7 @@ pub mod modal;
 pub mod nav;
 pub mod notices;
 pub mod pager;
+pub mod permission_sets;
 pub mod row_menu;
 pub mod screen_heading;
 

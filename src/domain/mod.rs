@@ -11,6 +11,7 @@
 pub mod account;
 pub mod audit;
 pub mod command;
+pub mod comparison;
 pub mod decide;
 pub mod email;
 pub mod event;
@@ -27,6 +28,7 @@ pub mod users;
 
 pub use account::*;
 pub use command::*;
+pub use comparison::{admin_comparison, ComparisonRow};
 pub use decide::{
     commit, decide, execute, link_approval, link_problem, link_to_copy,
     partner_admin_migration_date, tick, tick_steps, Decision, LinkApproval, LINK_REMINDER_DAYS,

@@ -257,7 +257,8 @@ impl PermissionChange {
 impl Permissions {
     pub const NONE: Permissions = Permissions { flags: 0, crm: 0 };
 
-    /// Every permission at its widest scope: what a Super Admin holds (R-PERM-3).
+    /// Every permission at its widest scope (a Super Admin holds all of it
+    /// but the multi-account tools, R-PERM-3).
     pub const fn all() -> Permissions {
         Permissions {
             flags: KNOWN_FLAGS,

@@ -5,6 +5,7 @@
 
 use crate::app::route::{use_screen, Screen, A};
 use crate::app::{paths, studio::use_studio};
+use crate::components::permission_sets::AdminComparison;
 use crate::components::screen_heading::ScreenHeading;
 use crate::domain::*;
 use crate::i18n::*;
@@ -118,6 +119,7 @@ pub fn AccessLinkPage() -> impl IntoView {
                         <legend>{t!(i18n, choose_account, partner = move || p.clone())}</legend>
                         {options}
                     </fieldset>
+                    <AdminComparison />
                     <button type="button" class="primary" on:click=approve.clone()>{t_string!(i18n, confirm_approval)}</button>
                 }.into_any()
             } else {

@@ -5,6 +5,7 @@
 
 use crate::app::studio::{use_studio, Notice};
 use crate::components::notices::InlineNotice;
+use crate::components::permission_sets::AdminComparison;
 use crate::components::toggle;
 use crate::domain::*;
 use crate::i18n::*;
@@ -450,18 +451,38 @@ pub fn ChangeToPartnerAdminDialog(
             keep_billing: keep_billing.get_untracked(),
         });
     };
+    // Whether the actor's own change would be accepted, and if not, why:
+    // the core's answer for this client, not a fixed sentence.
+    let lang = crate::app::language::lang();
+    let own = move || {
+        let id = me()?;
+        let cmd = Command::ChangeToPartnerAdmin {
+            client,
+            user: id,
+            keep_billing: keep_billing.get_untracked(),
+        };
+        Some(
+            studio
+                .doc
+                .with(|d| decide(&d.state, &d.acting, &cmd, d.clock))
+                .map(|_| id)
+                .map_err(|r| r.render(lang)),
+        )
+    };
     view! {
         <h2 id="client-dialog-title">{t!(i18n, change_to_partner_admin_in, client = move || name.clone())}</h2>
-        <p class="help">{t_string!(i18n, change_to_partner_admin_cam_help)}</p>
-        <div class="choice">
-            <input type="checkbox" id="cam-keep-billing" prop:checked=move || keep_billing.get()
-                on:change=move |ev| keep_billing.set(event_target_checked(&ev)) />
-            <label for="cam-keep-billing">{t_string!(i18n, keep_billing)}</label>
-        </div>
-        {move || match me() {
-            Some(id) => view! {
-                <button type="button" class="primary" on:click=move |_| convert(id)>{t_string!(i18n, change_to_partner_admin)}</button>
+        {move || match own() {
+            Some(Ok(id)) => view! {
+                <p class="help">{t_string!(i18n, change_to_partner_admin_cam_help)}</p>
+                <div class="choice">
+                    <input type="checkbox" id="cam-keep-billing" prop:checked=move || keep_billing.get()
+                        on:change=move |ev| keep_billing.set(event_target_checked(&ev)) />
+                    <label for="cam-keep-billing">{t_string!(i18n, keep_billing)}</label>
+                </div>
+                <AdminComparison />
+                <button type="button" class="primary" on:click=move |_| convert(id)>{t_string!(i18n, confirm)}</button>
             }.into_any(),
+            Some(Err(why)) => view! { <p class="refusal">{why}</p> }.into_any(),
             None => view! { <p class="refusal">{t_string!(i18n, not_a_user_there)}</p> }.into_any(),
         }}
         {move || {

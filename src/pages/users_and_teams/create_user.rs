@@ -51,7 +51,7 @@ impl Draft {
             people: RwSignal::new(Vec::new()),
             problems: RwSignal::new(Vec::new()),
             seat: RwSignal::new(None),
-            access: AccessDraft::new(Access::Set(SetId::ViewOnly)),
+            access: AccessDraft::new(Access::Set(SetId::ViewOnly), Permissions::NONE),
         }
     }
 

@@ -6,6 +6,7 @@
 use crate::app::studio::use_studio;
 use crate::components::access_chooser::{AccessChooser, AccessDraft};
 use crate::components::confirm::ConfirmButton;
+use crate::components::permission_sets::AdminComparison;
 use crate::domain::*;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -56,8 +57,18 @@ fn EditPermissions(account: AccountId, user: User) -> impl IntoView {
         Some(s) => Access::Set(s),
         None => Access::Custom(user.permissions),
     };
-    let draft = AccessDraft::new(start);
+    let draft = AccessDraft::new(start, user.permissions);
     let emails = vec![user.email.clone()];
+    // R-PERM-4d: a Partner admin adjusted one by one, with the adjustments.
+    let adjustments: Vec<String> = studio.doc.with_untracked(|d| {
+        d.state
+            .account(account)
+            .map(|a| a.adjustments(&user))
+            .unwrap_or_default()
+            .iter()
+            .map(|c| c.describe().render(lang))
+            .collect()
+    });
     let (offered, eligible) = studio.doc.with_untracked(|d| {
         (
             seats_offered(&d.state, account, &emails),
@@ -91,6 +102,12 @@ fn EditPermissions(account: AccountId, user: User) -> impl IntoView {
     view! {
         <section class="edit-permissions" aria-labelledby="edit-permissions-heading">
             <h3 id="edit-permissions-heading">{t_string!(i18n, edit_permissions)}</h3>
+            {(!adjustments.is_empty()).then(|| view! {
+                <div class="adjustments">
+                    <p>{t_string!(i18n, partner_admin_adjusted)}</p>
+                    <ul>{adjustments.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul>
+                </div>
+            })}
             <label for="edit-seat">{t_string!(i18n, assign_seat)}</label>
             <select id="edit-seat" on:change=move |ev| {
                 let v = event_target_value(&ev);
@@ -330,6 +347,7 @@ fn ChangeToPartnerAdmin(account: AccountId, user: User) -> impl IntoView {
         <section class="change-to-partner-admin">
             <h3>{t_string!(i18n, change_to_partner_admin)}</h3>
             <p class="help">{t!(i18n, change_to_partner_admin_help, name = move || name.clone(), partner = move || partner.clone())}</p>
+            <AdminComparison />
             <div class="choice">
                 <input type="checkbox" id="keep-billing" prop:checked=move || keep_billing.get()
                     on:change=move |ev| keep_billing.set(event_target_checked(&ev)) />
