@@ -151,7 +151,7 @@ for (let i = 0; i < runs; i++) {
   const fillWizard = async (email) => {
     await wizard.locator('textarea').fill(email);
     await wizard.getByRole('button', { name: 'Next' }).click();
-    await wizard.getByRole('radio', { name: /View-only seat/ }).check();
+    await wizard.getByLabel('Assign seat').selectOption({ label: 'View-only seat' });
     await wizard.getByRole('button', { name: 'Next' }).click();
     await wizard.getByRole('button', { name: 'Next' }).click();
   };

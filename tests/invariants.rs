@@ -365,7 +365,9 @@ fn command_account(cmd: &Command, _state: &State) -> AccountId {
         | Command::DeactivateUsers { account, .. }
         | Command::ReactivateUsers { account, .. }
         | Command::RemoveUser { account, .. }
-        | Command::SaveCustomSet { account, .. } => *account,
+        | Command::SaveCustomSet { account, .. }
+        | Command::RenameCustomSet { account, .. }
+        | Command::DeleteCustomSet { account, .. } => *account,
         Command::ApproveAccessLink { client, .. }
         | Command::ChangeToPartnerAdmin { client, .. }
         | Command::AddEmployees { client, .. }

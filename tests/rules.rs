@@ -695,6 +695,10 @@ fn the_partner_admin_set_is_offered_only_for_eligible_partner_employees() {
     let mut s = world();
     let henrik = as_user(&s, FJORD, HENRIK);
     assert!(sets_offered(&s, &henrik, FJORD, &[email(INGRID)]).contains(&SetId::PartnerAdmin));
+    // Once a seat is chosen, only with the Partner seat (R-SEAT-6).
+    let with = |seat| sets_offered_with_seat(&s, &henrik, FJORD, &[email(INGRID)], seat);
+    assert!(with(Seat::Partner).contains(&SetId::PartnerAdmin));
+    assert!(!with(Seat::Core).contains(&SetId::PartnerAdmin));
     assert!(
         !sets_offered(&s, &henrik, FJORD, &[email("x@gmail.com")]).contains(&SetId::PartnerAdmin)
     );
@@ -2656,4 +2660,96 @@ fn r_perm_3a_the_comparison_of_the_two_admins_is_the_articles_and_the_sets() {
     for set in SetId::BUILT_IN {
         assert!(SetId::built_in_permissions(set).is_some(), "{set:?}");
     }
+}
+
+#[test]
+fn a_custom_set_is_renamed_and_deleted_and_its_users_keep_their_permissions() {
+    // R-PERM-2: custom sets can be saved, renamed and deleted.
+    let mut s = world();
+    let henrik = as_user(&s, FJORD, HENRIK);
+    let perms = Permissions::of(&[Permission::MarketingAccess, Permission::Forms]);
+    accepted(
+        &mut s,
+        &henrik,
+        Command::SaveCustomSet {
+            account: FJORD,
+            name: "Webshop team".into(),
+            permissions: perms,
+        },
+    );
+    let id = s.account(FJORD).unwrap().custom_sets[0].id;
+    let tor = uid(&s, FJORD, TOR);
+    accepted(
+        &mut s,
+        &henrik,
+        Command::EditUser {
+            account: FJORD,
+            user: tor,
+            seat: Seat::Core,
+            access: Access::Set(SetId::Custom(id)),
+        },
+    );
+    // Renamed: not to a built-in set's name, nor to another set's.
+    refused(
+        &mut s,
+        &henrik,
+        Command::RenameCustomSet {
+            account: FJORD,
+            set: id,
+            name: "Marketer".into(),
+        },
+        "R-PERM-2",
+    );
+    let d = accepted(
+        &mut s,
+        &henrik,
+        Command::RenameCustomSet {
+            account: FJORD,
+            set: id,
+            name: "Web shop".into(),
+        },
+    );
+    assert_eq!(
+        d.summary.to_string(),
+        "Renamed the permission set Webshop team to Web shop"
+    );
+    let fjord = s.account(FJORD).unwrap();
+    assert_eq!(
+        fjord.access_label(user(&s, FJORD, TOR)).to_string(),
+        "Web shop"
+    );
+    // Someone without Add and edit users may not.
+    let pia = as_user(&s, FJORD, PIA);
+    refused(
+        &mut s,
+        &pia,
+        Command::DeleteCustomSet {
+            account: FJORD,
+            set: id,
+        },
+        "R-CL-1",
+    );
+    // Deleted: Tor keeps the permissions, as Custom; Undo brings it back.
+    let d = accepted(
+        &mut s,
+        &henrik,
+        Command::DeleteCustomSet {
+            account: FJORD,
+            set: id,
+        },
+    );
+    assert!(
+        d.summary
+            .to_string()
+            .contains("1 user keeps its permissions"),
+        "{}",
+        d.summary
+    );
+    assert!(s.account(FJORD).unwrap().custom_sets.is_empty());
+    assert_eq!(user(&s, FJORD, TOR).set, None);
+    assert_eq!(user(&s, FJORD, TOR).permissions, perms);
+    let seq = s.audit.last().unwrap().seq;
+    accepted(&mut s, &henrik, Command::Undo { seq });
+    assert_eq!(s.account(FJORD).unwrap().custom_sets.len(), 1);
+    assert_eq!(user(&s, FJORD, TOR).set, Some(SetId::Custom(id)));
 }

@@ -16,7 +16,7 @@ use crate::i18n::*;
 use crate::pages::{
     access_link::AccessLinkPage, accounts::Accounts, audit_log::AuditLog, cam::ClientAccessManager,
     data::DataPage, not_found::NotFound, outbox::Outbox, partner_settings::PartnerSettings,
-    users_and_teams::UsersAndTeams,
+    permission_sets::PermissionSets, users_and_teams::UsersAndTeams,
 };
 use leptos::prelude::*;
 use route::{Screen, A};
@@ -107,6 +107,7 @@ fn ScreenOfAddress() -> impl IntoView {
         Screen::ClientAccessManager(_) => view! { <ClientAccessManager /> }.into_any(),
         Screen::PartnerSettings(_) => view! { <PartnerSettings /> }.into_any(),
         Screen::AuditLog(_) => view! { <AuditLog /> }.into_any(),
+        Screen::PermissionSets(_) => view! { <PermissionSets /> }.into_any(),
         Screen::AccessLink(_) => view! { <AccessLinkPage /> }.into_any(),
         Screen::NotFound => view! { <NotFound /> }.into_any(),
     }

@@ -6,6 +6,10 @@ pub fn users_and_teams(account: AccountId) -> String {
     format!("/accounts/{}/settings/users", account.0)
 }
 
+pub fn permission_sets(account: AccountId) -> String {
+    format!("/accounts/{}/settings/permission-sets", account.0)
+}
+
 pub fn client_access_manager(account: AccountId) -> String {
     format!("/accounts/{}/partner/client-access-manager", account.0)
 }

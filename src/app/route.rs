@@ -17,6 +17,7 @@ pub enum Screen {
     Data,
     Outbox,
     UsersAndTeams(AccountId),
+    PermissionSets(AccountId),
     ClientAccessManager(AccountId),
     PartnerSettings(AccountId),
     AuditLog(AccountId),
@@ -41,6 +42,9 @@ impl Screen {
             ["outbox"] => Screen::Outbox,
             ["access-link", token] if !token.is_empty() => Screen::AccessLink(token.to_string()),
             ["accounts", id, "settings", "users"] => in_account(id, Screen::UsersAndTeams),
+            ["accounts", id, "settings", "permission-sets"] => {
+                in_account(id, Screen::PermissionSets)
+            }
             ["accounts", id, "partner", "client-access-manager"] => {
                 in_account(id, Screen::ClientAccessManager)
             }
@@ -54,6 +58,7 @@ impl Screen {
     pub fn account(&self) -> Option<AccountId> {
         match self {
             Screen::UsersAndTeams(id)
+            | Screen::PermissionSets(id)
             | Screen::ClientAccessManager(id)
             | Screen::PartnerSettings(id)
             | Screen::AuditLog(id) => Some(*id),
@@ -216,6 +221,10 @@ mod tests {
             Screen::PartnerSettings(id)
         );
         assert_eq!(Screen::of_path(&paths::audit_log(id)), Screen::AuditLog(id));
+        assert_eq!(
+            Screen::of_path(&paths::permission_sets(id)),
+            Screen::PermissionSets(id)
+        );
         assert_eq!(
             Screen::of_path("/access-link/abc123"),
             Screen::AccessLink("abc123".into())

@@ -62,12 +62,20 @@ pub fn AccessChooser(
     emails: Vec<Email>,
     /// The choice being edited.
     draft: AccessDraft,
+    /// The seat already chosen, when it is (Create user): the Partner
+    /// admin set is then offered only with the Partner seat.
+    #[prop(optional)]
+    seat: Option<Seat>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let lang = crate::app::language::lang();
     let (sets, is_sa, rights, contents) = studio.doc.with_untracked(|d| {
-        let sets: Vec<(SetId, String)> = sets_offered(&d.state, &d.acting, account, &emails)
+        let offered = match seat {
+            Some(seat) => sets_offered_with_seat(&d.state, &d.acting, account, &emails, seat),
+            None => sets_offered(&d.state, &d.acting, account, &emails),
+        };
+        let sets: Vec<(SetId, String)> = offered
             .into_iter()
             .filter(|s| *s != SetId::SuperAdmin)
             .map(|s| {

@@ -46,7 +46,9 @@ impl Category {
             Event::UserAdded { .. } | Event::UserChanged { .. } | Event::UserRemoved { .. } => {
                 Category::Users
             }
-            Event::CustomSetSaved { .. } => Category::PermissionSets,
+            Event::CustomSetSaved { .. } | Event::CustomSetDeleted { .. } => {
+                Category::PermissionSets
+            }
             Event::LinkIssued { .. }
             | Event::LinkRevoked { .. }
             | Event::LinkUsed { .. }

@@ -86,6 +86,18 @@ pub enum Command {
         name: String,
         permissions: Permissions,
     },
+    /// Settings > Permission sets: a custom set's new name (R-PERM-2).
+    RenameCustomSet {
+        account: AccountId,
+        set: u32,
+        name: String,
+    },
+    /// Settings > Permission sets: deletes a custom set; its users keep
+    /// their permissions, shown as Custom (R-PERM-2).
+    DeleteCustomSet {
+        account: AccountId,
+        set: u32,
+    },
     /// `Get access link` / `Copy access link` (R-PA-1, R-PA-2).
     IssueAccessLink {
         partner: AccountId,

@@ -155,6 +155,12 @@ pub fn decide(
             name,
             permissions,
         } => save_custom_set(state, actor, *account, name, *permissions)?,
+        Command::RenameCustomSet { account, set, name } => {
+            rename_custom_set(state, actor, *account, *set, name)?
+        }
+        Command::DeleteCustomSet { account, set } => {
+            delete_custom_set(state, actor, *account, *set, now)?
+        }
         Command::IssueAccessLink {
             partner,
             employee,
@@ -1117,26 +1123,7 @@ fn save_custom_set(
 ) -> Result<Decision, Refusal> {
     let acc = account(state, account_id)?;
     may_manage_users(state, actor, account_id)?;
-    let name = name.trim();
-    ensure(
-        !name.is_empty() && name.chars().count() <= 60,
-        "R-PERM-2",
-        || Text::msg("refusal.set_name_length"),
-    )?;
-    let taken = SetId::BUILT_IN.iter().any(|s| {
-        // A template's name in any language would read as that template.
-        s.built_in_name().is_some_and(|n| {
-            Lang::ALL
-                .iter()
-                .any(|l| n.render(*l).eq_ignore_ascii_case(name))
-        })
-    }) || acc
-        .custom_sets
-        .iter()
-        .any(|s| s.name.eq_ignore_ascii_case(name));
-    ensure(!taken, "R-PERM-2", || {
-        crate::text!("refusal.set_name_taken", account = &acc.name, name = name)
-    })?;
+    let name = free_set_name(acc, name, None)?;
     let rights = rights_in(state, actor, account_id)?;
     ensure(
         rights.covers(&permissions.normalised()),
@@ -1154,6 +1141,103 @@ fn save_custom_set(
                 permissions: permissions.normalised(),
             },
         }],
+    ))
+}
+
+/// A custom set's name, trimmed, once it is 1 to 60 characters and no
+/// other set's (`except` is the set being renamed) in any language.
+fn free_set_name<'n>(
+    acc: &Account,
+    name: &'n str,
+    except: Option<u32>,
+) -> Result<&'n str, Refusal> {
+    let name = name.trim();
+    ensure(
+        !name.is_empty() && name.chars().count() <= 60,
+        "R-PERM-2",
+        || Text::msg("refusal.set_name_length"),
+    )?;
+    let taken = SetId::BUILT_IN.iter().any(|s| {
+        // A template's name in any language would read as that template.
+        s.built_in_name().is_some_and(|n| {
+            Lang::ALL
+                .iter()
+                .any(|l| n.render(*l).eq_ignore_ascii_case(name))
+        })
+    }) || acc
+        .custom_sets
+        .iter()
+        .any(|s| Some(s.id) != except && s.name.eq_ignore_ascii_case(name));
+    ensure(!taken, "R-PERM-2", || {
+        crate::text!("refusal.set_name_taken", account = &acc.name, name = name)
+    })?;
+    Ok(name)
+}
+
+fn custom_set(acc: &Account, id: u32) -> Result<&super::account::CustomSet, Refusal> {
+    acc.custom_sets.iter().find(|s| s.id == id).ok_or_else(|| {
+        Refusal::new(
+            "R-PERM-2",
+            crate::text!("refusal.no_such_set", account = &acc.name),
+        )
+    })
+}
+
+fn rename_custom_set(
+    state: &State,
+    actor: &Actor,
+    account_id: AccountId,
+    id: u32,
+    name: &str,
+) -> Result<Decision, Refusal> {
+    let acc = account(state, account_id)?;
+    may_manage_users(state, actor, account_id)?;
+    let set = custom_set(acc, id)?;
+    let name = free_set_name(acc, name, Some(id))?;
+    if name == set.name {
+        return Ok(Decision::new(Text::msg("summary.no_changes"), Vec::new()));
+    }
+    Ok(Decision::new(
+        crate::text!("summary.renamed_set", from = &set.name, to = name),
+        vec![Event::CustomSetSaved {
+            account: acc.id,
+            set: super::account::CustomSet {
+                name: name.to_string(),
+                ..set.clone()
+            },
+        }],
+    ))
+}
+
+fn delete_custom_set(
+    state: &State,
+    actor: &Actor,
+    account_id: AccountId,
+    id: u32,
+    now: Timestamp,
+) -> Result<Decision, Refusal> {
+    let acc = account(state, account_id)?;
+    may_manage_users(state, actor, account_id)?;
+    let set = custom_set(acc, id)?;
+    // Its users keep what they hold, now as individual permissions.
+    let mut events: Vec<Event> = acc
+        .users
+        .iter()
+        .filter(|u| u.set == Some(SetId::Custom(id)))
+        .map(|u| Event::UserChanged {
+            account: acc.id,
+            before: u.clone(),
+            after: changed(u, now, |x| x.set = None),
+        })
+        .collect();
+    let kept = events.len();
+    events.push(Event::CustomSetDeleted {
+        account: acc.id,
+        set: set.clone(),
+    });
+    Ok(Decision::new(
+        crate::text!("summary.deleted_set", name = &set.name, count = kept),
+        events,
     ))
 }
 

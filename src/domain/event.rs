@@ -28,6 +28,12 @@ pub enum Event {
         account: AccountId,
         set: CustomSet,
     },
+    /// A custom set deleted; its users keep their permissions (as Custom,
+    /// each in a `UserChanged` of the same decision).
+    CustomSetDeleted {
+        account: AccountId,
+        set: CustomSet,
+    },
     LinkIssued {
         link: AccessLink,
     },
@@ -85,7 +91,8 @@ impl Event {
             Event::UserAdded { account, .. }
             | Event::UserChanged { account, .. }
             | Event::UserRemoved { account, .. }
-            | Event::CustomSetSaved { account, .. } => Some(*account),
+            | Event::CustomSetSaved { account, .. }
+            | Event::CustomSetDeleted { account, .. } => Some(*account),
             Event::LinkIssued { link } => Some(link.partner),
             Event::LinkUsed { client, .. } => Some(*client),
             Event::DomainsSet { partner, .. }
@@ -127,6 +134,11 @@ pub fn apply(state: &mut State, event: &Event) {
                     Some(existing) => *existing = set.clone(),
                     None => a.custom_sets.push(set.clone()),
                 }
+            }
+        }
+        Event::CustomSetDeleted { account, set } => {
+            if let Some(a) = state.account_mut(*account) {
+                a.custom_sets.retain(|s| s.id != set.id);
             }
         }
         Event::LinkIssued { link } => state.links.push(link.clone()),

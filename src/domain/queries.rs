@@ -233,6 +233,22 @@ pub fn sets_offered(
         .collect()
 }
 
+/// [`sets_offered`] once the seat is chosen: the Partner admin set only
+/// with the Partner seat (R-SEAT-6), so that it is never offered and then
+/// refused at the review.
+pub fn sets_offered_with_seat(
+    state: &State,
+    actor: &Actor,
+    account: AccountId,
+    emails: &[Email],
+    seat: Seat,
+) -> Vec<SetId> {
+    sets_offered(state, actor, account, emails)
+        .into_iter()
+        .filter(|s| *s != SetId::PartnerAdmin || seat == Seat::Partner)
+        .collect()
+}
+
 /// Where a managed relationship stands (R-REL-1, R-REL-2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RelationshipStatus {

@@ -102,6 +102,20 @@ pub fn undo_decision(state: &State, seq: u64) -> Option<Decision> {
                     before: Some((*link_valid_days, *deactivate_dormant)),
                 });
             }
+            Event::CustomSetDeleted { account, set } => {
+                if state
+                    .account(*account)?
+                    .custom_sets
+                    .iter()
+                    .any(|s| s.id == set.id)
+                {
+                    return None;
+                }
+                events.push(Event::CustomSetSaved {
+                    account: *account,
+                    set: set.clone(),
+                });
+            }
             Event::MailSent { .. } | Event::PartnerActivity { .. } => {}
             _ => return None,
         }

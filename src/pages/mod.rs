@@ -8,6 +8,7 @@ pub mod data;
 pub mod not_found;
 pub mod outbox;
 pub mod partner_settings;
+pub mod permission_sets;
 pub mod users_and_teams;
 
 use crate::app::studio::use_studio;

@@ -43,7 +43,7 @@ test('the screens of a client admin have no accessibility violations', async () 
   await wizard.locator('textarea').fill('new.person@fjordoutdoor.no');
   await wizard.getByRole('button', { name: 'Next' }).click();
   await check(page, 'Create user, seat', all);
-  await wizard.getByRole('radio', { name: /View-only seat/ }).check();
+  await wizard.getByLabel('Assign seat').selectOption({ label: 'View-only seat' });
   await wizard.getByRole('button', { name: 'Next' }).click();
   await check(page, 'Create user, access', all);
   await wizard.getByRole('button', { name: 'Next' }).click();

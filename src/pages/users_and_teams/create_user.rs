@@ -266,6 +266,7 @@ fn SeatStep(account: AccountId, draft: Draft) -> impl IntoView {
     let studio = use_studio();
     let lang = crate::app::language::lang();
     let emails = draft.emails();
+    let adding = emails.len() as u32;
     let (offered, ineligible, may_pay, account_seats) = studio.doc.with_untracked(|d| {
         let offered = seats_offered(&d.state, account, &emails);
         let ineligible: Vec<String> = emails
@@ -274,13 +275,13 @@ fn SeatStep(account: AccountId, draft: Draft) -> impl IntoView {
             .map(|e| e.to_string())
             .collect();
         let may_pay = may_change_seats(&d.state, &d.acting, account).is_ok();
-        let seats: Vec<(Seat, u32)> = d
+        let seats: Vec<(Seat, u32, u32)> = d
             .state
             .account(account)
             .map(|a| {
                 Seat::ALL
                     .iter()
-                    .map(|s| (*s, a.seats_purchased(*s)))
+                    .map(|s| (*s, a.seats_purchased(*s), a.seats_used(*s)))
                     .collect()
             })
             .unwrap_or_default();
@@ -293,37 +294,49 @@ fn SeatStep(account: AccountId, draft: Draft) -> impl IntoView {
     {
         draft.seat.set(None);
     }
-    let choices = account_seats
+    // `Assign seat` is a dropdown (seeds 000, 002). The Partner seat is
+    // listed only when every address is eligible (R-SEAT-2); a paid seat
+    // that cannot be given says why, from the account's own numbers.
+    let options = account_seats
         .into_iter()
-        .filter(|(s, _)| *s != Seat::Partner || offered.contains(&Seat::Partner))
-        .map(|(s, bought)| {
+        .filter(|(s, _, _)| *s != Seat::Partner || offered.contains(&Seat::Partner))
+        .map(|(s, bought, used)| {
             let enabled = offered.contains(&s) && (!s.is_paid() || may_pay);
-            let id = format!("seat-{s:?}");
-            let reason = if !s.is_paid() || enabled {
-                None
+            let name = s.text().render(lang);
+            let label = if !s.is_paid() || enabled {
+                name
             } else if !may_pay {
-                Some(t!(i18n, seat_needs_billing).into_any())
+                format!("{name} — {}", t_string!(i18n, seat_needs_billing))
             } else {
-                Some(t!(i18n, seat_full, bought = move || bought).into_any())
+                let free = bought.saturating_sub(used);
+                format!(
+                    "{name} — {}",
+                    label_with(
+                        keys::seat_full,
+                        &[
+                            ("free", free.to_string()),
+                            ("bought", bought.to_string()),
+                            ("adding", adding.to_string()),
+                        ],
+                    )
+                )
             };
             view! {
-                <div class="choice">
-                    <input type="radio" name="seat" id=id.clone() disabled=!enabled
-                        prop:checked=move || draft.seat.get() == Some(s)
-                        on:change=move |_| draft.seat.set(Some(s)) />
-                    <label for=id>{s.text().render(lang)}</label>
-                    {reason.map(|r| view! { <span class="reason">" — " {r}</span> })}
-                </div>
+                <option value=format!("{s:?}") disabled=!enabled selected=move || draft.seat.get() == Some(s)>{label}</option>
             }
         })
         .collect_view();
     let who = ineligible.join(", ");
     view! {
         <h3>{t_string!(i18n, step_seat)}</h3>
-        <fieldset>
-            <legend>{t_string!(i18n, step_seat)}</legend>
-            {choices}
-        </fieldset>
+        <label for="seat-select">{t_string!(i18n, step_seat)}</label>
+        <select id="seat-select" on:change=move |ev| {
+            let v = event_target_value(&ev);
+            draft.seat.set(Seat::ALL.into_iter().find(|s| format!("{s:?}") == v));
+        }>
+            <option value="" selected=move || draft.seat.get().is_none()>{t_string!(i18n, choose_seat)}</option>
+            {options}
+        </select>
         {(!ineligible.is_empty()).then(|| view! { <p class="help">{t!(i18n, partner_seat_hidden, who = move || who.clone())}</p> })}
     }
 }
@@ -333,7 +346,7 @@ fn AccessStep(account: AccountId, draft: Draft) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <h3>{t_string!(i18n, step_access)}</h3>
-        <AccessChooser account=account emails=draft.emails() draft=draft.access />
+        <AccessChooser account=account emails=draft.emails() draft=draft.access seat=draft.seat.get_untracked().unwrap_or(Seat::ViewOnly) />
     }
 }
 

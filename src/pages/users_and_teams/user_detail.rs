@@ -129,7 +129,46 @@ fn EditPermissions(account: AccountId, user: User) -> impl IntoView {
             <button type="button" class="primary"
                 disabled=move || !matches!(preview(), Ok((d, _)) if !d.events.is_empty())
                 on:click=save>{t_string!(i18n, save)}</button>
+            <SaveAsSet account=account draft=draft />
         </section>
+    }
+}
+
+/// Saves the choice being made in Edit permissions as a custom set of the
+/// account (R-PERM-2), to be offered wherever sets are chosen.
+#[component]
+fn SaveAsSet(account: AccountId, draft: AccessDraft) -> impl IntoView {
+    let i18n = use_i18n();
+    let studio = use_studio();
+    let name = RwSignal::new(String::new());
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let permissions = studio.doc.with_untracked(|d| match draft.access() {
+            Access::Custom(p) => Some(p),
+            Access::Set(s) => d.state.account(account).and_then(|a| a.set_permissions(s)),
+        });
+        let Some(permissions) = permissions else {
+            return;
+        };
+        let cmd = Command::SaveCustomSet {
+            account,
+            name: name.get_untracked(),
+            permissions,
+        };
+        if studio.run(cmd).is_ok() {
+            name.set(String::new());
+        }
+    };
+    view! {
+        <details class="save-as-set">
+            <summary>{t_string!(i18n, save_as_set)}</summary>
+            <form class="inline-form" on:submit=save>
+                <label for="save-set-name">{t_string!(i18n, set_name)}</label>
+                <input id="save-set-name" type="text" maxlength="60" prop:value=move || name.get()
+                    on:input=move |ev| name.set(event_target_value(&ev)) />
+                <button type="submit">{t_string!(i18n, save_as_set)}</button>
+            </form>
+        </details>
     }
 }
 
@@ -218,7 +257,28 @@ fn Lifecycle(account: AccountId, user: User) -> impl IntoView {
             format!("{base} {}: {asset_text}.", t_string!(i18n, owned_assets))
         }
     });
+    // Offer only what the person acting may do here; otherwise say why, in
+    // the core's words for this user (a View-only user is not offered a
+    // Deactivate that is refused after its confirmation).
+    let refused = |cmd: Command| {
+        studio.doc.with_untracked(|d| {
+            decide(&d.state, &d.acting, &cmd, d.clock)
+                .err()
+                .map(|r| r.render(lang))
+        })
+    };
+    let why_not = |r: String| view! { <p class="help refusal-reason">{r}</p> }.into_any();
     let actions = if user.is_active() {
+        if let Some(r) = refused(Command::Deactivate { account, user: id }) {
+            return view! {
+                <section class="lifecycle">
+                    <h3>{t_string!(i18n, owned_assets)}</h3>
+                    {asset_list}
+                    {why_not(r)}
+                </section>
+            }
+            .into_any();
+        }
         view! {
             <ConfirmButton
                 label=Signal::derive(move || t_string!(i18n, deactivate).to_string())
@@ -231,10 +291,17 @@ fn Lifecycle(account: AccountId, user: User) -> impl IntoView {
         }
         .into_any()
     } else {
+        let reactivate = match refused(Command::Reactivate { account, user: id }) {
+            None => view! {
+                <button type="button" on:click=move |_| { let _ = studio.run(Command::Reactivate { account, user: id }); }>
+                    {t_string!(i18n, reactivate)}
+                </button>
+            }
+            .into_any(),
+            Some(r) => why_not(r),
+        };
         view! {
-            <button type="button" on:click=move |_| { let _ = studio.run(Command::Reactivate { account, user: id }); }>
-                {t_string!(i18n, reactivate)}
-            </button>
+            {reactivate}
             <label for="reassign-to">{t_string!(i18n, reassign_to)}</label>
             <select id="reassign-to" on:change=move |ev| {
                 receiver.set(event_target_value(&ev).parse::<u32>().ok().map(UserId));
@@ -259,6 +326,7 @@ fn Lifecycle(account: AccountId, user: User) -> impl IntoView {
             <div class="actions-row">{actions}</div>
         </section>
     }
+    .into_any()
 }
 
 #[component]
