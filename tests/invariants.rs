@@ -376,6 +376,7 @@ fn command_account(cmd: &Command, _state: &State) -> AccountId {
         Command::IssueAccessLink { partner, .. }
         | Command::LinkClients { partner, .. }
         | Command::RemoveEmployeeFromClients { partner, .. }
+        | Command::DeactivateEmployee { partner, .. }
         | Command::SetPartnerDomains { partner, .. }
         | Command::SetPartnerSettings { partner, .. } => *partner,
         Command::RevokeAccessLink { .. } | Command::Undo { .. } => AccountId(u32::MAX),

@@ -2753,3 +2753,50 @@ fn a_custom_set_is_renamed_and_deleted_and_its_users_keep_their_permissions() {
     assert_eq!(s.account(FJORD).unwrap().custom_sets.len(), 1);
     assert_eq!(user(&s, FJORD, TOR).set, Some(SetId::Custom(id)));
 }
+
+#[test]
+fn a_partner_manager_deactivates_an_employee_in_every_client_at_once() {
+    // R-CAM-9: from the employee's row on the Employees tab.
+    let mut s = world();
+    let lars = as_user(&s, BRIGHTPATH, LARS);
+    let sofie = uid(&s, BRIGHTPATH, SOFIE);
+    let d = accepted(
+        &mut s,
+        &lars,
+        Command::DeactivateEmployee {
+            partner: BRIGHTPATH,
+            employee: sofie,
+        },
+    );
+    assert_eq!(
+        d.summary.to_string(),
+        "Deactivated sofie.jansen@brightpath.io in 2 clients"
+    );
+    assert!(!user(&s, FJORD, SOFIE).is_active());
+    assert!(!user(&s, LINDQVIST, SOFIE).is_active());
+    assert!(
+        user(&s, BRIGHTPATH, SOFIE).is_active(),
+        "not in the partner account"
+    );
+    refused(
+        &mut s,
+        &lars,
+        Command::DeactivateEmployee {
+            partner: BRIGHTPATH,
+            employee: sofie,
+        },
+        "R-CAM-9",
+    );
+    // Someone without the partner's management rights may not.
+    let erik = as_user(&s, BRIGHTPATH, ERIK);
+    let noor = uid(&s, BRIGHTPATH, NOOR);
+    refused(
+        &mut s,
+        &erik,
+        Command::DeactivateEmployee {
+            partner: BRIGHTPATH,
+            employee: noor,
+        },
+        "R-CAM-9",
+    );
+}

@@ -137,3 +137,15 @@ fn the_odd_shapes_read_as_the_derived_reader_read_them() {
     assert!(serde_json::from_str::<Text>(twice).is_err());
     assert!(serde_json::from_str::<Derived>(twice).is_err());
 }
+
+#[test]
+fn a_name_that_ends_with_a_full_stop_takes_the_sentence_s_own() {
+    let text = partner_access_studio::text!(
+        "refusal.link_already_used",
+        account = "Van Dijk Retail B.V."
+    );
+    assert_eq!(
+        text.render(partner_access_studio::domain::Lang::En),
+        "This access link was already used for Van Dijk Retail B.V."
+    );
+}

@@ -144,6 +144,12 @@ pub enum Command {
         employee: UserId,
         removals: Vec<ClientRemoval>,
     },
+    /// An employee's row on the Employees tab: `Deactivate` in every client
+    /// where they are the partner's employee, all or none (R-CAM-9).
+    DeactivateEmployee {
+        partner: AccountId,
+        employee: UserId,
+    },
     /// `Remove partner employees` from one client (R-CAM-8).
     RemovePartnerEmployees {
         partner: AccountId,

@@ -197,6 +197,9 @@ pub fn decide(
             employee,
             removals,
         } => remove_employee_from_clients(state, actor, *partner, *employee, removals, now)?,
+        Command::DeactivateEmployee { partner, employee } => {
+            deactivate_employee(state, actor, *partner, *employee, now)?
+        }
         Command::RemovePartnerEmployees {
             partner,
             client,
@@ -1638,6 +1641,20 @@ fn change_to_partner_admin(
 // Client Access Manager (R-CAM-*)
 
 /// The actor's user in the client must be an active Partner admin.
+/// Whether the actor may use the Client Access Manager's tools in
+/// `client` (Add employees, Change permission set): they are its Partner
+/// admin (R-CAM-4, R-CAM-9). For screens, to say why before anything is
+/// chosen.
+pub fn may_use_partner_admin_tools(
+    state: &State,
+    actor: &Actor,
+    client: AccountId,
+    what: &'static str,
+) -> Result<(), Refusal> {
+    let client = client_account(state, client)?;
+    partner_admin_there(state, actor, client, "R-CAM-4", what).map(|_| ())
+}
+
 fn partner_admin_there<'s>(
     state: &'s State,
     actor: &Actor,
@@ -1942,6 +1959,59 @@ fn remove_employee_from_clients(
             "summary.removed_from_clients",
             email = &emp.email,
             count = removals.len()
+        ),
+        events,
+    ))
+}
+
+/// The clients where `employee` of the partner is the partner's employee,
+/// with their user there (R-CAM-5a), in the order of the accounts.
+pub fn employee_in_clients<'s>(
+    state: &'s State,
+    partner: AccountId,
+    employee: &User,
+) -> Vec<(&'s Account, &'s User)> {
+    state
+        .clients()
+        .filter_map(|c| {
+            let u = c.user_by_email(&employee.email)?;
+            (partner_of(state, u) == Some(partner)).then_some((c, u))
+        })
+        .collect()
+}
+
+fn deactivate_employee(
+    state: &State,
+    actor: &Actor,
+    partner_id: AccountId,
+    employee: UserId,
+    now: Timestamp,
+) -> Result<Decision, Refusal> {
+    let partner = acting_in_partner(state, actor, partner_id)?;
+    may_deactivate_any_partner_employee(state, actor)?;
+    let emp = user_in(partner, employee)?;
+    let active: Vec<(&Account, &User)> = employee_in_clients(state, partner_id, emp)
+        .into_iter()
+        .filter(|(_, u)| u.is_active())
+        .collect();
+    ensure(!active.is_empty(), "R-CAM-9", || {
+        crate::text!("refusal.active_in_no_client", name = &emp.name)
+    })?;
+    let mut events = Vec::new();
+    for (client, _) in &active {
+        let u = client.user_by_email(&emp.email).ok_or_else(|| {
+            Refusal::new(
+                "R-CAM-9",
+                crate::text!("refusal.active_in_no_client", name = &emp.name),
+            )
+        })?;
+        events.extend(deactivate(state, actor, client.id, u.id, now)?.events);
+    }
+    Ok(Decision::new(
+        crate::text!(
+            "summary.deactivated_in_clients",
+            email = &emp.email,
+            count = active.len()
         ),
         events,
     ))

@@ -30,9 +30,9 @@ pub use account::*;
 pub use command::*;
 pub use comparison::{admin_comparison, ComparisonRow};
 pub use decide::{
-    commit, decide, execute, link_approval, link_problem, link_to_copy,
-    partner_admin_migration_date, tick, tick_steps, Decision, LinkApproval, LINK_REMINDER_DAYS,
-    MAX_BATCH, MAX_LINK_VALID_DAYS,
+    commit, decide, employee_in_clients, execute, link_approval, link_problem, link_to_copy,
+    may_use_partner_admin_tools, partner_admin_migration_date, tick, tick_steps, Decision,
+    LinkApproval, LINK_REMINDER_DAYS, MAX_BATCH, MAX_LINK_VALID_DAYS,
 };
 pub use email::*;
 pub use event::{apply, Event};

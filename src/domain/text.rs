@@ -376,6 +376,11 @@ fn fill(template: &str, args: &BTreeMap<String, Text>, lang: Lang, out: &mut Str
             (None, _) => out.push_str(&rest[start..start + 2 + end + 2]),
         }
         rest = &after[end + 2..];
+        // A name that ends a sentence ("Van Dijk Retail B.V.") takes the
+        // template's full stop: one, not two.
+        if out.ends_with('.') && rest.starts_with('.') && !rest.starts_with("..") {
+            rest = &rest[1..];
+        }
     }
     out.push_str(rest);
 }

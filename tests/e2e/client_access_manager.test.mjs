@@ -49,11 +49,15 @@ test('add two employees to a client with a permission set', async () => {
   const page = await openPage(env);
   await actAs(page, 'Sofie Jansen — Super Admin');
   await page.getByRole('heading', { name: 'Client Access Manager', level: 1 }).waitFor();
+  // Seed 004: the panel on the right, the Employees and Permission set
+  // dropdowns, Add.
   const dialog = await clientAction(page, 'Fjord Outdoor (Bergen HQ)', 'Add employees');
-  await dialog.getByLabel(/Lars Nielsen/).check();
-  await dialog.getByLabel(/Ingrid Berg/).check();
+  await dialog.getByLabel('Employees', { exact: true }).selectOption([
+    { label: 'Lars Nielsen (lars.nielsen@brightpath.io)' },
+    { label: 'Ingrid Berg (ingrid.berg@brightpath.io)' },
+  ]);
   await dialog.getByRole('combobox', { name: 'Permission set' }).selectOption({ label: 'Marketer' });
-  await dialog.getByRole('button', { name: 'Add employees' }).click();
+  await dialog.getByRole('button', { name: 'Add', exact: true }).click();
   await dialog.waitFor({ state: 'hidden' });
   const details = await clientAction(page, 'Fjord Outdoor (Bergen HQ)', 'Details');
   await details.getByRole('row', { name: /Lars Nielsen.*Partner seat.*Marketer.*Active/ }).waitFor();
@@ -84,7 +88,7 @@ test('a Partner admin without Reports changes a set: R-CAM-6 keeps and withholds
   await warning.waitFor();
   await dialog.getByText(/Ola Hansen: .*\+ Create and edit reports/).waitFor();
   assert.equal(await dialog.getByText(/Ola Hansen: .*View reports/).count(), 0, 'View reports is kept, not listed');
-  await dialog.getByRole('button', { name: 'Save' }).click();
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
   await dialog.getByRole('row', { name: /Ola Hansen.*Custom|Ola Hansen.*Marketer/ }).waitFor();
   await page.keyboard.press('Escape');
 
@@ -109,7 +113,7 @@ test('someone who is not Partner admin there sees why a set cannot be changed, a
   await dialog.getByRole('combobox', { name: 'Permission set' }).selectOption({ label: 'Sales rep' });
   await dialog.getByRole('alert').filter({ hasText: '(R-CAM-9)' }).waitFor();
   assert.equal(await dialog.getByText(/will not be granted/).count(), 0);
-  assert.equal(await dialog.getByRole('button', { name: 'Save' }).isDisabled(), true);
+  assert.equal(await dialog.getByRole('button', { name: 'Confirm' }).isDisabled(), true);
   await page.context().close();
 });
 
@@ -295,10 +299,14 @@ test('an employee opened by name: their clients, and Actions > Copy access link 
   const dialog = page.getByRole('dialog', { name: 'Noor Visser' });
   await dialog.getByText('noor.visser@brightpath.io').waitFor();
   await dialog.getByText(/Fjord Outdoor \(Bergen HQ\)/).waitFor();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.base });
   await dialog.getByRole('button', { name: 'Actions', exact: true }).click();
   await dialog.getByRole('button', { name: 'Copy access link' }).click();
   const link = dialog.getByLabel('Access link for Noor Visser');
   assert.match(await link.inputValue(), /\/access-link\/\S+$/);
+  // Copy access link copies, and says so (seed 004), as Copy link does.
+  await dialog.getByRole('status').filter({ hasText: 'Link copied' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await link.inputValue());
   // The other actions take the dialog's place.
   await dialog.getByRole('button', { name: 'Actions', exact: true }).click();
   await dialog.getByRole('button', { name: 'Link clients' }).click();
@@ -405,6 +413,44 @@ test('a client\'s details: a bulk Deactivate is all or nothing, and a review loc
   assert.ok(await dialog.getByRole('checkbox', { name: 'Select all' }).isDisabled());
   await dialog.getByRole('button', { name: 'Back' }).click();
   assert.ok(await dialog.getByRole('checkbox', { name: 'Select Erik Lund' }).isEnabled());
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the Employees tab: search and filters, Link clients by its dropdown, Deactivate in every client', async () => {
+  const page = await openPage(env);
+  await actAs(page, 'Sofie Jansen — Super Admin');
+  await page.getByRole('tab', { name: 'Employees' }).click();
+  const panel = page.getByRole('tabpanel');
+  await panel.getByLabel('Search employees').fill('noor');
+  await panel.getByText('Showing 1 of 6 employees').waitFor();
+  await panel.getByRole('rowheader', { name: 'Noor Visser' }).waitFor();
+  await panel.getByLabel('Search employees').fill('');
+  await panel.getByLabel('Partner email domain').selectOption({ label: 'Not on an approved domain' });
+  await panel.getByText('Showing 1 of 6 employees').waitFor();
+  await panel.getByRole('rowheader', { name: 'Maja Holm' }).waitFor();
+
+  // Seed 004: Actions > Link clients, a client from the dropdown, Confirm.
+  await rowActions(panel, 'Maja Holm').click();
+  await page.getByRole('button', { name: 'Link clients' }).click();
+  const link = page.getByRole('dialog', { name: /Maja Holm/ });
+  await link.getByLabel('Client', { exact: true }).selectOption({ label: 'Fjord Outdoor (Bergen HQ)' });
+  await link.getByRole('button', { name: 'Confirm' }).click();
+  await link.waitFor({ state: 'hidden' });
+  await panel.getByRole('row', { name: /Maja Holm.*Fjord Outdoor \(Bergen HQ\)/ }).waitFor();
+
+  await panel.getByLabel('Partner email domain').selectOption({ label: 'All' });
+  await panel.getByLabel('Client', { exact: true }).selectOption({ label: 'Lindqvist Bygg' });
+  await panel.getByText('Showing 2 of 6 employees').waitFor();
+  await panel.getByLabel('Client', { exact: true }).selectOption({ label: 'All clients' });
+
+  // Deactivate from an employee's row: the confirmation lists the clients.
+  await rowActions(panel, 'Erik Lund').click();
+  await page.getByRole('button', { name: 'Deactivate', exact: true }).click();
+  const ask = page.getByRole('dialog', { name: 'Deactivate this employee in every client?' });
+  await ask.getByText(/Erik Lund is deactivated in: Fjord Outdoor \(Bergen HQ\)\./).waitFor();
+  await ask.getByRole('button', { name: 'Deactivate' }).click();
+  await page.getByText('Deactivated erik.lund@brightpath.io in 1 client').waitFor();
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -24,7 +24,8 @@ test('acting as a partner user shows the Client Access Manager, a client user Us
   const nav = page.getByRole('navigation', { name: 'Main navigation' });
   await actAs(page, 'Lars Nielsen — Custom');
   await nav.getByRole('link', { name: 'Client Access Manager' }).waitFor();
-  assert.equal(await nav.getByRole('link', { name: 'Users & Teams' }).count(), 0);
+  // The partner account's own Users & Teams, where its employees are added.
+  assert.equal(await nav.getByRole('link', { name: 'Users & Teams' }).getAttribute('href'), '/accounts/1/settings/users');
   await page.getByRole('heading', { name: 'Client Access Manager', level: 1 }).waitFor();
 
   await actAs(page, 'Henrik Dahl — Super Admin');

@@ -128,7 +128,7 @@ test('the last Super Admin cannot be demoted or deactivated', async () => {
   const page = await openPage(env, '/accounts/10/settings/users');
   const dialog = await openDetails(page, 'Henrik Dahl');
   await dialog.getByRole('radio', { name: 'Start with a template' }).check();
-  await dialog.getByText(/Henrik Dahl is the only Super Admin of Fjord Outdoor AS; make someone else Super Admin first\. \(R-CL-4\)/).waitFor();
+  await dialog.getByText(/Henrik Dahl is the only Super Admin of Fjord Outdoor AS; make someone else Super Admin first\. \(R-CL-4\)/).first().waitFor();
   assert.equal(await dialog.getByRole('button', { name: 'Save' }).isDisabled(), true);
   // Deactivate is not offered; the details say why, for this user.
   assert.equal(await dialog.getByRole('button', { name: 'Deactivate' }).count(), 0);

@@ -6,6 +6,7 @@
 use crate::app::studio::{use_studio, Notice};
 use crate::components::notices::InlineNotice;
 use crate::components::permission_sets::AdminComparison;
+use crate::components::row_menu::RowMenu;
 use crate::components::toggle;
 use crate::domain::*;
 use crate::i18n::*;
@@ -39,7 +40,9 @@ fn SetSelect(sets: Vec<(SetId, String)>, chosen: RwSignal<Option<SetId>>) -> imp
     }
 }
 
-/// Partner-account users who are not yet users of the client.
+/// Partner-account users who are not yet the partner's employees in the
+/// client: new to it, or already its users, who then get the set and the
+/// Partner seat (R-SEAT-7).
 fn candidates(
     state: &State,
     partner: AccountId,
@@ -50,7 +53,11 @@ fn candidates(
     };
     p.users
         .iter()
-        .filter(|u| u.is_active() && c.user_by_email(&u.email).is_none())
+        .filter(|u| {
+            u.is_active()
+                && c.user_by_email(&u.email)
+                    .is_none_or(|there| partner_of(state, there) != Some(partner))
+        })
         .map(|u| (u.id, u.name.clone(), u.email.to_string()))
         .collect()
 }
@@ -89,34 +96,66 @@ pub fn AddEmployees(partner: AccountId, client: AccountId, open: RwSignal<bool>)
         }
     };
     let empty = people.is_empty();
+    // Only a Partner admin of the client adds (R-CAM-4): when the person is
+    // not, the panel says why for this client and offers nothing.
+    let not_allowed = studio.doc.with_untracked(|d| {
+        may_use_partner_admin_tools(&d.state, &d.acting, client, "action.add_employees")
+            .err()
+            .map(|r| r.render(lang))
+    });
+    let heading = view! { <h2 id="client-dialog-title">{t!(i18n, add_employees_to, client = move || name.clone())}</h2> };
+    if let Some(why) = not_allowed {
+        return view! {
+            {heading}
+            <p class="refusal">{why}</p>
+            <div class="actions">
+                <button type="button" on:click=move |_| open.set(false)>{t_string!(i18n, close)}</button>
+            </div>
+        }
+        .into_any();
+    }
+    let size = people.len().clamp(2, 8).to_string();
+    let on_pick = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(select) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        else {
+            return;
+        };
+        let options = select.selected_options();
+        let ids = (0..options.length())
+            .filter_map(|i| options.item(i))
+            .filter_map(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
+            .filter_map(|o| o.value().parse::<u32>().ok().map(UserId))
+            .collect();
+        picked.set(ids);
+    };
     view! {
-        <h2 id="client-dialog-title">{t!(i18n, add_employees_to, client = move || name.clone())}</h2>
+        {heading}
         <p class="help">{t_string!(i18n, add_employees_help)}</p>
         {if empty {
             view! { <p>{t_string!(i18n, no_employees_to_add)}</p> }.into_any()
         } else {
+            // Seed 004: the Employees dropdown, the Permission set dropdown,
+            // then Add.
             view! {
-                <fieldset>
-                    <legend>{t_string!(i18n, tab_employees)}</legend>
+                <label for="add-employees-select">{t_string!(i18n, employees_label)}</label>
+                <select id="add-employees-select" multiple size=size on:change=on_pick>
                     {people.into_iter().map(|(id, name, email)| view! {
-                        <label class="choice">
-                            <input type="checkbox" on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                toggle(picked, id, on);
-                            } />
-                            " " {name} " (" {email} ")"
-                        </label>
+                        <option value=id.0.to_string()>{format!("{name} ({email})")}</option>
                     }).collect_view()}
-                </fieldset>
+                </select>
             }.into_any()
         }}
         <SetSelect sets=sets chosen=set />
         <InlineNotice />
         <div class="actions">
             <button type="button" on:click=move |_| open.set(false)>{t_string!(i18n, cancel)}</button>
-            <button type="button" class="primary" on:click=add>{t_string!(i18n, add_employees)}</button>
+            <button type="button" class="primary" on:click=add>{t_string!(i18n, add)}</button>
         </div>
     }
+    .into_any()
 }
 
 /// What the details dialog is doing besides listing.
@@ -124,6 +163,8 @@ pub fn AddEmployees(partner: AccountId, client: AccountId, open: RwSignal<bool>)
 enum Mode {
     List,
     ChangeSet,
+    /// `Change permission set` from one employee's row Actions (seed 004).
+    ChangeOne(UserId),
     Remove,
 }
 
@@ -138,6 +179,7 @@ pub fn ClientDetails(partner: AccountId, client: AccountId, open: RwSignal<bool>
         .with_untracked(|d| client_names(&d.state, partner, client).0);
     let selected = RwSignal::new(Vec::<UserId>::new());
     let mode = RwSignal::new(Mode::List);
+    let row_menu = RwSignal::new(None::<UserId>);
     let employees = Memo::new(move |_| {
         studio.doc.with(|d| {
             let c = d.state.account(client);
@@ -182,10 +224,12 @@ pub fn ClientDetails(partner: AccountId, client: AccountId, open: RwSignal<bool>
                 <th scope="col">{t_string!(i18n, col_seat)}</th>
                 <th scope="col">{t_string!(i18n, col_set)}</th>
                 <th scope="col">{t_string!(i18n, col_status)}</th>
+                <th scope="col"><span class="visually-hidden">{t_string!(i18n, actions)}</span></th>
             </tr></thead>
             <tbody>
                 {move || employees.get().into_iter().map(|(id, name, email, seat, set, status)| {
                     let label = format!("{} {}", t_string!(i18n, select), name);
+                    let row = name.clone();
                     view! {
                         <tr>
                             <td><input type="checkbox" aria-label=label disabled=locked prop:checked=move || selected.with(|s| s.contains(&id))
@@ -195,6 +239,11 @@ pub fn ClientDetails(partner: AccountId, client: AccountId, open: RwSignal<bool>
                             <td>{seat}</td>
                             <td>{set}</td>
                             <td>{status}</td>
+                            <td class="row-actions">
+                                <RowMenu open=row_menu id=id row=row>
+                                    <button type="button" on:click=move |_| { row_menu.set(None); mode.set(Mode::ChangeOne(id)); }>{t_string!(i18n, change_permission_set)}</button>
+                                </RowMenu>
+                            </td>
                         </tr>
                     }
                 }).collect_view()}
@@ -209,6 +258,7 @@ pub fn ClientDetails(partner: AccountId, client: AccountId, open: RwSignal<bool>
         {move || match mode.get() {
             Mode::List => ().into_any(),
             Mode::ChangeSet => view! { <ChangeSet partner=partner client=client users=selected.get_untracked() mode=mode /> }.into_any(),
+            Mode::ChangeOne(one) => view! { <ChangeSet partner=partner client=client users=vec![one] mode=mode /> }.into_any(),
             Mode::Remove => view! { <RemoveReview partner=partner client=client users=selected.get_untracked() mode=mode selected=selected /> }.into_any(),
         }}
         <InlineNotice />
@@ -308,7 +358,7 @@ fn ChangeSet(
             })}
             <div class="actions-row">
                 <button type="button" on:click=move |_| mode.set(Mode::List)>{t_string!(i18n, cancel)}</button>
-                <button type="button" class="primary" disabled=move || set.get().is_none() || refused() on:click=save>{t_string!(i18n, save)}</button>
+                <button type="button" class="primary" disabled=move || set.get().is_none() || refused() on:click=save>{t_string!(i18n, confirm)}</button>
             </div>
         </section>
     }

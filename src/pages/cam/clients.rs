@@ -71,6 +71,9 @@ pub fn ClientsTab(partner: AccountId) -> impl IntoView {
     let menu = RwSignal::new(None::<AccountId>);
     let dialog = RwSignal::new(None::<ClientDialog>);
     let dialog_open = RwSignal::new(false);
+    // Add employees opens as a panel on the right, as in seed 004.
+    let panel_open = RwSignal::new(false);
+    let panel_client = RwSignal::new(None::<AccountId>);
     Effect::new(move |_| {
         if !dialog_open.get() {
             dialog.set(None);
@@ -78,6 +81,11 @@ pub fn ClientsTab(partner: AccountId) -> impl IntoView {
     });
     let open_dialog = move |d: ClientDialog| {
         menu.set(None);
+        if let ClientDialog::AddEmployees(c) = d {
+            panel_client.set(Some(c));
+            panel_open.set(true);
+            return;
+        }
         dialog.set(Some(d));
         dialog_open.set(true);
     };
@@ -194,11 +202,13 @@ pub fn ClientsTab(partner: AccountId) -> impl IntoView {
             <Pager page=page pages=pages on_change=Callback::new(move |p| page.set(p)) />
             <Modal open=dialog_open labelled_by="client-dialog-title" class="wide">
                 {move || match dialog.get() {
-                    Some(ClientDialog::AddEmployees(c)) => view! { <AddEmployees partner=partner client=c open=dialog_open /> }.into_any(),
                     Some(ClientDialog::Details(c)) => view! { <ClientDetails partner=partner client=c open=dialog_open /> }.into_any(),
                     Some(ClientDialog::ChangeToPartnerAdmin(c)) => view! { <ChangeToPartnerAdminDialog partner=partner client=c open=dialog_open /> }.into_any(),
-                    None => ().into_any(),
+                    Some(ClientDialog::AddEmployees(_)) | None => ().into_any(),
                 }}
+            </Modal>
+            <Modal open=panel_open labelled_by="client-dialog-title" class="panel-right">
+                {move || panel_open.get().then(|| panel_client.get().map(|c| view! { <AddEmployees partner=partner client=c open=panel_open /> }))}
             </Modal>
         </section>
     }

@@ -4,6 +4,7 @@
 
 use super::links::{issued_link, link_for, AccessLinks, SharedLink};
 use crate::app::studio::use_studio;
+use crate::components::confirm::ConfirmButton;
 use crate::components::modal::Modal;
 use crate::components::notices::InlineNotice;
 use crate::components::pager::{page_count, Pager, PAGE_SIZE};
@@ -30,14 +31,47 @@ pub fn EmployeesTab(partner: AccountId) -> impl IntoView {
     let dialog = RwSignal::new(None::<EmployeeDialog>);
     let dialog_open = RwSignal::new(false);
     let page = RwSignal::new(0usize);
-    let pages = Signal::derive(move || {
-        page_count(
-            studio
-                .doc
-                .with(|d| d.state.account(partner).map_or(0, |p| p.users.len())),
-            PAGE_SIZE,
-        )
+    // Search and filters (name or email, the domain checkmark, a client),
+    // as on the Users & Teams table.
+    let search = RwSignal::new(String::new());
+    let domain = RwSignal::new(None::<bool>);
+    let client = RwSignal::new(None::<AccountId>);
+    let matching = Memo::new(move |_| {
+        let needle = search.get().trim().folded();
+        let (domain, client) = (domain.get(), client.get());
+        studio.doc.with(|d| {
+            let Some(p) = d.state.account(partner) else {
+                return (Vec::new(), 0);
+            };
+            let clients_of = clients_by_employee(&d.state, partner);
+            let ids = p
+                .users
+                .iter()
+                .filter(|u| {
+                    needle.is_empty()
+                        || u.name.folded().contains(&needle)
+                        || u.email.as_str().contains(&needle)
+                })
+                .filter(|u| domain.is_none_or(|on| has_partner_domain_checkmark(p, u) == on))
+                .filter(|u| {
+                    client.is_none_or(|c| {
+                        clients_of
+                            .get(&u.email)
+                            .is_some_and(|l| l.iter().any(|(id, _)| *id == c))
+                    })
+                })
+                .map(|u| u.id)
+                .collect::<Vec<_>>();
+            (ids, p.users.len())
+        })
     });
+    let all_clients = studio.doc.with_untracked(|d| {
+        clients_of_partner(&d.state, partner)
+            .into_iter()
+            .map(|(c, _)| (c, client_names(&d.state, partner, c).0))
+            .collect::<Vec<_>>()
+    });
+    let pages = Signal::derive(move || page_count(matching.with(|m| m.0.len()), PAGE_SIZE));
     let open_dialog = move |d: EmployeeDialog| {
         menu.set(None);
         studio.notice.set(None);
@@ -45,25 +79,45 @@ pub fn EmployeesTab(partner: AccountId) -> impl IntoView {
         dialog_open.set(true);
     };
     let issue = move |employee: UserId| {
-        if let Some(link) = link_for(studio, partner, employee) {
+        if let Some(link) = link_for(studio, partner, employee, true) {
             issued.set(Some(link));
             menu.set(None);
         }
     };
     let rows = move || {
+        let ids = matching.with(|m| m.0.clone());
         studio.doc.with(|d| {
             let Some(p) = d.state.account(partner) else { return Vec::new() };
             let clients_of = clients_by_employee(&d.state, partner);
-            p.users
-                .iter()
+            ids.iter()
                 .skip(page.get() * PAGE_SIZE)
                 .take(PAGE_SIZE)
+                .filter_map(|id| p.user(*id))
                 .map(|u| {
                     let id = u.id;
                     let check = has_partner_domain_checkmark(p, u);
-                    let clients = clients_of.get(&u.email).cloned().unwrap_or_default();
+                    let clients: Vec<String> = clients_of
+                        .get(&u.email)
+                        .map(|l| l.iter().map(|(_, n)| n.clone()).collect())
+                        .unwrap_or_default();
                     let name = u.name.clone();
                     let menu_name = name.clone();
+                    // Deactivate and Remove reach every client where they
+                    // are the partner's employee; the confirmation names them.
+                    let theirs: Vec<String> = employee_in_clients(&d.state, partner, u)
+                        .iter()
+                        .map(|(c, _)| client_names(&d.state, partner, c.id).0)
+                        .collect();
+                    let body = |key: &'static str, name: &str, clients: &[String]| {
+                        label_with(key, &[("name", name.to_string()), ("clients", clients.join(", "))])
+                    };
+                    let deactivate_body = body(keys::deactivate_everywhere_body, &name, &theirs);
+                    let remove_body = body(keys::remove_everywhere_body, &name, &theirs);
+                    let removals: Vec<ClientRemoval> = employee_in_clients(&d.state, partner, u)
+                        .iter()
+                        .map(|(c, _)| ClientRemoval { client: c.id, reassign_to: None })
+                        .collect();
+                    let in_clients = !theirs.is_empty();
                     view! {
                         <tr>
                             <th scope="row">
@@ -76,6 +130,25 @@ pub fn EmployeesTab(partner: AccountId) -> impl IntoView {
                                     <button type="button" on:click=move |_| issue(id)>{t_string!(i18n, copy_access_link)}</button>
                                     <button type="button" on:click=move |_| open_dialog(EmployeeDialog::LinkClients(id))>{t_string!(i18n, link_clients)}</button>
                                     <button type="button" on:click=move |_| open_dialog(EmployeeDialog::RemoveFromClients(id))>{t_string!(i18n, remove_from_clients)}</button>
+                                    {in_clients.then(|| {
+                                        let removals = removals.clone();
+                                        view! {
+                                            <ConfirmButton
+                                                label=Signal::derive(move || t_string!(i18n, deactivate).to_string())
+                                                title=Signal::derive(move || t_string!(i18n, deactivate_everywhere_title).to_string())
+                                                body=deactivate_body.clone()
+                                                confirm=Signal::derive(move || t_string!(i18n, deactivate).to_string())
+                                                on_confirm=Callback::new(move |_| { let _ = studio.run(Command::DeactivateEmployee { partner, employee: id }); })
+                                            />
+                                            <ConfirmButton
+                                                label=Signal::derive(move || t_string!(i18n, remove).to_string())
+                                                title=Signal::derive(move || t_string!(i18n, remove_everywhere_title).to_string())
+                                                body=remove_body.clone()
+                                                confirm=Signal::derive(move || t_string!(i18n, remove).to_string())
+                                                on_confirm=Callback::new(move |_| { let _ = studio.run(Command::RemoveEmployeeFromClients { partner, employee: id, removals: removals.clone() }); })
+                                            />
+                                        }
+                                    })}
                                 </RowMenu>
                             </td>
                         </tr>
@@ -84,9 +157,41 @@ pub fn EmployeesTab(partner: AccountId) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    let filters = view! {
+        <div class="filters" role="search">
+            <label>{t_string!(i18n, search_employees)} " "
+                <input type="search" prop:value=move || search.get()
+                    on:input=move |ev| { search.set(event_target_value(&ev)); page.set(0); } />
+            </label>
+            <label>{t_string!(i18n, filter_domain)} " "
+                <select on:change=move |ev| {
+                    domain.set(match event_target_value(&ev).as_str() { "on" => Some(true), "off" => Some(false), _ => None });
+                    page.set(0);
+                }>
+                    <option value="">{t_string!(i18n, all)}</option>
+                    <option value="on">{t_string!(i18n, domain_on)}</option>
+                    <option value="off">{t_string!(i18n, domain_off)}</option>
+                </select>
+            </label>
+            <label>{t_string!(i18n, filter_client)} " "
+                <select on:change=move |ev| { client.set(event_target_value(&ev).parse::<u32>().ok().map(AccountId)); page.set(0); }>
+                    <option value="">{t_string!(i18n, all_clients)}</option>
+                    {all_clients.into_iter().map(|(c, n)| view! { <option value=c.0.to_string()>{n}</option> }).collect_view()}
+                </select>
+            </label>
+        </div>
+        <p role="status" class="count">{move || {
+            let (shown, total) = matching.with(|m| (m.0.len(), m.1));
+            label_with(keys::showing_employees, &[("shown", shown.to_string()), ("total", total.to_string())])
+        }}</p>
+    };
     view! {
         <section role="tabpanel" id="panel-employees" aria-labelledby="tab-employees">
             {issued_link("issued-link", issued)}
+            {filters}
+            <Show when=move || matching.with(|m| m.0.is_empty())>
+                <p>{t_string!(i18n, no_employees_match)}</p>
+            </Show>
             <table>
                 <thead><tr>
                     <th scope="col">{t_string!(i18n, col_name)}</th>
@@ -113,9 +218,12 @@ pub fn EmployeesTab(partner: AccountId) -> impl IntoView {
 /// The clients each employee of `partner` can access, by the employee's
 /// address, as the partner calls them: one pass over the clients' users,
 /// not one per employee.
-fn clients_by_employee(state: &State, partner: AccountId) -> HashMap<&Email, Vec<String>> {
+fn clients_by_employee(
+    state: &State,
+    partner: AccountId,
+) -> HashMap<&Email, Vec<(AccountId, String)>> {
     let directory = PartnerDirectory::new(state);
-    let mut clients_of: HashMap<&Email, Vec<String>> = HashMap::new();
+    let mut clients_of: HashMap<&Email, Vec<(AccountId, String)>> = HashMap::new();
     for c in state.clients() {
         let mut name = None;
         for u in c
@@ -124,7 +232,10 @@ fn clients_by_employee(state: &State, partner: AccountId) -> HashMap<&Email, Vec
             .filter(|u| directory.credited_partner(u) == Some(partner))
         {
             let name = name.get_or_insert_with(|| client_names(state, partner, c.id).0);
-            clients_of.entry(&u.email).or_default().push(name.clone());
+            clients_of
+                .entry(&u.email)
+                .or_default()
+                .push((c.id, name.clone()));
         }
     }
     clients_of
@@ -160,9 +271,12 @@ fn EmployeeDetails(
         else {
             return Default::default();
         };
-        let clients = clients_by_employee(&d.state, partner)
+        let clients: Vec<String> = clients_by_employee(&d.state, partner)
             .remove(&u.email)
-            .unwrap_or_default();
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(_, name)| name)
+            .collect();
         (
             u.name.clone(),
             u.email.to_string(),
@@ -171,7 +285,7 @@ fn EmployeeDetails(
         )
     });
     let copy = move |_| {
-        if let Some(link) = link_for(studio, partner, employee) {
+        if let Some(link) = link_for(studio, partner, employee, true) {
             issued.set(Some(link));
             menu.set(None);
         }
@@ -214,12 +328,13 @@ fn LinkClients(partner: AccountId, employee: UserId, open: RwSignal<bool>) -> im
             .collect();
         (emp.name.clone(), clients)
     });
-    let picked = RwSignal::new(Vec::<AccountId>::new());
+    // Seed 004: "Select a client in the dropdown menu and click Confirm."
+    let picked = RwSignal::new(None::<AccountId>);
     let link = move |_| {
         let cmd = Command::LinkClients {
             partner,
             employee,
-            clients: picked.get_untracked(),
+            clients: picked.get_untracked().into_iter().collect(),
         };
         if studio.run(cmd).is_ok() {
             open.set(false);
@@ -233,24 +348,19 @@ fn LinkClients(partner: AccountId, employee: UserId, open: RwSignal<bool>) -> im
             view! { <p>{t_string!(i18n, no_clients_to_link)}</p> }.into_any()
         } else {
             view! {
-                <fieldset>
-                    <legend>{t_string!(i18n, tab_clients)}</legend>
-                    {clients.into_iter().map(|(id, name)| view! {
-                        <label class="choice">
-                            <input type="checkbox" on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                toggle(picked, id, on);
-                            } />
-                            " " {name}
-                        </label>
-                    }).collect_view()}
-                </fieldset>
+                <label for="link-client">{t_string!(i18n, client)}</label>
+                <select id="link-client" on:change=move |ev| {
+                    picked.set(event_target_value(&ev).parse::<u32>().ok().map(AccountId));
+                }>
+                    <option value="">{t_string!(i18n, choose_client)}</option>
+                    {clients.into_iter().map(|(id, name)| view! { <option value=id.0.to_string()>{name}</option> }).collect_view()}
+                </select>
             }.into_any()
         }}
         <InlineNotice />
         <div class="actions">
             <button type="button" on:click=move |_| open.set(false)>{t_string!(i18n, cancel)}</button>
-            <button type="button" class="primary" on:click=link>{t_string!(i18n, link_clients)}</button>
+            <button type="button" class="primary" disabled=move || picked.get().is_none() on:click=link>{t_string!(i18n, confirm)}</button>
         </div>
     }
 }

@@ -15,13 +15,22 @@ pub struct SharedLink {
     name: String,
     url: String,
     expires: Timestamp,
+    /// Copied as soon as it is shown: an employee's `Copy access link`
+    /// copies, as its name says (seed 004); `Get access link` shows the
+    /// link with its own `Copy link`.
+    copy_now: bool,
 }
 
 /// The access link to hand out for `employee` of `partner` (R-PA-1,
 /// R-PA-2): the one already made while a client can still use it (see
 /// [`link_to_copy`]), else a new one. `None` when refused (the studio's
 /// notice then says why).
-pub fn link_for(studio: Studio, partner: AccountId, employee: UserId) -> Option<SharedLink> {
+pub fn link_for(
+    studio: Studio,
+    partner: AccountId,
+    employee: UserId,
+    copy_now: bool,
+) -> Option<SharedLink> {
     let current = studio.doc.with_untracked(|d| {
         link_to_copy(&d.state, &d.acting, partner, employee, d.clock)
             .map(|link| link.map(|l| l.token.clone()))
@@ -56,6 +65,7 @@ pub fn link_for(studio: Studio, partner: AccountId, employee: UserId) -> Option<
             name: d.state.user(partner, employee)?.name.clone(),
             url: format!("{origin}{}", paths::access_link(&token)),
             expires: d.state.link(&token)?.expires_at,
+            copy_now,
         })
     })
 }
@@ -70,7 +80,7 @@ pub fn GetAccessLink(partner: AccountId) -> impl IntoView {
     let open = RwSignal::new(false);
     let issued = RwSignal::new(None::<SharedLink>);
     let get = move |_| {
-        if let Some(link) = link_for(studio, partner, studio.acting().user) {
+        if let Some(link) = link_for(studio, partner, studio.acting().user, false) {
             issued.set(Some(link));
             open.set(true);
         }
@@ -106,9 +116,14 @@ pub fn IssuedLink(
     let i18n = use_i18n();
     let lang = crate::app::language::lang();
     let status = RwSignal::new(None::<bool>);
-    let SharedLink { name, url, expires } = link;
+    let SharedLink {
+        name,
+        url,
+        expires,
+        copy_now,
+    } = link;
     let to_copy = url.clone();
-    let copy = move |_| {
+    let copy = move |_: ()| {
         let text = to_copy.clone();
         let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
         leptos::task::spawn_local(async move {
@@ -121,11 +136,14 @@ pub fn IssuedLink(
             status.set(Some(ok));
         });
     };
+    if copy_now {
+        copy(());
+    }
     view! {
         <div class="issued-link">
             <label for=id>{t!(i18n, access_link_label, name = move || name.clone())}</label>
             <input id=id type="text" readonly prop:value=url size="60" />
-            <button type="button" on:click=copy>{t_string!(i18n, copy_link)}</button>
+            <button type="button" on:click=move |_| copy(())>{t_string!(i18n, copy_link)}</button>
             <span role="status">{move || status.get().map(|ok| if ok { t!(i18n, link_copied).into_any() } else { t!(i18n, link_copy_failed).into_any() })}</span>
             <p class="help">{t!(i18n, link_valid_until, date = move || lang.date(expires))}</p>
         </div>
