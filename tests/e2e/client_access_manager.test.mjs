@@ -426,7 +426,7 @@ test('the Employees tab: search and filters, Link clients by its dropdown, Deact
   await panel.getByText('Showing 1 of 6 employees').waitFor();
   await panel.getByRole('rowheader', { name: 'Noor Visser' }).waitFor();
   await panel.getByLabel('Search employees').fill('');
-  await panel.getByLabel('Partner email domain').selectOption({ label: 'Not on an approved domain' });
+  await panel.getByRole('combobox', { name: 'Partner email domain' }).selectOption({ label: 'Not on an approved domain' });
   await panel.getByText('Showing 1 of 6 employees').waitFor();
   await panel.getByRole('rowheader', { name: 'Maja Holm' }).waitFor();
 
@@ -439,10 +439,10 @@ test('the Employees tab: search and filters, Link clients by its dropdown, Deact
   await link.waitFor({ state: 'hidden' });
   await panel.getByRole('row', { name: /Maja Holm.*Fjord Outdoor \(Bergen HQ\)/ }).waitFor();
 
-  await panel.getByLabel('Partner email domain').selectOption({ label: 'All' });
-  await panel.getByLabel('Client', { exact: true }).selectOption({ label: 'Lindqvist Bygg' });
+  await panel.getByRole('combobox', { name: 'Partner email domain' }).selectOption({ label: 'All' });
+  await panel.getByRole('combobox', { name: 'Client', exact: true }).selectOption({ label: 'Lindqvist Bygg' });
   await panel.getByText('Showing 2 of 6 employees').waitFor();
-  await panel.getByLabel('Client', { exact: true }).selectOption({ label: 'All clients' });
+  await panel.getByRole('combobox', { name: 'Client', exact: true }).selectOption({ label: 'All clients' });
 
   // Deactivate from an employee's row: the confirmation lists the clients.
   await rowActions(panel, 'Erik Lund').click();
