@@ -440,19 +440,8 @@ fn resolve_access(
             ensure(seat == Seat::Partner, "R-SEAT-6", || {
                 Text::msg("refusal.partner_admin_needs_partner_seat")
             })?;
-            let standard = partner_admin_standard();
-            let rights = with_the_partner_admin_tools(rights);
-            ensure(rights.covers(&standard), "R-PERM-4c", || {
-                let missing = standard
-                    .flags()
-                    .filter(|p| !rights.has(*p))
-                    .map(Permission::text);
-                crate::text!(
-                    "refusal.partner_admin_set_not_held",
-                    missing = Text::list(missing)
-                )
-            })?;
-            Ok((standard, Some(SetId::PartnerAdmin)))
+            gives_partner_admin_set(rights, "refusal.partner_admin_set_not_held")?;
+            Ok((partner_admin_standard(), Some(SetId::PartnerAdmin)))
         }
         Access::Set(set) => {
             let perms = acc.set_permissions(set).ok_or_else(|| {
@@ -478,6 +467,21 @@ fn resolve_access(
             ))
         }
     }
+}
+
+/// R-PERM-4c for giving the Partner admin set: the giver holds all of it
+/// but the multi-account tools, which come with the set itself; `message`
+/// names what they lack.
+fn gives_partner_admin_set(rights: Permissions, message: &'static str) -> Result<(), Refusal> {
+    let standard = partner_admin_standard();
+    let rights = with_the_partner_admin_tools(rights);
+    ensure(rights.covers(&standard), "R-PERM-4c", || {
+        let missing = standard
+            .flags()
+            .filter(|p| !rights.has(*p))
+            .map(Permission::text);
+        Text::msg(message).with("missing", Text::list(missing))
+    })
 }
 
 /// The multi-account management tools belong to the Partner admin set
@@ -1497,18 +1501,10 @@ fn approve_link(
                 ),
             )
         })?;
-    let rights = with_the_partner_admin_tools(rights_in(state, actor, client_id)?);
-    let standard = partner_admin_standard();
-    ensure(rights.covers(&standard), "R-PERM-4c", || {
-        let missing = standard
-            .flags()
-            .filter(|p| !rights.has(*p))
-            .map(Permission::text);
-        crate::text!(
-            "refusal.approve_needs_partner_admin_set",
-            missing = Text::list(missing)
-        )
-    })?;
+    gives_partner_admin_set(
+        rights_in(state, actor, client_id)?,
+        "refusal.approve_needs_partner_admin_set",
+    )?;
     let mut events = vec![Event::LinkUsed {
         token: token.clone(),
         client: client_id,
