@@ -1994,13 +1994,7 @@ fn deactivate_employee(
         crate::text!("refusal.active_in_no_client", name = &emp.name)
     })?;
     let mut events = Vec::new();
-    for (client, _) in &active {
-        let u = client.user_by_email(&emp.email).ok_or_else(|| {
-            Refusal::new(
-                "R-CAM-9",
-                crate::text!("refusal.active_in_no_client", name = &emp.name),
-            )
-        })?;
+    for (client, u) in &active {
         events.extend(deactivate(state, actor, client.id, u.id, now)?.events);
     }
     Ok(Decision::new(

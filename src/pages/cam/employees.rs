@@ -104,7 +104,8 @@ pub fn EmployeesTab(partner: AccountId) -> impl IntoView {
                     let menu_name = name.clone();
                     // Deactivate and Remove reach every client where they
                     // are the partner's employee; the confirmation names them.
-                    let theirs: Vec<String> = employee_in_clients(&d.state, partner, u)
+                    let in_them = employee_in_clients(&d.state, partner, u);
+                    let theirs: Vec<String> = in_them
                         .iter()
                         .map(|(c, _)| client_names(&d.state, partner, c.id).0)
                         .collect();
@@ -113,7 +114,7 @@ pub fn EmployeesTab(partner: AccountId) -> impl IntoView {
                     };
                     let deactivate_body = body(keys::deactivate_everywhere_body, &name, &theirs);
                     let remove_body = body(keys::remove_everywhere_body, &name, &theirs);
-                    let removals: Vec<ClientRemoval> = employee_in_clients(&d.state, partner, u)
+                    let removals: Vec<ClientRemoval> = in_them
                         .iter()
                         .map(|(c, _)| ClientRemoval { client: c.id, reassign_to: None })
                         .collect();
