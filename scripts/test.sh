@@ -5,10 +5,36 @@
 # against the built app served on 127.0.0.1. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# Each step's wall time, printed at the end (also when a step fails), so a
+# slow step shows up in every run's log.
+step_names=() step_secs=() current="" started=$SECONDS
+end_step() {
+  if [ -n "$current" ]; then
+    step_names+=("$current") step_secs+=($((SECONDS - started)))
+  fi
+  current=""
+}
+step() {
+  end_step
+  current="$*" started=$SECONDS
+  printf '\n\033[1m==> %s\033[0m\n' "$*"
+}
+report() {
+  local status=$?
+  end_step
+  printf '\n\033[1m==> time per step\033[0m\n'
+  for i in "${!step_names[@]}"; do
+    printf '%6ss  %s\n' "${step_secs[$i]}" "${step_names[$i]}"
+  done
+  printf '%6ss  total\n' "$SECONDS"
+  exit "$status"
+}
+trap report EXIT
+
+step "setup (installs only what is missing)"
 scripts/setup.sh --browser
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-
-step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 # cargo test of wasm-bindgen-test suites, run in headless Chromium.
 browser_test() {
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
