@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Runs every check: format, lints, native tests, browser tests in headless
-# Chromium (the app's and the patched wasm-streams'), that the benchmarks
-# build, the release build with its size budget, and end-to-end tests
-# against the built app served on 127.0.0.1. Exits non-zero on any failure.
+# Runs every check: format, lints, the domain crate's tests (no Leptos), the
+# app's native tests, the release build with its size budget, browser tests
+# in headless Chromium, and end-to-end tests against the built app served on
+# 127.0.0.1. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,36 +43,26 @@ browser_test() {
 }
 
 step "cargo fmt --check"
-cargo fmt --check
+cargo fmt --all --check
 
-step "cargo clippy --all-targets -- -D warnings"
-cargo clippy --all-targets -- -D warnings
+step "cargo clippy (every target of the workspace; the app for wasm32)"
+# --all-targets also type-checks the benchmarks and the large-state example,
+# which scripts/bench.sh builds in release.
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy -p partner-access-studio --target wasm32-unknown-unknown --lib --bins --test browser -- -D warnings
 
-step "native tests"
-cargo test
+step "domain tests (crates/domain: rules, invariants, text; no Leptos)"
+cargo test -p partner-access-domain
 
-step "browser tests (wasm-bindgen-test in headless Chromium)"
-browser_test --test browser
-
-step "browser tests of the patched wasm-streams (vendor/wasm-streams/PATCHED.md)"
-# Its own suite; fetch_as_stream needs the internet. The crate is a
-# workspace of its own (its own Cargo.lock), built in a target directory of
-# its own so that its builds never replace the app's. Its suite does not
-# ask for a browser itself (WASM_BINDGEN_USE_BROWSER does).
-(export CARGO_TARGET_DIR="$PWD/target/vendor-wasm-streams" && cd vendor/wasm-streams &&
-  cargo test --test unit &&
-  WASM_BINDGEN_USE_BROWSER=1 browser_test --test web -- --skip fetch_as_stream)
-
-step "the benchmarks build (scripts/bench.sh runs them; they are not tests)"
-# Built as bench.sh builds them, in release, so that a change which breaks
-# only the release build of the benchmarks fails here and not on the next
-# machine that measures.
-cargo bench --bench domain --no-run
-cargo build --release --example large_state
+step "app native tests (storage, catalogues, rule coverage)"
+cargo test -p partner-access-studio
 
 step "release build"
 trunk build --release --offline
 scripts/size-guard.sh
+
+step "browser tests (wasm-bindgen-test in headless Chromium)"
+browser_test --test browser
 
 step "end-to-end tests (headless Chromium)"
 node --test --test-concurrency=1 tests/e2e/

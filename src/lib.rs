@@ -1,15 +1,16 @@
 //! Partner Access Studio: a browser app that models how client accounts give
 //! the employees of certified partner agencies access.
 //!
-//! - [`domain`]: the rules (pure, native-testable).
-//! - [`demo`]: the demo data set, built from domain types.
-//! - [`storage`]: the persisted document and its versions.
+//! - [`domain`] (the `partner-access-domain` crate, `crates/domain`): the
+//!   rules, the words they say and the demo data; pure, native-testable.
+//! - [`storage`]: the persisted document, its versions and the save protocol.
 //! - [`app`], [`pages`], [`components`], [`i18n`]: the Leptos UI.
+
+pub use ::domain;
+pub use ::domain::demo;
 
 pub mod app;
 pub mod components;
-pub mod demo;
-pub mod domain;
 pub mod i18n;
 pub mod pages;
 pub mod storage;

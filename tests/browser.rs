@@ -1,7 +1,7 @@
 //! Browser tests: storage against a real localStorage in headless Chromium.
 #![cfg(target_arch = "wasm32")]
 
-use partner_access_studio::domain::{Book, Lang};
+use partner_access_studio::domain::{Lang, MESSAGES};
 use partner_access_studio::storage::browser::{self, BrowserStore};
 use partner_access_studio::storage::save::{self, KeptAside};
 use partner_access_studio::storage::store::StoreError;
@@ -23,7 +23,7 @@ fn clear() {
 /// What the core says, in English, as the app installs it after fetching
 /// it at start (the browser build compiles no catalogue in).
 fn english() {
-    assert!(Lang::En.install(Book::Domain, include_str!("../locales/domain/en.json")));
+    assert!(MESSAGES.install(Lang::En, include_str!("../locales/domain/en.json")));
 }
 
 #[wasm_bindgen_test]

@@ -46,18 +46,20 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The text of every test: files under tests/, and the `#[cfg(test)]`
-/// modules of src/.
+/// The text of every test: files under the tests/ of each crate, and the
+/// `#[cfg(test)]` modules of their src/.
 fn test_text() -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
     rust_files(&root.join("tests"), &mut files);
+    rust_files(&root.join("crates/domain/tests"), &mut files);
     let mut text = String::new();
     for f in files.iter().filter(|f| !f.ends_with("rule_coverage.rs")) {
         text.push_str(&fs::read_to_string(f).unwrap());
     }
     let mut src = Vec::new();
     rust_files(&root.join("src"), &mut src);
+    rust_files(&root.join("crates/domain/src"), &mut src);
     for f in src {
         let body = fs::read_to_string(f).unwrap();
         if let Some(at) = body.find("#[cfg(test)]") {

@@ -3,7 +3,11 @@
 //! or after it, never a mix and never less; another tab's save is never
 //! overwritten; unreadable data is kept whole.
 
+// The domain crate's test helpers: the demo world and random sessions.
+#[path = "../crates/domain/tests/common.rs"]
 mod common;
+#[path = "../crates/domain/tests/session.rs"]
+mod session;
 use common::*;
 use partner_access_studio::domain::*;
 use partner_access_studio::storage::parts::{self, Written};
@@ -333,4 +337,60 @@ fn unreadable_data_that_cannot_be_copied_aside_is_left_where_it_is() {
         panic!("there was no room to keep it");
     };
     assert_eq!(store.snapshot(), before, "nothing deleted");
+}
+
+/// Saving after every step of a long session (time passing included), each
+/// save planned against what the previous one stored, always stores what
+/// reads back as the state: the save's shortcut for unchanged runs of users
+/// (their shared pointer) never hides a change. Every so often the session
+/// goes on from the document as read back, as a reload does.
+#[test]
+fn a_save_after_every_step_stores_what_reads_back_as_the_state() {
+    use partner_access_studio::storage::default_actor;
+    use session::make_step;
+    use session::next_picks;
+    use std::collections::HashMap;
+    let mut doc = Document::demo();
+    doc.state = world();
+    doc.clock = now();
+    doc.acting = default_actor(&doc.state).expect("a Super Admin");
+    let mut kv: HashMap<String, String> = HashMap::new();
+    let mut written = parts::Written::default();
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let (mut saves, mut small) = (0, 0);
+    for serial in 0..1500u32 {
+        let p = next_picks(&mut seed);
+        if p[7].is_multiple_of(40) {
+            doc.clock = doc.clock.plus_days(30);
+            let d = tick(&doc.state, doc.clock);
+            commit(&mut doc.state, None, &d, doc.clock);
+        }
+        if let Some((actor, cmd)) = make_step(&doc.state, &p, serial) {
+            let _ = execute(&mut doc.state, &actor, &cmd, doc.clock);
+        }
+        doc.revision += 1;
+        let plan = parts::plan(&mut doc, &written);
+        saves += 1;
+        small += usize::from(plan.parts.len() <= 4);
+        for (k, v) in &plan.parts {
+            kv.insert(k.clone(), v.clone());
+        }
+        kv.insert("head".into(), plan.head.clone());
+        for k in &plan.obsolete {
+            kv.remove(k);
+        }
+        written.commit(plan);
+        let (loaded, again) = parts::load(&kv["head"], |k| kv.get(k).cloned())
+            .unwrap_or_else(|e| panic!("step {serial}: {e}"));
+        assert!(loaded.doc == doc, "step {serial}: what is stored differs");
+        assert_eq!(kv.len(), written.keys().count() + 1, "no orphan part");
+        if serial % 100 == 99 {
+            doc = loaded.doc;
+            written = again;
+        }
+    }
+    assert!(
+        small * 2 > saves,
+        "most saves write a few parts: {small} of {saves}"
+    );
 }

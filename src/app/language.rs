@@ -2,7 +2,7 @@
 //! languages, chosen in the top bar, remembered in localStorage, and given
 //! to `<html lang>`.
 
-use crate::domain::{Book, Lang};
+use crate::domain::{Catalogue, Lang, MESSAGES};
 use crate::i18n::*;
 use crate::storage::{browser, StorageKey};
 use leptos::prelude::*;
@@ -44,7 +44,7 @@ fn initial_lang() -> Lang {
 /// thing at start so that they travel while the wasm loads the stored state.
 pub struct Texts {
     wanted: Lang,
-    requests: Vec<(Book, js_sys::Promise)>,
+    requests: Vec<(&'static Catalogue, js_sys::Promise)>,
 }
 
 impl Texts {
@@ -110,19 +110,26 @@ pub fn Localized(texts: Texts, children: ChildrenFn) -> impl IntoView {
     }
 }
 
-const BOOKS: [Book; 2] = [Book::Labels, Book::Domain];
+/// A language's two catalogues, each with the folder it is served from
+/// (Trunk copies `locales/` into `dist/`).
+fn books() -> [(&'static Catalogue, &'static str); 2] {
+    [(&LABELS, "/locales"), (&MESSAGES, "/locales/domain")]
+}
 
 /// Whether both of `lang`'s catalogues are at hand.
 fn has_texts(lang: Lang) -> bool {
-    BOOKS.into_iter().all(|book| lang.is_available(book))
+    books().into_iter().all(|(book, _)| book.is_available(lang))
 }
 
 /// Starts a fetch of each of `lang`'s catalogues not at hand.
-fn request_missing(lang: Lang) -> Vec<(Book, js_sys::Promise)> {
-    BOOKS
+fn request_missing(lang: Lang) -> Vec<(&'static Catalogue, js_sys::Promise)> {
+    books()
         .into_iter()
-        .filter(|&book| !lang.is_available(book))
-        .map(|book| (book, window().fetch_with_str(&lang.catalogue_url(book))))
+        .filter(|(book, _)| !book.is_available(lang))
+        .map(|(book, dir)| {
+            let url = format!("{dir}/{}.json", lang.code());
+            (book, window().fetch_with_str(&url))
+        })
         .collect()
 }
 
@@ -150,9 +157,9 @@ fn TextsMissing() -> impl IntoView {
 
 /// Waits for a catalogue's fetch and installs it (if it failed, the
 /// catalogue stays missing).
-async fn install_response(lang: Lang, book: Book, request: js_sys::Promise) {
+async fn install_response(lang: Lang, book: &'static Catalogue, request: js_sys::Promise) {
     if let Some(text) = response_text(request).await {
-        lang.install(book, &text);
+        book.install(lang, &text);
     }
 }
 

@@ -19,7 +19,7 @@ pub fn Clock() -> impl IntoView {
         let before = studio.doc.with_untracked(|d| d.state.audit.len());
         studio.pass_time(to);
         let changes = studio.doc.with_untracked(|d| d.state.audit.len()) - before;
-        studio.notice.set(Some(Notice::Done(crate::text!(
+        studio.notice.set(Some(Notice::Done(domain::text!(
             "app.date_moved",
             date = studio.now(),
             count = changes

@@ -44,7 +44,7 @@ pub fn DataPage() -> impl IntoView {
             import.set(Import::Refused {
                 file: name,
                 // Whole megabytes: formatting floats would cost wasm size.
-                reason: crate::text!(
+                reason: domain::text!(
                     "app.file_too_large",
                     size = ((file.size() / 1_048_576.0).ceil() as u64).to_string(),
                     limit = ((IMPORT_LIMIT_BYTES / 1_048_576.0) as u64).to_string()
@@ -93,7 +93,7 @@ pub fn DataPage() -> impl IntoView {
             studio.replace(
                 *doc,
                 Replacement::Import,
-                crate::text!("app.imported", file = file),
+                domain::text!("app.imported", file = file),
             );
             import.notify();
             if let Some(i) = file_input.get_untracked() {

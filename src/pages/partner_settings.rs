@@ -157,13 +157,13 @@ fn DomainsScreen(partner: AccountId) -> impl IntoView {
         ev.prevent_default();
         match Domain::parse(&typed.get_untracked()) {
             Err(e) => problem.set(Some(
-                crate::text!("app.check_domain", problem = e.text()).render(lang),
+                domain::text!("app.check_domain", problem = e.text()).render(lang),
             )),
             Ok(d) => {
                 let mut list = domains();
                 if list.contains(&d) {
                     problem.set(Some(
-                        crate::text!("app.domain_already_approved", domain = d.as_str())
+                        domain::text!("app.domain_already_approved", domain = d.as_str())
                             .render(lang),
                     ));
                     return;

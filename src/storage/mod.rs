@@ -104,19 +104,19 @@ impl LoadError {
     pub fn text(&self) -> Text {
         match self {
             LoadError::Empty => Text::msg("load.empty"),
-            LoadError::Unreadable(detail) => crate::text!("load.unreadable", detail = detail),
+            LoadError::Unreadable(detail) => domain::text!("load.unreadable", detail = detail),
             LoadError::NewerVersion(v) => {
-                crate::text!(
+                domain::text!(
                     "load.newer_version",
                     version = *v,
                     supported = SCHEMA_VERSION
                 )
             }
             LoadError::UnknownVersion(v) => {
-                crate::text!("load.unknown_version", version = v.to_string())
+                domain::text!("load.unknown_version", version = v.to_string())
             }
             LoadError::Invalid(problems) => {
-                crate::text!("load.invalid", problems = problems.join("; "))
+                domain::text!("load.invalid", problems = problems.join("; "))
             }
         }
     }

@@ -32,7 +32,7 @@ impl StoreError {
             StoreError::Blocked => Text::msg("storage.blocked"),
             StoreError::Unavailable => Text::msg("storage.unavailable"),
             StoreError::Unreadable => Text::msg("storage.unreadable"),
-            StoreError::Refused(name) => crate::text!("storage.refused", reason = name),
+            StoreError::Refused(name) => domain::text!("storage.refused", reason = name),
         }
     }
 }

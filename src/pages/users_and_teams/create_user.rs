@@ -123,7 +123,7 @@ fn Wizard(account: AccountId, open: RwSignal<bool>) -> impl IntoView {
                     .map(|(i, p)| RowProblem {
                         row: i + 1,
                         text: p.email.to_string(),
-                        reason: crate::text!(
+                        reason: domain::text!(
                             "refusal.problem.already_user",
                             email = &p.email,
                             account = &a.name

@@ -183,16 +183,16 @@ pub fn change_lines(decision: &Decision, account: Option<&Account>, lang: Lang) 
     for e in &decision.events {
         if let Event::UserChanged { before, after, .. } = e {
             let seat = (before.seat != after.seat).then(|| {
-                crate::text!(
+                domain::text!(
                     "change.seat",
                     from = before.seat.text(),
                     to = after.seat.text()
                 )
             });
             let set = (before.set != after.set)
-                .then(|| crate::text!("change.set", from = label(before), to = label(after)));
+                .then(|| domain::text!("change.set", from = label(before), to = label(after)));
             let status = (before.status != after.status).then(|| {
-                crate::text!(
+                domain::text!(
                     "change.status",
                     from = before.status.text(),
                     to = after.status.text()
@@ -352,13 +352,13 @@ fn History(account: AccountId, user: UserId) -> impl IntoView {
                     }
                     let who = match &entry.actor {
                         Some(a) => a.name.clone(),
-                        None => crate::text!("change.automatic", what = entry.summary.clone()).render(lang),
+                        None => domain::text!("change.automatic", what = entry.summary.clone()).render(lang),
                     };
                     let mut lines = Vec::new();
                     for e in mine {
                         match e {
                             Event::UserAdded { user, .. } => lines.push(
-                                crate::text!(
+                                domain::text!(
                                     "change.created_with",
                                     seat = user.seat.text(),
                                     set = acc.map(|a| a.access_label(user)).unwrap_or_else(|| Text::msg("set.custom"))
