@@ -68,7 +68,12 @@ impl Texts {
 /// be fetched either, [`TextsMissing`] says so. Until then index.html's
 /// loading line stays.
 #[component]
-pub fn Localized(texts: Texts, children: ChildrenFn) -> impl IntoView {
+pub fn Localized(
+    /// The requests for the reader's catalogues.
+    texts: Texts,
+    /// The app, shown once the texts are in.
+    children: ChildrenFn,
+) -> impl IntoView {
     let ready = RwSignal::new(None);
     let settle = move |lang: Lang| {
         set_lang(lang);

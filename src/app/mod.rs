@@ -26,10 +26,8 @@ use studio::Studio;
 /// browser send those requests, then loads the stored state and mounts.
 ///
 /// `fetch` sends its request only when the main thread is next free, and
-/// loading a large stored state holds the thread for 100 ms or more; so the
-/// app yields once in between, and the texts travel during the load (with
-/// the 10,000-user state the first screen came about 30 ms sooner than
-/// when the requests left only after the load).
+/// loading a large stored state holds the thread; so the app yields once in
+/// between, and the texts travel during the load instead of after it.
 pub fn start() {
     let texts = language::Texts::request();
     // Leptos's own executor starts with the mount.
@@ -49,7 +47,10 @@ async fn next_task() {
 }
 
 #[component]
-pub fn App(texts: language::Texts) -> impl IntoView {
+pub fn App(
+    /// The requests for the reader's catalogues, sent before the mount.
+    texts: language::Texts,
+) -> impl IntoView {
     let studio = Studio::load();
     provide_context(studio);
     studio.persist();

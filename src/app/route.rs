@@ -182,8 +182,13 @@ pub fn use_screen() -> Memo<Screen> {
 /// unless `exact`, a page below it) is shown.
 #[component]
 pub fn A(
-    #[prop(into)] href: String,
-    #[prop(optional)] exact: bool,
+    /// The path linked to.
+    #[prop(into)]
+    href: String,
+    /// Current only on this very path, not on the pages below it.
+    #[prop(optional)]
+    exact: bool,
+    /// The link's content.
     children: Children,
 ) -> impl IntoView {
     let router = use_router();

@@ -101,11 +101,9 @@ pub fn ActingAs() -> impl IntoView {
     // view took most of the first render. The current choice carries
     // `selected`, so the control never shows a stale value.
     //
-    // With many accounts, parsing those options still delayed the first
-    // screen (about 50 ms of a 265 ms cold start with 500 accounts): the
-    // control then holds only the person acted as until that screen is
-    // drawn, and every option just after (the same 50 ms, once the screen
-    // can be read).
+    // With many accounts, parsing those options still delays the first
+    // screen: the control then holds only the person acted as until that
+    // screen is drawn, and every option just after, once it can be read.
     let drawn = RwSignal::new(false);
     request_animation_frame(move || set_timeout(move || drawn.set(true), Default::default()));
     let options = Memo::new(move |_| {

@@ -14,6 +14,7 @@ pub fn Modal(
     /// Extra CSS class.
     #[prop(optional, into)]
     class: String,
+    /// The dialog's content.
     children: ChildrenFn,
 ) -> impl IntoView {
     let dialog = NodeRef::<Dialog>::new();

@@ -53,7 +53,12 @@ pub fn Notices() -> impl IntoView {
 /// After an Import or a Reset: what happened, and the Undo that puts the
 /// replaced data back.
 #[component]
-fn ReplacedNotice(summary: String, why: Replacement) -> impl IntoView {
+fn ReplacedNotice(
+    /// What was imported or reset, in words.
+    summary: String,
+    /// Import or Reset, and what Undo puts back.
+    why: Replacement,
+) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let undo = match why {

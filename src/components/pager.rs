@@ -19,7 +19,10 @@ pub fn Pager(
     /// The shown page, from 0.
     #[prop(into)]
     page: Signal<usize>,
-    #[prop(into)] pages: Signal<usize>,
+    /// How many pages there are (at least 1).
+    #[prop(into)]
+    pages: Signal<usize>,
+    /// Called with the page asked for.
     on_change: Callback<usize>,
 ) -> impl IntoView {
     let i18n = use_i18n();

@@ -54,6 +54,7 @@ pub fn AdminComparison() -> impl IntoView {
 pub fn SetContents(
     /// The set's name as the account calls it.
     name: String,
+    /// The permissions it holds.
     permissions: Permissions,
 ) -> impl IntoView {
     let lang = crate::app::language::lang();

@@ -12,9 +12,13 @@ use leptos::{html, prelude::*};
 /// closes the menu and puts focus back on the button.
 #[component]
 pub fn RowMenu<K>(
+    /// Which row's menu is open, if any (one at a time).
     open: RwSignal<Option<K>>,
+    /// This row.
     id: K,
+    /// The row's name, describing the button; empty outside a table.
     row: String,
+    /// The menu's buttons.
     children: ChildrenFn,
 ) -> impl IntoView
 where

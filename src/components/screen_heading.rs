@@ -8,7 +8,11 @@ use leptos::prelude::*;
 /// when the screen changes, and tabs and history entries are told apart by
 /// it (WCAG 2.4.2). A screen that changes its heading builds a new one.
 #[component]
-pub fn ScreenHeading(#[prop(into)] text: String) -> impl IntoView {
+pub fn ScreenHeading(
+    /// The heading's text; also the browser tab's title.
+    #[prop(into)]
+    text: String,
+) -> impl IntoView {
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         document.set_title(&format!("{text} — {}", t_string!(use_i18n(), app_title)));
     }

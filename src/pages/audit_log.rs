@@ -19,7 +19,10 @@ pub fn AuditLog() -> impl IntoView {
 }
 
 #[component]
-fn AuditScreen(account: AccountId) -> impl IntoView {
+fn AuditScreen(
+    /// The account whose screen this is.
+    account: AccountId,
+) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let lang = crate::app::language::lang();

@@ -31,7 +31,10 @@ pub fn route_account() -> Memo<Option<AccountId>> {
 /// component is compiled once per screen, and this shell was four copies
 /// in the wasm.
 #[component]
-pub fn AccountScreen(screen: fn(AccountId) -> AnyView) -> impl IntoView {
+pub fn AccountScreen(
+    /// Builds the screen's content for the account shown.
+    screen: fn(AccountId) -> AnyView,
+) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let account = route_account();

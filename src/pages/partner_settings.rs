@@ -20,7 +20,10 @@ pub fn PartnerSettings() -> impl IntoView {
 /// Access-link validity and automatic deactivation of dormant employees,
 /// with the partner's dormant employees listed for review.
 #[component]
-fn LinksAndDormant(partner: AccountId) -> impl IntoView {
+fn LinksAndDormant(
+    /// The partner account whose settings these are.
+    partner: AccountId,
+) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let lang = crate::app::language::lang();
@@ -125,7 +128,10 @@ fn LinksAndDormant(partner: AccountId) -> impl IntoView {
 }
 
 #[component]
-fn DomainsScreen(partner: AccountId) -> impl IntoView {
+fn DomainsScreen(
+    /// The partner account whose settings these are.
+    partner: AccountId,
+) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let lang = crate::app::language::lang();

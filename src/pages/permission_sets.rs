@@ -26,7 +26,10 @@ struct SetRow {
 }
 
 #[component]
-fn SetsScreen(account: AccountId) -> impl IntoView {
+fn SetsScreen(
+    /// The account whose screen this is.
+    account: AccountId,
+) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let lang = crate::app::language::lang();
@@ -74,7 +77,12 @@ fn SetsScreen(account: AccountId) -> impl IntoView {
 }
 
 #[component]
-fn SetRowView(account: AccountId, row: SetRow) -> impl IntoView {
+fn SetRowView(
+    /// The account whose screen this is.
+    account: AccountId,
+    /// The set: its name, what it holds and how many users have it.
+    row: SetRow,
+) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let kind = match row.set {

@@ -24,7 +24,12 @@ fn sets_in(client: &Account, lang: Lang) -> Vec<(SetId, String)> {
 
 /// A `<select>` of permission sets; the value is the position in `sets`.
 #[component]
-fn SetSelect(sets: Vec<(SetId, String)>, chosen: RwSignal<Option<SetId>>) -> impl IntoView {
+fn SetSelect(
+    /// The sets offered, with their names.
+    sets: Vec<(SetId, String)>,
+    /// The chosen set, if any.
+    chosen: RwSignal<Option<SetId>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let options = sets.clone();
     view! {
@@ -63,7 +68,14 @@ fn candidates(
 }
 
 #[component]
-pub fn AddEmployees(partner: AccountId, client: AccountId, open: RwSignal<bool>) -> impl IntoView {
+pub fn AddEmployees(
+    /// The partner account whose Client Access Manager this is.
+    partner: AccountId,
+    /// The client account the employees are added to.
+    client: AccountId,
+    /// Whether the dialog is shown; set to false when it closes.
+    open: RwSignal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let lang = crate::app::language::lang();
@@ -169,7 +181,14 @@ enum Mode {
 }
 
 #[component]
-pub fn ClientDetails(partner: AccountId, client: AccountId, open: RwSignal<bool>) -> impl IntoView {
+pub fn ClientDetails(
+    /// The partner account whose Client Access Manager this is.
+    partner: AccountId,
+    /// The client account the partner works in.
+    client: AccountId,
+    /// Whether the dialog is shown; set to false when it closes.
+    open: RwSignal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let lang = crate::app::language::lang();
@@ -272,9 +291,13 @@ pub fn ClientDetails(partner: AccountId, client: AccountId, open: RwSignal<bool>
 /// acting Partner admin cannot grant or cannot take away.
 #[component]
 fn ChangeSet(
+    /// The partner account whose Client Access Manager this is.
     partner: AccountId,
+    /// The client account the partner works in.
     client: AccountId,
+    /// The selected users the dialog acts on.
     users: Vec<UserId>,
+    /// Which view of the client is shown; set back to the list when done.
     mode: RwSignal<Mode>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -368,10 +391,15 @@ fn ChangeSet(
 /// own and who receives it, and when the managed relationship ends (R-REL-2).
 #[component]
 fn RemoveReview(
+    /// The partner account whose Client Access Manager this is.
     partner: AccountId,
+    /// The client account the partner works in.
     client: AccountId,
+    /// The selected users the dialog acts on.
     users: Vec<UserId>,
+    /// Which view of the client is shown; set back to the list when done.
     mode: RwSignal<Mode>,
+    /// The client's selected employees, emptied once they are removed.
     selected: RwSignal<Vec<UserId>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -466,8 +494,11 @@ fn RemoveReview(
 /// partner employees who are Super Admin there can be converted (R-PA-4).
 #[component]
 pub fn ChangeToPartnerAdminDialog(
+    /// The partner account whose Client Access Manager this is.
     partner: AccountId,
+    /// The client account the partner works in.
     client: AccountId,
+    /// Whether the dialog is shown; set to false when it closes.
     open: RwSignal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();

@@ -61,7 +61,10 @@ fn client_rows(state: &State, partner: AccountId, now: Timestamp) -> Vec<ClientR
 }
 
 #[component]
-pub fn ClientsTab(partner: AccountId) -> impl IntoView {
+pub fn ClientsTab(
+    /// The partner account whose Client Access Manager this is.
+    partner: AccountId,
+) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let lang = crate::app::language::lang();

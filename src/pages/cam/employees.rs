@@ -23,7 +23,10 @@ enum EmployeeDialog {
 }
 
 #[component]
-pub fn EmployeesTab(partner: AccountId) -> impl IntoView {
+pub fn EmployeesTab(
+    /// The partner account whose Client Access Manager this is.
+    partner: AccountId,
+) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let menu = RwSignal::new(None::<UserId>);
@@ -253,11 +256,14 @@ fn domain_checkmark() -> impl IntoView {
 /// clients they can access, and the Actions of their row.
 #[component]
 fn EmployeeDetails(
+    /// The partner account whose Client Access Manager this is.
     partner: AccountId,
+    /// The partner employee shown.
     employee: UserId,
     /// Which dialog is shown: Link clients and Remove employee from clients
     /// take this one's place.
     dialog: RwSignal<Option<EmployeeDialog>>,
+    /// Whether the dialog is shown; set to false when it closes.
     open: RwSignal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -311,7 +317,14 @@ fn EmployeeDetails(
 /// R-CAM-5: clients where the employee (without a partner email domain) is
 /// already a user, not yet credited to this partner.
 #[component]
-fn LinkClients(partner: AccountId, employee: UserId, open: RwSignal<bool>) -> impl IntoView {
+fn LinkClients(
+    /// The partner account whose Client Access Manager this is.
+    partner: AccountId,
+    /// The partner employee linked to more clients.
+    employee: UserId,
+    /// Whether the dialog is shown; set to false when it closes.
+    open: RwSignal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let (name, clients) = studio.doc.with_untracked(|d| {
@@ -387,7 +400,14 @@ enum WizardStep {
 /// what they own there; tick clients; `Next`; review (with a receiver for
 /// owned assets); `Done`.
 #[component]
-fn RemoveFromClients(partner: AccountId, employee: UserId, open: RwSignal<bool>) -> impl IntoView {
+fn RemoveFromClients(
+    /// The partner account whose Client Access Manager this is.
+    partner: AccountId,
+    /// The partner employee removed from clients.
+    employee: UserId,
+    /// Whether the dialog is shown; set to false when it closes.
+    open: RwSignal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let lang = crate::app::language::lang();

@@ -74,7 +74,10 @@ pub fn link_for(
 /// the vendor's screens: makes the acting employee's own link and shows it
 /// in a dialog with `Copy link`.
 #[component]
-pub fn GetAccessLink(partner: AccountId) -> impl IntoView {
+pub fn GetAccessLink(
+    /// The partner account whose employee gets the link.
+    partner: AccountId,
+) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let open = RwSignal::new(false);
@@ -111,6 +114,7 @@ pub fn issued_link(id: &'static str, issued: RwSignal<Option<SharedLink>>) -> im
 pub fn IssuedLink(
     /// The id of its text field (two can be on the screen at once).
     id: &'static str,
+    /// The link, its client-facing name, expiry and copy state.
     link: SharedLink,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -152,7 +156,10 @@ pub fn IssuedLink(
 
 /// Every link of the partner with its state; active ones can be revoked.
 #[component]
-pub fn AccessLinks(partner: AccountId) -> impl IntoView {
+pub fn AccessLinks(
+    /// The partner account whose links are listed.
+    partner: AccountId,
+) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let lang = crate::app::language::lang();

@@ -25,7 +25,10 @@ enum Tab {
 }
 
 #[component]
-fn CamScreen(partner: AccountId) -> impl IntoView {
+fn CamScreen(
+    /// The partner account whose Client Access Manager this is.
+    partner: AccountId,
+) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let lang = crate::app::language::lang();

@@ -72,7 +72,10 @@ impl Draft {
 
 /// The `Create user` button and its wizard.
 #[component]
-pub fn CreateUser(account: AccountId) -> impl IntoView {
+pub fn CreateUser(
+    /// The account whose screen this is.
+    account: AccountId,
+) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let lang = crate::app::language::lang();
@@ -99,7 +102,12 @@ pub fn CreateUser(account: AccountId) -> impl IntoView {
 }
 
 #[component]
-fn Wizard(account: AccountId, open: RwSignal<bool>) -> impl IntoView {
+fn Wizard(
+    /// The account whose screen this is.
+    account: AccountId,
+    /// Whether the dialog is shown; set to false when it closes.
+    open: RwSignal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let step = RwSignal::new(Step::Emails);
@@ -190,7 +198,10 @@ fn Wizard(account: AccountId, open: RwSignal<bool>) -> impl IntoView {
 }
 
 #[component]
-fn EmailsStep(draft: Draft) -> impl IntoView {
+fn EmailsStep(
+    /// The wizard's answers so far.
+    draft: Draft,
+) -> impl IntoView {
     let i18n = use_i18n();
     let lang = crate::app::language::lang();
     let on_file = move |ev: leptos::ev::Event| {
@@ -261,7 +272,12 @@ fn EmailsStep(draft: Draft) -> impl IntoView {
 }
 
 #[component]
-fn SeatStep(account: AccountId, draft: Draft) -> impl IntoView {
+fn SeatStep(
+    /// The account whose screen this is.
+    account: AccountId,
+    /// The wizard's answers so far.
+    draft: Draft,
+) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let lang = crate::app::language::lang();
@@ -342,7 +358,12 @@ fn SeatStep(account: AccountId, draft: Draft) -> impl IntoView {
 }
 
 #[component]
-fn AccessStep(account: AccountId, draft: Draft) -> impl IntoView {
+fn AccessStep(
+    /// The account whose screen this is.
+    account: AccountId,
+    /// The wizard's answers so far.
+    draft: Draft,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <h3>{t_string!(i18n, step_access)}</h3>
@@ -352,8 +373,11 @@ fn AccessStep(account: AccountId, draft: Draft) -> impl IntoView {
 
 #[component]
 fn ReviewStep(
+    /// The account whose screen this is.
     account: AccountId,
+    /// The wizard's answers so far.
     draft: Draft,
+    /// The domain's refusal of the last Send, shown until the next try.
     refusal: RwSignal<Option<Refusal>>,
 ) -> impl IntoView {
     let i18n = use_i18n();

@@ -21,7 +21,10 @@ pub fn UsersAndTeams() -> impl IntoView {
 }
 
 #[component]
-fn UsersScreen(account: AccountId) -> impl IntoView {
+fn UsersScreen(
+    /// The account whose screen this is.
+    account: AccountId,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="page-head">
@@ -35,7 +38,10 @@ fn UsersScreen(account: AccountId) -> impl IntoView {
 
 /// Used / purchased per seat type, Partner seats counted apart.
 #[component]
-fn SeatSummary(account: AccountId) -> impl IntoView {
+fn SeatSummary(
+    /// The account whose screen this is.
+    account: AccountId,
+) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let lang = crate::app::language::lang();
@@ -83,7 +89,10 @@ fn set_filter_value(f: Option<SetFilter>) -> String {
 }
 
 #[component]
-fn UserTable(account: AccountId) -> impl IntoView {
+fn UserTable(
+    /// The account whose screen this is.
+    account: AccountId,
+) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let lang = crate::app::language::lang();

@@ -13,7 +13,12 @@ use leptos::prelude::*;
 
 /// The panel for one user; rendered inside a modal by the table.
 #[component]
-pub fn UserDetail(account: AccountId, user: UserId) -> impl IntoView {
+pub fn UserDetail(
+    /// The account whose screen this is.
+    account: AccountId,
+    /// The user shown.
+    user: UserId,
+) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let lang = crate::app::language::lang();
@@ -48,7 +53,12 @@ pub fn UserDetail(account: AccountId, user: UserId) -> impl IntoView {
 }
 
 #[component]
-fn EditPermissions(account: AccountId, user: User) -> impl IntoView {
+fn EditPermissions(
+    /// The account whose screen this is.
+    account: AccountId,
+    /// The user whose permissions are edited.
+    user: User,
+) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let lang = crate::app::language::lang();
@@ -137,7 +147,12 @@ fn EditPermissions(account: AccountId, user: User) -> impl IntoView {
 /// Saves the choice being made in Edit permissions as a custom set of the
 /// account (R-PERM-2), to be offered wherever sets are chosen.
 #[component]
-fn SaveAsSet(account: AccountId, draft: AccessDraft) -> impl IntoView {
+fn SaveAsSet(
+    /// The account whose screen this is.
+    account: AccountId,
+    /// The permissions being edited, saved under a name.
+    draft: AccessDraft,
+) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let name = RwSignal::new(String::new());
@@ -217,7 +232,12 @@ pub fn change_lines(decision: &Decision, account: Option<&Account>, lang: Lang) 
 }
 
 #[component]
-fn Lifecycle(account: AccountId, user: User) -> impl IntoView {
+fn Lifecycle(
+    /// The account whose screen this is.
+    account: AccountId,
+    /// The user who is deactivated, reactivated or removed.
+    user: User,
+) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let lang = crate::app::language::lang();
@@ -330,7 +350,12 @@ fn Lifecycle(account: AccountId, user: User) -> impl IntoView {
 }
 
 #[component]
-fn History(account: AccountId, user: UserId) -> impl IntoView {
+fn History(
+    /// The account whose screen this is.
+    account: AccountId,
+    /// The user whose permission history is listed.
+    user: UserId,
+) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let lang = crate::app::language::lang();
@@ -399,7 +424,12 @@ fn History(account: AccountId, user: UserId) -> impl IntoView {
 /// R-PA-3 from the client side: a partner employee who is Super Admin here
 /// becomes Partner admin, optionally keeping billing permissions.
 #[component]
-fn ChangeToPartnerAdmin(account: AccountId, user: User) -> impl IntoView {
+fn ChangeToPartnerAdmin(
+    /// The account whose screen this is.
+    account: AccountId,
+    /// The Super Admin who may become Partner admin.
+    user: User,
+) -> impl IntoView {
     let i18n = use_i18n();
     let studio = use_studio();
     let keep_billing = RwSignal::new(false);
