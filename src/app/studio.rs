@@ -15,8 +15,14 @@ use leptos::prelude::*;
 pub enum Notice {
     Done(Text),
     Refused(Refusal),
-    /// Not a rule's refusal: another tab was ahead, or the browser said no.
-    Stale(Text),
+    /// Another tab saved first: this tab's change was not made, and the
+    /// stored data is shown.
+    Stale,
+    /// The browser said no (a download, a write), in its words.
+    Failed(Text),
+    /// What the person entered must be fixed before the step can go on
+    /// (not a rule's refusal: nothing was asked of the domain).
+    Invalid(Text),
     /// The data was replaced (Import, Reset); what it replaced is kept and
     /// can be put back.
     Replaced {
@@ -77,7 +83,8 @@ pub fn use_studio() -> Studio {
 }
 
 /// Said when another tab saved first; the person's change was not made.
-const STALE_TAB: &str = "app.stale_tab";
+/// The words of [`Notice::Stale`].
+pub const STALE_TAB: &str = "app.stale_tab";
 const UPDATED_ELSEWHERE: &str = "app.updated_elsewhere";
 
 impl Studio {
@@ -155,7 +162,7 @@ impl Studio {
     /// one is shown and nothing is overwritten.
     fn save(&self) {
         if self.adopt_saved_elsewhere() {
-            self.notice.set(Some(Notice::Stale(Text::msg(STALE_TAB))));
+            self.notice.set(Some(Notice::Stale));
             return;
         }
         let outcome = {
@@ -178,7 +185,7 @@ impl Studio {
             // Another tab saved between the check above and the head.
             Some(Err(SaveError::Conflict)) => {
                 self.adopt_saved_elsewhere();
-                self.notice.set(Some(Notice::Stale(Text::msg(STALE_TAB))));
+                self.notice.set(Some(Notice::Stale));
             }
             // The change stays in memory; the banner offers Export.
             Some(Err(SaveError::Store(e))) => self.save_problem.set(Some(e.text())),
@@ -266,7 +273,7 @@ impl Studio {
     /// says so).
     pub fn run(&self, command: Command) -> Result<Decision, Option<Refusal>> {
         if self.adopt_saved_elsewhere() {
-            self.notice.set(Some(Notice::Stale(Text::msg(STALE_TAB))));
+            self.notice.set(Some(Notice::Stale));
             return Err(None);
         }
         let mut outcome = None;
@@ -397,7 +404,7 @@ impl Studio {
             self.now().iso_date()
         );
         if let Err(e) = browser::download(&name, &json) {
-            self.notice.set(Some(Notice::Stale(e)));
+            self.notice.set(Some(Notice::Failed(e)));
         }
     }
 
@@ -430,7 +437,7 @@ impl Studio {
             )
         });
         if let Err(e) = browser::download(&name, &json) {
-            self.notice.set(Some(Notice::Stale(e)));
+            self.notice.set(Some(Notice::Failed(e)));
         }
     }
 }

@@ -31,7 +31,7 @@ pub fn Clock() -> impl IntoView {
             Some(to) if to > studio.now() => go_to(to),
             Some(_) => studio
                 .notice
-                .set(Some(Notice::Stale(Text::msg("app.time_never_back")))),
+                .set(Some(Notice::Invalid(Text::msg("app.time_never_back")))),
             None => {}
         }
     };

@@ -1,6 +1,7 @@
 //! Banners for storage problems and the outcome of the last action.
 
-use crate::app::studio::{use_studio, Notice, Replacement};
+use crate::app::studio::{use_studio, Notice, Replacement, STALE_TAB};
+use crate::domain::Text;
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -32,7 +33,8 @@ pub fn Notices() -> impl IntoView {
                 let (class, text) = match n {
                     Notice::Done(s) => ("notice done", s.render(lang)),
                     Notice::Refused(r) => ("notice refused", r.render(lang)),
-                    Notice::Stale(s) => ("notice refused", s.render(lang)),
+                    Notice::Stale => ("notice refused", Text::msg(STALE_TAB).render(lang)),
+                    Notice::Failed(s) | Notice::Invalid(s) => ("notice refused", s.render(lang)),
                     Notice::Replaced { summary, why } => return view! { <ReplacedNotice summary=summary.render(lang) why=why /> }.into_any(),
                 };
                 let done = class == "notice done";
@@ -87,7 +89,8 @@ pub fn InlineNotice() -> impl IntoView {
             {move || studio.notice.get().map(|n| match n {
                 Notice::Done(s) => view! { <p class="notice done">{s.render(lang)}</p> }.into_any(),
                 Notice::Refused(r) => view! { <p class="notice refused">{r.render(lang)}</p> }.into_any(),
-                Notice::Stale(s) => view! { <p class="notice refused">{s.render(lang)}</p> }.into_any(),
+                Notice::Stale => view! { <p class="notice refused">{Text::msg(STALE_TAB).render(lang)}</p> }.into_any(),
+                Notice::Failed(s) | Notice::Invalid(s) => view! { <p class="notice refused">{s.render(lang)}</p> }.into_any(),
                 Notice::Replaced { summary, .. } => view! { <p class="notice done">{summary.render(lang)}</p> }.into_any(),
             })}
         </div>

@@ -170,7 +170,7 @@ fn download_slot(studio: Studio, n: u8) {
     };
     let name = format!("partner-access-studio-unreadable-{}.json", n + 1);
     if let Err(e) = browser::download(&name, &text) {
-        studio.notice.set(Some(Notice::Stale(e)));
+        studio.notice.set(Some(Notice::Failed(e)));
     }
 }
 

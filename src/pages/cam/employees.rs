@@ -448,7 +448,7 @@ fn RemoveFromClients(
     let stops = StoredValue::new(stops);
     let next = move |_| {
         if ticked.with(Vec::is_empty) {
-            studio.notice.set(Some(crate::app::studio::Notice::Stale(
+            studio.notice.set(Some(crate::app::studio::Notice::Invalid(
                 crate::domain::Text::msg("app.tick_a_client"),
             )));
         } else {

@@ -51,7 +51,7 @@ pub fn AddEmployees(
         let Some(set) = set.get_untracked() else {
             studio
                 .notice
-                .set(Some(Notice::Stale(Text::msg("app.choose_set"))));
+                .set(Some(Notice::Invalid(Text::msg("app.choose_set"))));
             return;
         };
         let cmd = Command::AddEmployees {
