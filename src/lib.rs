@@ -14,3 +14,4 @@ pub mod components;
 pub mod i18n;
 pub mod pages;
 pub mod storage;
+pub mod timing;

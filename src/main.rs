@@ -1,5 +1,5 @@
 // Talc instead of Rust's default wasm allocator (dlmalloc): 1.0 to 1.3 KB
-// smaller gzipped (README, "Benchmarks and budgets"). Two sittings of the
+// smaller gzipped (docs/PERFORMANCE.md, "Size"). Two sittings of the
 // browser benchmarks, the two allocators in opposite orders, found no
 // difference in speed beyond run-to-run noise.
 #[cfg(target_arch = "wasm32")]

@@ -8,6 +8,7 @@ use crate::storage::parts::{self, Written};
 use crate::storage::save::{self, Opened, SaveError};
 use crate::storage::store::StoreError;
 use crate::storage::{Document, LoadError, StorageKey};
+use crate::timing;
 use leptos::prelude::*;
 
 /// What the shell tells the person after an action.
@@ -74,7 +75,7 @@ fn load_stored(head: &str) -> Result<(crate::storage::Loaded, Written), LoadErro
 
 /// What is stored at start, timed for the browser benchmark.
 fn open_at_start() -> Opened {
-    let _load = browser::Measure::start("load");
+    let _load = timing::Measure::start("load");
     save::open(&BrowserStore)
 }
 
@@ -166,19 +167,19 @@ impl Studio {
             return;
         }
         let outcome = {
-            let _save = browser::Measure::start("save");
+            let _save = timing::Measure::start("save");
             self.write_out()
         };
         match outcome {
             Some(Ok(Saved::Parts(plan))) => {
                 self.stored.set_value(Some(plan.revision));
-                record_save_size(plan.bytes());
+                timing::record_save_size(plan.bytes());
                 self.written.update_value(|w| w.commit(plan));
                 self.save_problem.set(None);
             }
             Some(Ok(Saved::Whole(revision, bytes))) => {
                 self.stored.set_value(Some(revision));
-                record_save_size(bytes);
+                timing::record_save_size(bytes);
                 self.written.set_value(Written::default());
                 self.save_problem.set(None);
             }
@@ -200,7 +201,7 @@ impl Studio {
         let known = self.stored.get_value();
         if !self.whole_only.get_value() {
             let plan = {
-                let _plan = browser::Measure::start("save: plan");
+                let _plan = timing::Measure::start("save: plan");
                 // Mutable only to lift the lists out while the head is written.
                 self.written
                     .with_value(|known| self.doc.try_update_untracked(|d| parts::plan(d, known)))?
@@ -447,12 +448,4 @@ impl Studio {
 enum Saved {
     Parts(parts::SavePlan),
     Whole(u64, usize),
-}
-
-/// The characters the last save wrote, for the browser benchmark's
-/// reference (a raw `setItem` of as many characters).
-fn record_save_size(bytes: usize) {
-    if let Some(w) = web_sys::window() {
-        let _ = js_sys::Reflect::set(&w, &"__lastSaveBytes".into(), &(bytes as f64).into());
-    }
 }

@@ -205,26 +205,3 @@ pub fn download_as(file_name: &str, text: &str, mime: &str) -> Result<(), Text> 
     }
     Ok(())
 }
-
-/// Records the time from its start to its drop as a `performance.measure`
-/// entry named `name`, which the browser benchmarks read (and devtools
-/// show). A guard rather than a closure: no copy of the timed code per use.
-pub struct Measure(&'static str);
-
-impl Measure {
-    pub fn start(name: &'static str) -> Measure {
-        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-            let _ = p.mark(name);
-        }
-        Measure(name)
-    }
-}
-
-impl Drop for Measure {
-    fn drop(&mut self) {
-        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-            let _ = p.measure_with_start_mark(self.0, self.0);
-            p.clear_marks_with_mark_name(self.0);
-        }
-    }
-}
