@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Installs what building (and, with --browser, testing) needs on a fresh
-# machine, skipping whatever is already present at the right version.
+# Installs what building needs on a fresh machine, skipping whatever is
+# already present at the right version; with --browser also Chromium and
+# its driver (the tests and benchmarks), with --test also leptosfmt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
 TRUNK_VERSION=0.21.14
+LEPTOSFMT_VERSION=0.1.33
 # wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock, to the patch.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 
@@ -47,7 +49,20 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -f node_modules/playwright-core/pa
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-if [ "${1:-}" = "--browser" ]; then
+browser=false test=false
+for arg in "$@"; do
+  case "$arg" in
+    --browser) browser=true ;;
+    --test) test=true ;;
+  esac
+done
+
+if $test && ! leptosfmt --version 2>/dev/null | grep -q " $LEPTOSFMT_VERSION"; then
+  say "installing leptosfmt $LEPTOSFMT_VERSION (about 3 minutes)"
+  cargo install leptosfmt --version "$LEPTOSFMT_VERSION" --locked
+fi
+
+if $browser; then
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     apt_install chromium chromium-driver
   fi

@@ -33,7 +33,7 @@ report() {
 trap report EXIT
 
 step "setup (installs only what is missing)"
-scripts/setup.sh --browser
+scripts/setup.sh --browser --test
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # cargo test of wasm-bindgen-test suites, run in headless Chromium.
 browser_test() {
@@ -42,8 +42,9 @@ browser_test() {
     cargo test --target wasm32-unknown-unknown "$@"
 }
 
-step "cargo fmt --check"
+step "formatting (cargo fmt, and leptosfmt for view! markup)"
 cargo fmt --all --check
+leptosfmt --check --quiet src
 
 step "cargo clippy (every target of the workspace; the app for wasm32)"
 # --all-targets also type-checks the benchmarks and the large-state example,

@@ -112,7 +112,9 @@ fn a_partner_admin_without_a_partner_seat_is_refused() {
         .find(|u| u.is_partner_admin())
         .unwrap();
     u.seat = Seat::Core;
+    let parsed = Document::parse(&doc.to_json());
     assert!(
-        matches!(Document::parse(&doc.to_json()), Err(LoadError::Invalid(m)) if m.iter().any(|p| p.contains("R-SEAT-6")))
+        matches!(&parsed, Err(LoadError::Invalid(m)) if m.iter().any(|p| p.contains("R-SEAT-6"))),
+        "{parsed:?}"
     );
 }

@@ -68,7 +68,9 @@ fn Shell() -> impl IntoView {
     let studio = studio::use_studio();
     let reset = move || studio.reset_demo(t_string!(i18n, reset_done).into());
     view! {
-        <a class="skip-link" href="#content">{t_string!(i18n, skip_to_content)}</a>
+        <a class="skip-link" href="#content">
+            {t_string!(i18n, skip_to_content)}
+        </a>
         <header class="top-bar">
             <span class="brand">{t_string!(i18n, app_title)}</span>
             <ActingAs />
@@ -127,9 +129,9 @@ fn OutboxLink() -> impl IntoView {
     view! {
         <A href=paths::OUTBOX attr:class="outbox-link">
             {t_string!(i18n, outbox_title)}
-            <Show when=move || { unread() > 0 }>
-                " " <span class="badge">{t!(i18n, unread_count, count = unread)}</span>
-            </Show>
+            <Show when=move || {
+                unread() > 0
+            }>" " <span class="badge">{t!(i18n, unread_count, count = unread)}</span></Show>
         </A>
     }
 }

@@ -199,7 +199,11 @@ pub fn A(
             .with(|p| is_current(&target, p, exact))
             .then_some("page")
     };
-    view! { <a href=href aria-current=current>{children()}</a> }
+    view! {
+        <a href=href aria-current=current>
+            {children()}
+        </a>
+    }
 }
 
 #[cfg(test)]

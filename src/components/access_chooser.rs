@@ -130,8 +130,13 @@ pub fn AccessChooser(
     let radio = move |kind: AccessKind, id: &'static str, label: AnyView| {
         view! {
             <div class="choice">
-                <input type="radio" name="access" id=id prop:checked=move || draft.kind.get() == kind
-                    on:change=move |_| draft.kind.set(kind) />
+                <input
+                    type="radio"
+                    name="access"
+                    id=id
+                    prop:checked=move || draft.kind.get() == kind
+                    on:change=move |_| draft.kind.set(kind)
+                />
                 <label for=id>{label}</label>
             </div>
         }
@@ -141,7 +146,11 @@ pub fn AccessChooser(
         sets.iter()
             .map(|(s, name)| {
                 let s = *s;
-                view! { <option value=format!("{s:?}") selected=move || draft.template.get() == Some(s)>{name.clone()}</option> }
+                view! {
+                    <option value=format!("{s:?}") selected=move || draft.template.get() == Some(s)>
+                        {name.clone()}
+                    </option>
+                }
             })
             .collect_view()
     };
@@ -160,22 +169,38 @@ pub fn AccessChooser(
                     view! {
                         <fieldset class="area">
                             <legend>{area.text().render(lang)}</legend>
-                            {items.into_iter().map(|p| {
-                                let id = format!("perm-{p:?}");
-                                let held = rights.has(p);
-                                view! {
-                                    <div class="choice">
-                                        <input type="checkbox" id=id.clone() disabled=!held
-                                            prop:checked=move || draft.individual.get().has(p)
-                                            on:change=move |ev| {
-                                                let on = event_target_checked(&ev);
-                                                draft.individual.update(|x| *x = if on { x.with(p) } else { x.without(p) });
-                                            } />
-                                        <label for=id>{p.text().render(lang)}</label>
-                                        {(!held).then(|| view! { <span class="reason">" — " {t_string!(i18n, not_held)}</span> })}
-                                    </div>
-                                }
-                            }).collect_view()}
+                            {items
+                                .into_iter()
+                                .map(|p| {
+                                    let id = format!("perm-{p:?}");
+                                    let held = rights.has(p);
+                                    view! {
+                                        <div class="choice">
+                                            <input
+                                                type="checkbox"
+                                                id=id.clone()
+                                                disabled=!held
+                                                prop:checked=move || draft.individual.get().has(p)
+                                                on:change=move |ev| {
+                                                    let on = event_target_checked(&ev);
+                                                    draft
+                                                        .individual
+                                                        .update(|x| *x = if on { x.with(p) } else { x.without(p) });
+                                                }
+                                            />
+                                            <label for=id>{p.text().render(lang)}</label>
+                                            {(!held)
+                                                .then(|| {
+                                                    view! {
+                                                        <span class="reason">
+                                                            " — " {t_string!(i18n, not_held)}
+                                                        </span>
+                                                    }
+                                                })}
+                                        </div>
+                                    }
+                                })
+                                .collect_view()}
                         </fieldset>
                     }
                 })
@@ -185,9 +210,22 @@ pub fn AccessChooser(
     view! {
         <fieldset>
             <legend>{t_string!(i18n, step_access)}</legend>
-            {is_sa.then(|| radio(AccessKind::SuperAdmin, "access-super-admin", t!(i18n, make_super_admin).into_any()))}
-            {radio(AccessKind::Template, "access-template", t!(i18n, start_with_template).into_any())}
-            {radio(AccessKind::Individual, "access-individual", t!(i18n, choose_individually).into_any())}
+            {is_sa
+                .then(|| radio(
+                    AccessKind::SuperAdmin,
+                    "access-super-admin",
+                    t!(i18n, make_super_admin).into_any(),
+                ))}
+            {radio(
+                AccessKind::Template,
+                "access-template",
+                t!(i18n, start_with_template).into_any(),
+            )}
+            {radio(
+                AccessKind::Individual,
+                "access-individual",
+                t!(i18n, choose_individually).into_any(),
+            )}
         </fieldset>
         {compare.then(|| view! { <AdminComparison /> })}
         {move || match draft.kind.get() {
@@ -195,19 +233,32 @@ pub fn AccessChooser(
                 let ids = set_ids.clone();
                 view! {
                     <label for="template-select">{t_string!(i18n, template)}</label>
-                    <select id="template-select" on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        draft.template.set(ids.iter().copied().find(|s| format!("{s:?}") == v));
-                    }>{set_options.with_value(|f| f())}</select>
+                    <select
+                        id="template-select"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            draft.template.set(ids.iter().copied().find(|s| format!("{s:?}") == v));
+                        }
+                    >
+                        {set_options.with_value(|f| f())}
+                    </select>
                     {chosen_contents.clone()}
-                }.into_any()
+                }
+                    .into_any()
             }
-            AccessKind::Individual => view! {
-                <label for="permission-search">{t_string!(i18n, search_permissions)}</label>
-                <input id="permission-search" type="search" prop:value=move || filter.get()
-                    on:input=move |ev| filter.set(event_target_value(&ev)) />
-                <div class="permission-list">{permission_list}</div>
-            }.into_any(),
+            AccessKind::Individual => {
+                view! {
+                    <label for="permission-search">{t_string!(i18n, search_permissions)}</label>
+                    <input
+                        id="permission-search"
+                        type="search"
+                        prop:value=move || filter.get()
+                        on:input=move |ev| filter.set(event_target_value(&ev))
+                    />
+                    <div class="permission-list">{permission_list}</div>
+                }
+                    .into_any()
+            }
             AccessKind::SuperAdmin => ().into_any(),
         }}
     }

@@ -36,17 +36,30 @@ pub fn Clock() -> impl IntoView {
         }
     };
     view! {
-        <div class="clock" role="group" aria-label=move || t_string!(i18n, simulated_clock).to_string()>
+        <div
+            class="clock"
+            role="group"
+            aria-label=move || t_string!(i18n, simulated_clock).to_string()
+        >
             <span>
                 {t_string!(i18n, simulated_date)} ": "
                 <time data-testid="simulated-date">{today}</time>
             </span>
-            {STEPS.into_iter().map(|days| {
-                let label = if days == 1 { "+1 day".to_string() } else { format!("+{days} days") };
-                view! {
-                    <button type="button" on:click=move |_| go_to(studio.now().plus_days(days))>{label}</button>
-                }
-            }).collect_view()}
+            {STEPS
+                .into_iter()
+                .map(|days| {
+                    let label = if days == 1 {
+                        "+1 day".to_string()
+                    } else {
+                        format!("+{days} days")
+                    };
+                    view! {
+                        <button type="button" on:click=move |_| go_to(studio.now().plus_days(days))>
+                            {label}
+                        </button>
+                    }
+                })
+                .collect_view()}
             <label>
                 <span class="visually-hidden">{t_string!(i18n, go_to_date)}</span>
                 <input type="date" prop:value=today min=today on:change=on_date />

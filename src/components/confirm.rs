@@ -39,13 +39,26 @@ pub fn ConfirmButton(
         }
     };
     view! {
-        <button type="button" on:click=open>{label}</button>
+        <button type="button" on:click=open>
+            {label}
+        </button>
         <dialog node_ref=dialog aria-labelledby=labelled_by class="confirm">
             <h2 id=heading_id>{title}</h2>
             <p>{body}</p>
             <div class="actions">
-                <button type="button" autofocus on:click=move |_| close()>{t_string!(i18n, cancel)}</button>
-                <button type="button" class="danger" on:click=move |_| { close(); on_confirm.run(()); }>{confirm}</button>
+                <button type="button" autofocus on:click=move |_| close()>
+                    {t_string!(i18n, cancel)}
+                </button>
+                <button
+                    type="button"
+                    class="danger"
+                    on:click=move |_| {
+                        close();
+                        on_confirm.run(());
+                    }
+                >
+                    {confirm}
+                </button>
             </div>
         </dialog>
     }

@@ -29,7 +29,12 @@ pub fn Modal(
         }
     });
     view! {
-        <dialog node_ref=dialog aria-labelledby=labelled_by class=class on:close=move |_| open.set(false)>
+        <dialog
+            node_ref=dialog
+            aria-labelledby=labelled_by
+            class=class
+            on:close=move |_| open.set(false)
+        >
             {move || open.get().then(|| children())}
         </dialog>
     }

@@ -19,34 +19,74 @@ pub fn Nav() -> impl IntoView {
     view! {
         <nav class="side-nav" aria-label=move || t_string!(i18n, main_navigation).to_string()>
             <ul>
-                <li><A href="/" exact=true>{t_string!(i18n, nav_accounts)}</A></li>
-                <li><A href=paths::DATA>{t_string!(i18n, nav_data)}</A></li>
+                <li>
+                    <A href="/" exact=true>
+                        {t_string!(i18n, nav_accounts)}
+                    </A>
+                </li>
+                <li>
+                    <A href=paths::DATA>{t_string!(i18n, nav_data)}</A>
+                </li>
             </ul>
             {move || match account() {
-                Some((id, false)) => view! {
-                    <h2>{t_string!(i18n, nav_settings)}</h2>
-                    <ul>
-                        <li><A href=paths::users_and_teams(id)>{t_string!(i18n, nav_users_and_teams)}</A></li>
-                        <li><A href=paths::permission_sets(id)>{t_string!(i18n, nav_permission_sets)}</A></li>
-                        <li><A href=paths::audit_log(id)>{t_string!(i18n, audit_log_title)}</A></li>
-                    </ul>
-                }.into_any(),
-                Some((id, true)) => view! {
-                    <h2>{t_string!(i18n, nav_partner)}</h2>
-                    <ul>
-                        <li><A href=paths::client_access_manager(id)>{t_string!(i18n, nav_client_access_manager)}</A></li>
-                        <li><A href=paths::partner_settings(id)>{t_string!(i18n, partner_settings_title)}</A></li>
-                        <li><A href=paths::audit_log(id)>{t_string!(i18n, audit_log_title)}</A></li>
-                    </ul>
-                    // The partner account's own users: where partner
-                    // employees are added and given `View and edit partner
-                    // employees` (seed 004).
-                    <h2>{t_string!(i18n, nav_settings)}</h2>
-                    <ul>
-                        <li><A href=paths::users_and_teams(id)>{t_string!(i18n, nav_users_and_teams)}</A></li>
-                        <li><A href=paths::permission_sets(id)>{t_string!(i18n, nav_permission_sets)}</A></li>
-                    </ul>
-                }.into_any(),
+                Some((id, false)) => {
+                    view! {
+                        <h2>{t_string!(i18n, nav_settings)}</h2>
+                        <ul>
+                            <li>
+                                <A href=paths::users_and_teams(
+                                    id,
+                                )>{t_string!(i18n, nav_users_and_teams)}</A>
+                            </li>
+                            <li>
+                                <A href=paths::permission_sets(
+                                    id,
+                                )>{t_string!(i18n, nav_permission_sets)}</A>
+                            </li>
+                            <li>
+                                <A href=paths::audit_log(id)>{t_string!(i18n, audit_log_title)}</A>
+                            </li>
+                        </ul>
+                    }
+                        .into_any()
+                }
+                Some((id, true)) => {
+                    view! {
+                        <h2>{t_string!(i18n, nav_partner)}</h2>
+                        <ul>
+                            <li>
+                                <A href=paths::client_access_manager(
+                                    id,
+                                )>{t_string!(i18n, nav_client_access_manager)}</A>
+                            </li>
+                            <li>
+                                <A href=paths::partner_settings(
+                                    id,
+                                )>{t_string!(i18n, partner_settings_title)}</A>
+                            </li>
+                            <li>
+                                <A href=paths::audit_log(id)>{t_string!(i18n, audit_log_title)}</A>
+                            </li>
+                        </ul>
+                        // The partner account's own users: where partner
+                        // employees are added and given `View and edit partner
+                        // employees` (seed 004).
+                        <h2>{t_string!(i18n, nav_settings)}</h2>
+                        <ul>
+                            <li>
+                                <A href=paths::users_and_teams(
+                                    id,
+                                )>{t_string!(i18n, nav_users_and_teams)}</A>
+                            </li>
+                            <li>
+                                <A href=paths::permission_sets(
+                                    id,
+                                )>{t_string!(i18n, nav_permission_sets)}</A>
+                            </li>
+                        </ul>
+                    }
+                        .into_any()
+                }
                 None => ().into_any(),
             }}
         </nav>

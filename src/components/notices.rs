@@ -11,43 +11,89 @@ pub fn Notices() -> impl IntoView {
     let studio = use_studio();
     let lang = crate::app::language::lang();
     view! {
-        {move || studio.load_problem.get().map(|p| p.render(lang)).map(|p| view! {
-            <div role="alert" class="banner warning">
-                <strong>{t_string!(i18n, storage_corrupt_title)}</strong> " " {p} " "
-                <button type="button" on:click=move |_| studio.download_kept_aside()>{t_string!(i18n, download_raw_data)}</button> " "
-                <button type="button" on:click=move |_| {
-                    // The person chose: the demo data may now be saved.
-                    studio.hold_saves.set(false);
-                    studio.load_problem.set(None);
-                }>{t_string!(i18n, start_with_demo_data)}</button>
-            </div>
-        })}
-        {move || studio.save_problem.get().map(|r| r.render(lang)).map(|reason| view! {
-            <div role="alert" class="banner error">
-                {t!(i18n, storage_not_saved, reason = move || reason.clone())} " "
-                <button type="button" on:click=move |_| studio.export()>{t_string!(i18n, export)}</button>
-            </div>
-        })}
+        {move || {
+            studio
+                .load_problem
+                .get()
+                .map(|p| p.render(lang))
+                .map(|p| {
+                    view! {
+                        <div role="alert" class="banner warning">
+                            <strong>{t_string!(i18n, storage_corrupt_title)}</strong>
+                            " "
+                            {p}
+                            " "
+                            <button type="button" on:click=move |_| studio.download_kept_aside()>
+                                {t_string!(i18n, download_raw_data)}
+                            </button>
+                            " "
+                            <button
+                                type="button"
+                                on:click=move |_| {
+                                    studio.hold_saves.set(false);
+                                    studio.load_problem.set(None);
+                                }
+                            >
+                                {t_string!(i18n, start_with_demo_data)}
+                            </button>
+                        </div>
+                    }
+                })
+        }}
+        {move || {
+            studio
+                .save_problem
+                .get()
+                .map(|r| r.render(lang))
+                .map(|reason| {
+                    view! {
+                        <div role="alert" class="banner error">
+                            {t!(i18n, storage_not_saved, reason = move || reason.clone())}
+                            " "
+                            <button type="button" on:click=move |_| studio.export()>
+                                {t_string!(i18n, export)}
+                            </button>
+                        </div>
+                    }
+                })
+        }}
         <div role="status" aria-live="polite" class="notice-region">
-            {move || studio.notice.get().map(|n| {
-                let (class, text) = match n {
-                    Notice::Done(s) => ("notice done", s.render(lang)),
-                    Notice::Refused(r) => ("notice refused", r.render(lang)),
-                    Notice::Stale => ("notice refused", Text::msg(STALE_TAB).render(lang)),
-                    Notice::Failed(s) | Notice::Invalid(s) => ("notice refused", s.render(lang)),
-                    Notice::Replaced { summary, why } => return view! { <ReplacedNotice summary=summary.render(lang) why=why /> }.into_any(),
-                };
-                let done = class == "notice done";
-                view! {
-                    <p class=class>
-                        {text} " "
-                        <Show when=move || done && studio.can_undo()>
-                            <button type="button" on:click=move |_| studio.undo()>{t_string!(i18n, undo)}</button> " "
-                        </Show>
-                        <button type="button" on:click=move |_| studio.notice.set(None)>{t_string!(i18n, dismiss)}</button>
-                    </p>
-                }.into_any()
-            })}
+            {move || {
+                studio
+                    .notice
+                    .get()
+                    .map(|n| {
+                        let (class, text) = match n {
+                            Notice::Done(s) => ("notice done", s.render(lang)),
+                            Notice::Refused(r) => ("notice refused", r.render(lang)),
+                            Notice::Stale => ("notice refused", Text::msg(STALE_TAB).render(lang)),
+                            Notice::Failed(s) | Notice::Invalid(s) => {
+                                ("notice refused", s.render(lang))
+                            }
+                            Notice::Replaced { summary, why } => {
+                                return view! {
+                                    <ReplacedNotice summary=summary.render(lang) why=why />
+                                }
+                                    .into_any();
+                            }
+                        };
+                        let done = class == "notice done";
+                        view! {
+                            <p class=class>
+                                {text} " " <Show when=move || done && studio.can_undo()>
+                                    <button type="button" on:click=move |_| studio.undo()>
+                                        {t_string!(i18n, undo)}
+                                    </button>
+                                    " "
+                                </Show>
+                                <button type="button" on:click=move |_| studio.notice.set(None)>
+                                    {t_string!(i18n, dismiss)}
+                                </button>
+                            </p>
+                        }
+                            .into_any()
+                    })
+            }}
         </div>
     }
 }
@@ -69,11 +115,14 @@ fn ReplacedNotice(
     };
     view! {
         <p class="notice done">
-            {summary} " "
-            <Show when=move || studio.can_undo_replacement()>
-                <button type="button" on:click=move |_| studio.undo_replacement()>{undo}</button> " "
-            </Show>
-            <button type="button" on:click=move |_| studio.notice.set(None)>{t_string!(i18n, dismiss)}</button>
+            {summary} " " <Show when=move || studio.can_undo_replacement()>
+                <button type="button" on:click=move |_| studio.undo_replacement()>
+                    {undo}
+                </button>
+                " "
+            </Show> <button type="button" on:click=move |_| studio.notice.set(None)>
+                {t_string!(i18n, dismiss)}
+            </button>
         </p>
     }
 }
@@ -86,13 +135,31 @@ pub fn InlineNotice() -> impl IntoView {
     let lang = crate::app::language::lang();
     view! {
         <div role="status" aria-live="polite" class="inline-notice">
-            {move || studio.notice.get().map(|n| match n {
-                Notice::Done(s) => view! { <p class="notice done">{s.render(lang)}</p> }.into_any(),
-                Notice::Refused(r) => view! { <p class="notice refused">{r.render(lang)}</p> }.into_any(),
-                Notice::Stale => view! { <p class="notice refused">{Text::msg(STALE_TAB).render(lang)}</p> }.into_any(),
-                Notice::Failed(s) | Notice::Invalid(s) => view! { <p class="notice refused">{s.render(lang)}</p> }.into_any(),
-                Notice::Replaced { summary, .. } => view! { <p class="notice done">{summary.render(lang)}</p> }.into_any(),
-            })}
+            {move || {
+                studio
+                    .notice
+                    .get()
+                    .map(|n| match n {
+                        Notice::Done(s) => {
+                            view! { <p class="notice done">{s.render(lang)}</p> }.into_any()
+                        }
+                        Notice::Refused(r) => {
+                            view! { <p class="notice refused">{r.render(lang)}</p> }.into_any()
+                        }
+                        Notice::Stale => {
+                            view! {
+                                <p class="notice refused">{Text::msg(STALE_TAB).render(lang)}</p>
+                            }
+                                .into_any()
+                        }
+                        Notice::Failed(s) | Notice::Invalid(s) => {
+                            view! { <p class="notice refused">{s.render(lang)}</p> }.into_any()
+                        }
+                        Notice::Replaced { summary, .. } => {
+                            view! { <p class="notice done">{summary.render(lang)}</p> }.into_any()
+                        }
+                    })
+            }}
         </div>
     }
 }

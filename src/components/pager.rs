@@ -28,13 +28,25 @@ pub fn Pager(
     let i18n = use_i18n();
     view! {
         <Show when=move || { pages.get() > 1 }>
-        <nav class="pager" aria-label=t_string!(i18n, pages_label)>
-            <button type="button" disabled=move || page.get() == 0
-                on:click=move |_| on_change.run(page.get_untracked().saturating_sub(1))>{t_string!(i18n, previous_page)}</button>
-            <span>{t!(i18n, page_of, page = move || page.get() + 1, pages = move || pages.get())}</span>
-            <button type="button" disabled=move || { page.get() + 1 >= pages.get() }
-                on:click=move |_| on_change.run(page.get_untracked() + 1)>{t_string!(i18n, next_page)}</button>
-        </nav>
+            <nav class="pager" aria-label=t_string!(i18n, pages_label)>
+                <button
+                    type="button"
+                    disabled=move || page.get() == 0
+                    on:click=move |_| on_change.run(page.get_untracked().saturating_sub(1))
+                >
+                    {t_string!(i18n, previous_page)}
+                </button>
+                <span>
+                    {t!(i18n, page_of, page = move || page.get() + 1, pages = move || pages.get())}
+                </span>
+                <button
+                    type="button"
+                    disabled=move || { page.get() + 1 >= pages.get() }
+                    on:click=move |_| on_change.run(page.get_untracked() + 1)
+                >
+                    {t_string!(i18n, next_page)}
+                </button>
+            </nav>
         </Show>
     }
 }

@@ -37,11 +37,17 @@ pub fn AdminComparison() -> impl IntoView {
             <summary>{t_string!(i18n, admins_compared)}</summary>
             <table>
                 <caption>{t_string!(i18n, admins_compared_caption)}</caption>
-                <thead><tr>
-                    <th scope="col">{t_string!(i18n, col_feature)}</th>
-                    <th scope="col">{SetId::SuperAdmin.built_in_name().map(|t| t.render(lang))}</th>
-                    <th scope="col">{SetId::PartnerAdmin.built_in_name().map(|t| t.render(lang))}</th>
-                </tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">{t_string!(i18n, col_feature)}</th>
+                        <th scope="col">
+                            {SetId::SuperAdmin.built_in_name().map(|t| t.render(lang))}
+                        </th>
+                        <th scope="col">
+                            {SetId::PartnerAdmin.built_in_name().map(|t| t.render(lang))}
+                        </th>
+                    </tr>
+                </thead>
                 <tbody>{rows}</tbody>
             </table>
         </details>
@@ -68,7 +74,8 @@ pub fn SetContents(
                 .collect();
             (!items.is_empty()).then(|| {
                 view! {
-                    <li>{area.text().render(lang)}
+                    <li>
+                        {area.text().render(lang)}
                         <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
                     </li>
                 }

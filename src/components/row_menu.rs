@@ -40,12 +40,23 @@ where
     };
     view! {
         <div class="row-menu" on:keydown=on_keydown>
-            <button type="button" node_ref=button aria-describedby=described_by.clone()
+            <button
+                type="button"
+                node_ref=button
+                aria-describedby=described_by.clone()
                 aria-expanded=move || is_open().to_string()
-                on:click=move |_| open.update(|o| *o = if *o == Some(id) { None } else { Some(id) })>
+                on:click=move |_| open.update(|o| *o = if *o == Some(id) { None } else { Some(id) })
+            >
                 {t_string!(i18n, actions)}
             </button>
-            {described_by.map(|id| view! { <span id=id hidden>{row}</span> })}
+            {described_by
+                .map(|id| {
+                    view! {
+                        <span id=id hidden>
+                            {row}
+                        </span>
+                    }
+                })}
             {move || is_open().then(|| view! { <div class="menu">{children()}</div> })}
         </div>
     }

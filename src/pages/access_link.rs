@@ -74,11 +74,25 @@ pub fn AccessLinkPage() -> impl IntoView {
         let title = label_with(keys::link_request_title, &[("name", n1), ("partner", p1)]);
         let heading = view! { <ScreenHeading text=title /> };
         let body = view! {
-            <p>{t!(i18n, link_request_body, name = move || n2.clone(), email = move || email.clone(), partner = move || p2.clone())}</p>
+            <p>
+                {t!(
+                    i18n, link_request_body,
+                    name = move || n2.clone(),
+                    email = move || email.clone(),
+                    partner = move || p2.clone()
+                )}
+            </p>
         };
         // R-LINK-1: the true reason, account by account.
         if let Some(why) = approval.why_not() {
-            return view! { {heading} {body} <p role="alert" class="refusal">{why.render(lang)}</p> }.into_any();
+            return view! {
+                {heading}
+                {body}
+                <p role="alert" class="refusal">
+                    {why.render(lang)}
+                </p>
+            }
+            .into_any();
         }
         let accounts = approval.accounts;
         if choice.get_untracked().is_none() {
@@ -101,29 +115,47 @@ pub fn AccessLinkPage() -> impl IntoView {
         view! {
             {heading}
             {body}
-            {move || if picking.get() {
-                let options = accounts.iter().map(|(actor, name)| {
-                    let actor = *actor;
-                    let id = format!("grant-{}", actor.account.0);
+            {move || {
+                if picking.get() {
+                    let options = accounts
+                        .iter()
+                        .map(|(actor, name)| {
+                            let actor = *actor;
+                            let id = format!("grant-{}", actor.account.0);
+                            view! {
+                                <div class="choice">
+                                    <input
+                                        type="radio"
+                                        name="grant"
+                                        id=id.clone()
+                                        prop:checked=move || choice.get() == Some(actor)
+                                        on:change=move |_| choice.set(Some(actor))
+                                    />
+                                    <label for=id>{name.clone()}</label>
+                                </div>
+                            }
+                        })
+                        .collect_view();
+                    let p = p3.clone();
                     view! {
-                        <div class="choice">
-                            <input type="radio" name="grant" id=id.clone() prop:checked=move || choice.get() == Some(actor)
-                                on:change=move |_| choice.set(Some(actor)) />
-                            <label for=id>{name.clone()}</label>
-                        </div>
+                        <fieldset>
+                            <legend>{t!(i18n, choose_account, partner = move || p.clone())}</legend>
+                            {options}
+                        </fieldset>
+                        <AdminComparison />
+                        <button type="button" class="primary" on:click=approve.clone()>
+                            {t_string!(i18n, confirm_approval)}
+                        </button>
                     }
-                }).collect_view();
-                let p = p3.clone();
-                view! {
-                    <fieldset>
-                        <legend>{t!(i18n, choose_account, partner = move || p.clone())}</legend>
-                        {options}
-                    </fieldset>
-                    <AdminComparison />
-                    <button type="button" class="primary" on:click=approve.clone()>{t_string!(i18n, confirm_approval)}</button>
-                }.into_any()
-            } else {
-                view! { <button type="button" class="primary" on:click=move |_| picking.set(true)>{t_string!(i18n, approve)}</button> }.into_any()
+                        .into_any()
+                } else {
+                    view! {
+                        <button type="button" class="primary" on:click=move |_| picking.set(true)>
+                            {t_string!(i18n, approve)}
+                        </button>
+                    }
+                        .into_any()
+                }
             }}
         }
         .into_any()

@@ -25,14 +25,23 @@ pub fn Accounts() -> impl IntoView {
                 .take(PAGE_SIZE)
                 .map(|a| {
                     let href = paths::home_of(a);
-                    let (name, kind, users) = (a.name.clone(), a.kind.text().render(lang), lang.number(a.users.len() as u64));
+                    let (name, kind, users) = (
+                        a.name.clone(),
+                        a.kind.text().render(lang),
+                        lang.number(a.users.len() as u64),
+                    );
                     let hidden = name.clone();
                     view! {
                         <tr>
                             <th scope="row">{name}</th>
                             <td>{kind}</td>
                             <td class="num">{users}</td>
-                            <td><a href=href>{t_string!(i18n, open)} <span class="visually-hidden">" " {hidden}</span></a></td>
+                            <td>
+                                <a href=href>
+                                    {t_string!(i18n, open)}
+                                    <span class="visually-hidden">" " {hidden}</span>
+                                </a>
+                            </td>
                         </tr>
                     }
                 })
@@ -47,8 +56,12 @@ pub fn Accounts() -> impl IntoView {
                 <tr>
                     <th scope="col">{t_string!(i18n, col_account)}</th>
                     <th scope="col">{t_string!(i18n, col_kind)}</th>
-                    <th scope="col" class="num">{t_string!(i18n, col_users)}</th>
-                    <th scope="col"><span class="visually-hidden">{t_string!(i18n, open)}</span></th>
+                    <th scope="col" class="num">
+                        {t_string!(i18n, col_users)}
+                    </th>
+                    <th scope="col">
+                        <span class="visually-hidden">{t_string!(i18n, open)}</span>
+                    </th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

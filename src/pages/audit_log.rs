@@ -70,11 +70,20 @@ fn AuditScreen(
                     let changes = change_lines(&decision, acc, lang);
                     view! {
                         <tr>
-                            <td><time datetime=e.at.iso_date()>{lang.date_time(e.at)}</time></td>
+                            <td>
+                                <time datetime=e.at.iso_date()>{lang.date_time(e.at)}</time>
+                            </td>
                             <td>{who}</td>
                             <td>{acting_in}</td>
                             <th scope="row">{e.summary.render(lang)}</th>
-                            <td><ul class="changes">{changes.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul></td>
+                            <td>
+                                <ul class="changes">
+                                    {changes
+                                        .into_iter()
+                                        .map(|l| view! { <li>{l}</li> })
+                                        .collect_view()}
+                                </ul>
+                            </td>
                         </tr>
                     }
                 })
@@ -93,58 +102,133 @@ fn AuditScreen(
     view! {
         <ScreenHeading text=t_string!(i18n, audit_log_title) />
         <div class="filters" role="search">
-            <label>{t_string!(i18n, search)} " "
-                <input type="search" prop:value=move || filter.with(|f| f.search.clone())
-                    on:input=move |ev| { let v = event_target_value(&ev); set_filter(&|f| f.search = v.clone()); } />
+            <label>
+                {t_string!(i18n, search)} " "
+                <input
+                    type="search"
+                    prop:value=move || filter.with(|f| f.search.clone())
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        set_filter(&|f| f.search = v.clone());
+                    }
+                />
             </label>
-            <label>{t_string!(i18n, filter_category)} " "
+            <label>
+                {t_string!(i18n, filter_category)} " "
                 <select on:change=move |ev| {
                     let v = event_target_value(&ev);
                     let c = Category::ALL.into_iter().find(|c| c.text().render(lang) == v);
                     set_filter(&|f| f.category = c);
                 }>
                     <option value="">{t_string!(i18n, all)}</option>
-                    {Category::ALL.into_iter().map(|c| view! { <option value=c.text().render(lang)>{c.text().render(lang)}</option> }).collect_view()}
+                    {Category::ALL
+                        .into_iter()
+                        .map(|c| {
+                            view! {
+                                <option value=c.text().render(lang)>{c.text().render(lang)}</option>
+                            }
+                        })
+                        .collect_view()}
                 </select>
             </label>
-            <label>{t_string!(i18n, filter_actor)} " "
+            <label>
+                {t_string!(i18n, filter_actor)} " "
                 <select on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    let a = match v.as_str() { "" => ActorFilter::Anyone, "automatic" => ActorFilter::Automatic, e => ActorFilter::Person(e.to_string()) };
+                    let a = match v.as_str() {
+                        "" => ActorFilter::Anyone,
+                        "automatic" => ActorFilter::Automatic,
+                        e => ActorFilter::Person(e.to_string()),
+                    };
                     set_filter(&|f| f.actor = a.clone());
                 }>
                     <option value="">{t_string!(i18n, all)}</option>
                     <option value="automatic">{t_string!(i18n, automatic)}</option>
-                    {move || actors().into_iter().map(|(email, name)| view! { <option value=email>{name}</option> }).collect_view()}
+                    {move || {
+                        actors()
+                            .into_iter()
+                            .map(|(email, name)| view! { <option value=email>{name}</option> })
+                            .collect_view()
+                    }}
                 </select>
             </label>
-            <label>{t_string!(i18n, filter_affected)} " "
-                <input type="text" prop:value=move || filter.with(|f| f.affected.clone())
-                    on:input=move |ev| { let v = event_target_value(&ev); set_filter(&|f| f.affected = v.clone()); } />
+            <label>
+                {t_string!(i18n, filter_affected)} " "
+                <input
+                    type="text"
+                    prop:value=move || filter.with(|f| f.affected.clone())
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        set_filter(&|f| f.affected = v.clone());
+                    }
+                />
             </label>
-            <label>{t_string!(i18n, date_from)} " "
-                <input type="date" on:change=move |ev| { let v = Timestamp::parse_iso_date(&event_target_value(&ev)); set_filter(&|f| f.from = v); } />
+            <label>
+                {t_string!(i18n, date_from)} " "
+                <input
+                    type="date"
+                    on:change=move |ev| {
+                        let v = Timestamp::parse_iso_date(&event_target_value(&ev));
+                        set_filter(&|f| f.from = v);
+                    }
+                />
             </label>
-            <label>{t_string!(i18n, date_to)} " "
-                <input type="date" on:change=move |ev| { let v = Timestamp::parse_iso_date(&event_target_value(&ev)); set_filter(&|f| f.to = v); } />
+            <label>
+                {t_string!(i18n, date_to)} " "
+                <input
+                    type="date"
+                    on:change=move |ev| {
+                        let v = Timestamp::parse_iso_date(&event_target_value(&ev));
+                        set_filter(&|f| f.to = v);
+                    }
+                />
             </label>
-            <button type="button" on:click=export>{t_string!(i18n, export_csv)}</button>
+            <button type="button" on:click=export>
+                {t_string!(i18n, export_csv)}
+            </button>
         </div>
-        <p role="status" class="count">{move || { let (n, total) = (lang.number(matching.with(Vec::len) as u64), lang.number(index.with(|i| i.len()) as u64)); t!(i18n, showing_entries, shown = move || n.clone(), total = move || total.clone()) }}</p>
-        <Show when=move || matching.with(|m| !m.is_empty()) fallback=move || view! { <p>{move || if index.with(|i| i.len()) == 0 { t_string!(i18n, audit_log_empty) } else { t_string!(i18n, no_entries) }}</p> }>
+        <p role="status" class="count">
+            {move || {
+                let (n, total) = (
+                    lang.number(matching.with(Vec::len) as u64),
+                    lang.number(index.with(|i| i.len()) as u64),
+                );
+                t!(i18n, showing_entries, shown = move || n.clone(), total = move || total.clone())
+            }}
+        </p>
+        <Show
+            when=move || matching.with(|m| !m.is_empty())
+            fallback=move || {
+                view! {
+                    <p>
+                        {move || {
+                            if index.with(|i| i.len()) == 0 {
+                                t_string!(i18n, audit_log_empty)
+                            } else {
+                                t_string!(i18n, no_entries)
+                            }
+                        }}
+                    </p>
+                }
+            }
+        >
             <table class="audit">
-                <thead><tr>
-                    <th scope="col">{t_string!(i18n, col_when)}</th>
-                    <th scope="col">{t_string!(i18n, col_who)}</th>
-                    <th scope="col">{t_string!(i18n, col_acting_in)}</th>
-                    <th scope="col">{t_string!(i18n, col_what)}</th>
-                    <th scope="col">{t_string!(i18n, col_changes)}</th>
-                </tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">{t_string!(i18n, col_when)}</th>
+                        <th scope="col">{t_string!(i18n, col_who)}</th>
+                        <th scope="col">{t_string!(i18n, col_acting_in)}</th>
+                        <th scope="col">{t_string!(i18n, col_what)}</th>
+                        <th scope="col">{t_string!(i18n, col_changes)}</th>
+                    </tr>
+                </thead>
                 <tbody>{rows}</tbody>
             </table>
         </Show>
         <Show when=move || matching.with(|m| m.len() > shown.get())>
-            <button type="button" on:click=move |_| shown.update(|s| *s += PAGE)>{t_string!(i18n, show_more)}</button>
+            <button type="button" on:click=move |_| shown.update(|s| *s += PAGE)>
+                {t_string!(i18n, show_more)}
+            </button>
         </Show>
     }
 }

@@ -113,50 +113,101 @@ pub fn DataPage() -> impl IntoView {
         <section aria-labelledby="export-heading">
             <h2 id="export-heading">{t_string!(i18n, export_heading)}</h2>
             <p>{t_string!(i18n, export_help)}</p>
-            <button type="button" on:click=move |_| studio.export()>{t_string!(i18n, export)}</button>
+            <button type="button" on:click=move |_| studio.export()>
+                {t_string!(i18n, export)}
+            </button>
         </section>
         <section aria-labelledby="import-heading">
             <h2 id="import-heading">{t_string!(i18n, import_heading)}</h2>
             <p>{t_string!(i18n, import_help)}</p>
             <label>
                 {t_string!(i18n, import)} " "
-                <input type="file" accept=".json,application/json" node_ref=file_input on:change=on_file />
+                <input
+                    type="file"
+                    accept=".json,application/json"
+                    node_ref=file_input
+                    on:change=on_file
+                />
             </label>
             <div role="status" aria-live="polite">
-                {move || import.with(|state| match state {
-                    Import::Idle => ().into_any(),
-                    Import::Reading(file) => { let file = file.clone(); view! {
-                        <p>{t!(i18n, import_reading, file = move || file.clone())}</p>
-                        <progress aria-label=move || t_string!(i18n, loading).to_string()></progress>
-                    }.into_any() }
-                    Import::Refused { file, reason } => { let (file, reason) = (file.clone(), reason.clone()); view! {
-                        <p class="notice refused">{t!(i18n, import_refused, file = move || file.clone(), reason = move || reason.clone())}</p>
-                    }.into_any() }
-                    Import::Ready { file, doc } => {
-                        let file = file.clone();
-                        let (accounts, users, audit) = summary(doc);
-                        let (now_accounts, now_users, now_audit) = studio.doc.with_untracked(summary);
-                        view! {
-                            <p>{t!(i18n, import_ready, file = move || file.clone())}</p>
-                            <table>
-                                <thead><tr>
-                                    <th scope="col"></th>
-                                    <th scope="col" class="num">{t_string!(i18n, import_in_file)}</th>
-                                    <th scope="col" class="num">{t_string!(i18n, import_replaced)}</th>
-                                </tr></thead>
-                                <tbody>
-                                    <tr><th scope="row">{t_string!(i18n, col_account)}</th><td class="num">{accounts}</td><td class="num">{now_accounts}</td></tr>
-                                    <tr><th scope="row">{t_string!(i18n, col_users)}</th><td class="num">{users}</td><td class="num">{now_users}</td></tr>
-                                    <tr><th scope="row">{t_string!(i18n, audit_entries)}</th><td class="num">{audit}</td><td class="num">{now_audit}</td></tr>
-                                </tbody>
-                            </table>
-                            <div class="actions">
-                                <button type="button" class="danger" on:click=replace>{t_string!(i18n, replace_current_data)}</button>
-                                <button type="button" on:click=cancel>{t_string!(i18n, cancel)}</button>
-                            </div>
-                        }.into_any()
-                    }
-                })}
+                {move || {
+                    import
+                        .with(|state| match state {
+                            Import::Idle => ().into_any(),
+                            Import::Reading(file) => {
+                                let file = file.clone();
+                                view! {
+                                    <p>{t!(i18n, import_reading, file = move || file.clone())}</p>
+                                    <progress aria-label=move || {
+                                        t_string!(i18n, loading).to_string()
+                                    }></progress>
+                                }
+                                    .into_any()
+                            }
+                            Import::Refused { file, reason } => {
+                                let (file, reason) = (file.clone(), reason.clone());
+                                view! {
+                                    <p class="notice refused">
+                                        {t!(
+                                            i18n, import_refused,
+                                            file = move || file.clone(),
+                                            reason = move || reason.clone()
+                                        )}
+                                    </p>
+                                }
+                                    .into_any()
+                            }
+                            Import::Ready { file, doc } => {
+                                let file = file.clone();
+                                let (accounts, users, audit) = summary(doc);
+                                let (now_accounts, now_users, now_audit) = studio
+                                    .doc
+                                    .with_untracked(summary);
+                                view! {
+                                    <p>{t!(i18n, import_ready, file = move || file.clone())}</p>
+                                    <table>
+                                        <thead>
+                                            <tr>
+                                                <th scope="col"></th>
+                                                <th scope="col" class="num">
+                                                    {t_string!(i18n, import_in_file)}
+                                                </th>
+                                                <th scope="col" class="num">
+                                                    {t_string!(i18n, import_replaced)}
+                                                </th>
+                                            </tr>
+                                        </thead>
+                                        <tbody>
+                                            <tr>
+                                                <th scope="row">{t_string!(i18n, col_account)}</th>
+                                                <td class="num">{accounts}</td>
+                                                <td class="num">{now_accounts}</td>
+                                            </tr>
+                                            <tr>
+                                                <th scope="row">{t_string!(i18n, col_users)}</th>
+                                                <td class="num">{users}</td>
+                                                <td class="num">{now_users}</td>
+                                            </tr>
+                                            <tr>
+                                                <th scope="row">{t_string!(i18n, audit_entries)}</th>
+                                                <td class="num">{audit}</td>
+                                                <td class="num">{now_audit}</td>
+                                            </tr>
+                                        </tbody>
+                                    </table>
+                                    <div class="actions">
+                                        <button type="button" class="danger" on:click=replace>
+                                            {t_string!(i18n, replace_current_data)}
+                                        </button>
+                                        <button type="button" on:click=cancel>
+                                            {t_string!(i18n, cancel)}
+                                        </button>
+                                    </div>
+                                }
+                                    .into_any()
+                            }
+                        })
+                }}
             </div>
         </section>
         <KeptAside />
@@ -198,27 +249,48 @@ fn KeptAside() -> impl IntoView {
                 }
                 view! {
                     <ul>
-                        {list.into_iter().map(|(n, len)| {
-                            let discard = Callback::new(move |_| {
-                                browser::remove(StorageKey::Quarantine(n));
-                                version.update(|v| *v += 1);
-                            });
-                            view! {
-                                <li>
-                                    {t!(i18n, kept_aside_item, n = move || n + 1, size = move || len)} " "
-                                    <button type="button" on:click=move |_| { download_slot(studio, n); }>{t_string!(i18n, download_raw_data)}</button> " "
-                                    <ConfirmButton
-                                        label=Signal::derive(move || t_string!(i18n, discard).to_string())
-                                        title=Signal::derive(move || t_string!(i18n, discard_title).to_string())
-                                        body=Signal::derive(move || t_string!(i18n, discard_body).to_string())
-                                        confirm=Signal::derive(move || t_string!(i18n, discard).to_string())
-                                        on_confirm=discard
-                                    />
-                                </li>
-                            }
-                        }).collect_view()}
+                        {list
+                            .into_iter()
+                            .map(|(n, len)| {
+                                let discard = Callback::new(move |_| {
+                                    browser::remove(StorageKey::Quarantine(n));
+                                    version.update(|v| *v += 1);
+                                });
+                                view! {
+                                    <li>
+                                        {t!(
+                                            i18n, kept_aside_item, n = move || n + 1, size = move || len
+                                        )} " "
+                                        <button
+                                            type="button"
+                                            on:click=move |_| {
+                                                download_slot(studio, n);
+                                            }
+                                        >
+                                            {t_string!(i18n, download_raw_data)}
+                                        </button> " "
+                                        <ConfirmButton
+                                            label=Signal::derive(move || {
+                                                t_string!(i18n, discard).to_string()
+                                            })
+                                            title=Signal::derive(move || {
+                                                t_string!(i18n, discard_title).to_string()
+                                            })
+                                            body=Signal::derive(move || {
+                                                t_string!(i18n, discard_body).to_string()
+                                            })
+                                            confirm=Signal::derive(move || {
+                                                t_string!(i18n, discard).to_string()
+                                            })
+                                            on_confirm=discard
+                                        />
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
                     </ul>
-                }.into_any()
+                }
+                    .into_any()
             }}
         </section>
     }

@@ -80,7 +80,9 @@ pub fn AccountScreen(
                 <section class="other-account">
                     <ScreenHeading text=t_string!(i18n, other_account_title) />
                     <p>{t!(i18n, other_account_body, account = move || name.clone())}</p>
-                    <button type="button" on:click=act_here>{t_string!(i18n, act_here)}</button>
+                    <button type="button" on:click=act_here>
+                        {t_string!(i18n, act_here)}
+                    </button>
                 </section>
             }
             .into_any();

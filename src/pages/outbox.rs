@@ -37,7 +37,9 @@ pub fn Outbox() -> impl IntoView {
                         (m.to.to_string(), m.subject.render(lang), body, m.at);
                     view! {
                         <tr>
-                            <td><time datetime=at.iso_date()>{lang.date_time(at)}</time></td>
+                            <td>
+                                <time datetime=at.iso_date()>{lang.date_time(at)}</time>
+                            </td>
                             <td>{to}</td>
                             <th scope="row">{subject}</th>
                             <td>
@@ -57,9 +59,18 @@ pub fn Outbox() -> impl IntoView {
         <ScreenHeading text=t_string!(i18n, outbox_title) />
         <p>{t_string!(i18n, outbox_intro)}</p>
         <Show when=move || studio.doc.with(|d| d.state.outbox.len() > SHOWN)>
-            <p role="status">{t!(i18n, outbox_latest, shown = SHOWN, total = move || lang.number(studio.doc.with(|d| d.state.outbox.len()) as u64))}</p>
+            <p role="status">
+                {t!(
+                    i18n, outbox_latest,
+                    shown = SHOWN,
+                    total = move || lang.number(studio.doc.with(|d| d.state.outbox.len()) as u64)
+                )}
+            </p>
         </Show>
-        <Show when=move || !empty() fallback=move || view! { <p>{t_string!(i18n, outbox_empty)}</p> }>
+        <Show
+            when=move || !empty()
+            fallback=move || view! { <p>{t_string!(i18n, outbox_empty)}</p> }
+        >
             <table>
                 <thead>
                     <tr>

@@ -10,10 +10,13 @@ use leptos::prelude::*;
 #[component]
 pub fn PartnerSettings() -> impl IntoView {
     view! {
-        <AccountScreen screen=|id| view! {
-            <DomainsScreen partner=id />
-            <LinksAndDormant partner=id />
-        }.into_any() />
+        <AccountScreen screen=|id| {
+            view! {
+                <DomainsScreen partner=id />
+                <LinksAndDormant partner=id />
+            }
+                .into_any()
+        } />
     }
 }
 
@@ -89,18 +92,31 @@ fn LinksAndDormant(
             // The core says what is wrong with the days (R-PA-1), not the
             // browser's own check of min and max.
             <form on:submit=save class="settings-form" novalidate>
-                <label>{t_string!(i18n, link_valid_days)} " "
-                    <input type="number" min="1" max=MAX_LINK_VALID_DAYS.to_string() prop:value=move || days.get()
-                        aria-invalid=move || days_wrong.get().to_string() aria-describedby="settings-problem"
-                        on:input=move |ev| days.set(event_target_value(&ev)) />
+                <label>
+                    {t_string!(i18n, link_valid_days)} " "
+                    <input
+                        type="number"
+                        min="1"
+                        max=MAX_LINK_VALID_DAYS.to_string()
+                        prop:value=move || days.get()
+                        aria-invalid=move || days_wrong.get().to_string()
+                        aria-describedby="settings-problem"
+                        on:input=move |ev| days.set(event_target_value(&ev))
+                    />
                 </label>
                 <label class="choice">
-                    <input type="checkbox" prop:checked=move || dormant_on.get()
-                        on:change=move |ev| dormant_on.set(event_target_checked(&ev)) />
-                    " " {t_string!(i18n, deactivate_dormant)}
+                    <input
+                        type="checkbox"
+                        prop:checked=move || dormant_on.get()
+                        on:change=move |ev| dormant_on.set(event_target_checked(&ev))
+                    />
+                    " "
+                    {t_string!(i18n, deactivate_dormant)}
                 </label>
                 <button type="submit">{t_string!(i18n, save)}</button>
-                <p id="settings-problem" class="field-error" role="alert">{problem}</p>
+                <p id="settings-problem" class="field-error" role="alert">
+                    {problem}
+                </p>
             </form>
             <h3>{t_string!(i18n, dormant_heading)}</h3>
             {move || {
@@ -110,18 +126,32 @@ fn LinksAndDormant(
                 }
                 view! {
                     <table>
-                        <thead><tr>
-                            <th scope="col">{t_string!(i18n, col_employee)}</th>
-                            <th scope="col">{t_string!(i18n, col_client)}</th>
-                            <th scope="col">{t_string!(i18n, col_last_active)}</th>
-                        </tr></thead>
+                        <thead>
+                            <tr>
+                                <th scope="col">{t_string!(i18n, col_employee)}</th>
+                                <th scope="col">{t_string!(i18n, col_client)}</th>
+                                <th scope="col">{t_string!(i18n, col_last_active)}</th>
+                            </tr>
+                        </thead>
                         <tbody>
-                            {list.into_iter().map(|(name, client, date)| view! {
-                                <tr><th scope="row">{name}</th><td>{client}</td><td><time datetime=date.iso_date()>{lang.date(date)}</time></td></tr>
-                            }).collect_view()}
+                            {list
+                                .into_iter()
+                                .map(|(name, client, date)| {
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{name}</th>
+                                            <td>{client}</td>
+                                            <td>
+                                                <time datetime=date.iso_date()>{lang.date(date)}</time>
+                                            </td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
                         </tbody>
                     </table>
-                }.into_any()
+                }
+                    .into_any()
             }}
         </section>
     }
@@ -187,28 +217,51 @@ fn DomainsScreen(
             <h2 id="domains-heading">{t_string!(i18n, partner_domains_heading)}</h2>
             <p class="help">{t_string!(i18n, partner_domains_help)}</p>
             <ul class="domain-list">
-                {move || domains().into_iter().map(|d| {
-                    let shown = d.as_str().to_string();
-                    let label = format!("{} {}", t_string!(i18n, remove), shown);
-                    let gone = d.clone();
-                    view! {
-                        <li>{shown} " "
-                            <button type="button" aria-label=label on:click=move |_| {
-                                let list: Vec<Domain> = domains().into_iter().filter(|x| *x != gone).collect();
-                                save(list);
-                            }>{t_string!(i18n, remove)}</button>
-                        </li>
-                    }
-                }).collect_view()}
+                {move || {
+                    domains()
+                        .into_iter()
+                        .map(|d| {
+                            let shown = d.as_str().to_string();
+                            let label = format!("{} {}", t_string!(i18n, remove), shown);
+                            let gone = d.clone();
+                            view! {
+                                <li>
+                                    {shown} " "
+                                    <button
+                                        type="button"
+                                        aria-label=label
+                                        on:click=move |_| {
+                                            let list: Vec<Domain> = domains()
+                                                .into_iter()
+                                                .filter(|x| *x != gone)
+                                                .collect();
+                                            save(list);
+                                        }
+                                    >
+                                        {t_string!(i18n, remove)}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
             </ul>
             <form on:submit=add class="inline-form">
-                <label>{t_string!(i18n, add_domain)} " "
-                    <input type="text" prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))
-                        aria-invalid=move || problem.get().is_some().to_string() aria-describedby="domain-problem" />
+                <label>
+                    {t_string!(i18n, add_domain)} " "
+                    <input
+                        type="text"
+                        prop:value=move || typed.get()
+                        on:input=move |ev| typed.set(event_target_value(&ev))
+                        aria-invalid=move || problem.get().is_some().to_string()
+                        aria-describedby="domain-problem"
+                    />
                 </label>
                 <button type="submit">{t_string!(i18n, add)}</button>
             </form>
-            <p id="domain-problem" class="field-error" role="alert">{problem}</p>
+            <p id="domain-problem" class="field-error" role="alert">
+                {problem}
+            </p>
         </section>
     }
 }

@@ -57,13 +57,15 @@ fn SetsScreen(
         <ScreenHeading text=t_string!(i18n, permission_sets_title) />
         <p class="help">{t_string!(i18n, permission_sets_help)}</p>
         <table class="permission-sets">
-            <thead><tr>
-                <th scope="col">{t_string!(i18n, col_set)}</th>
-                <th scope="col">{t_string!(i18n, col_kind)}</th>
-                <th scope="col">{t_string!(i18n, col_users)}</th>
-                <th scope="col">{t_string!(i18n, col_holds)}</th>
-                <th scope="col">{t_string!(i18n, col_actions)}</th>
-            </tr></thead>
+            <thead>
+                <tr>
+                    <th scope="col">{t_string!(i18n, col_set)}</th>
+                    <th scope="col">{t_string!(i18n, col_kind)}</th>
+                    <th scope="col">{t_string!(i18n, col_users)}</th>
+                    <th scope="col">{t_string!(i18n, col_holds)}</th>
+                    <th scope="col">{t_string!(i18n, col_actions)}</th>
+                </tr>
+            </thead>
             <tbody>
                 <For each=move || rows.get() key=|r| (r.set, r.name.clone(), r.users) let:row>
                     <SetRowView account=account row=row />
@@ -111,8 +113,13 @@ fn SetRowView(
             view! {
                 <form class="inline-form" on:submit=rename>
                     <label for=field.clone()>{t_string!(i18n, set_new_name)}</label>
-                    <input id=field type="text" maxlength="60" prop:value=move || name.get()
-                        on:input=move |ev| name.set(event_target_value(&ev)) />
+                    <input
+                        id=field
+                        type="text"
+                        maxlength="60"
+                        prop:value=move || name.get()
+                        on:input=move |ev| name.set(event_target_value(&ev))
+                    />
                     <button type="submit">{t_string!(i18n, rename)}</button>
                 </form>
                 <ConfirmButton
@@ -120,7 +127,13 @@ fn SetRowView(
                     title=Signal::derive(move || t_string!(i18n, delete_set_title).to_string())
                     body=delete_body
                     confirm=Signal::derive(move || t_string!(i18n, delete).to_string())
-                    on_confirm=Callback::new(move |_| { let _ = studio.run(Command::DeleteCustomSet { account, set: id }); })
+                    on_confirm=Callback::new(move |_| {
+                        let _ = studio
+                            .run(Command::DeleteCustomSet {
+                                account,
+                                set: id,
+                            });
+                    })
                 />
             }
             .into_any()
@@ -132,7 +145,9 @@ fn SetRowView(
             <th scope="row">{row.name.clone()}</th>
             <td>{kind}</td>
             <td>{row.users}</td>
-            <td><SetContents name=row.name.clone() permissions=row.permissions /></td>
+            <td>
+                <SetContents name=row.name.clone() permissions=row.permissions />
+            </td>
             <td>{actions}</td>
         </tr>
     }

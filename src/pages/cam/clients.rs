@@ -140,9 +140,15 @@ pub fn ClientsTab(
         if list.is_empty() {
             let none_at_all = all_rows.with(Vec::is_empty);
             return view! {
-                <tr><td colspan="4" class="empty">
-                    {if none_at_all { t!(i18n, no_clients).into_any() } else { t!(i18n, no_clients_match).into_any() }}
-                </td></tr>
+                <tr>
+                    <td colspan="4" class="empty">
+                        {if none_at_all {
+                            t!(i18n, no_clients).into_any()
+                        } else {
+                            t!(i18n, no_clients_match).into_any()
+                        }}
+                    </td>
+                </tr>
             }
             .into_any();
         }
@@ -154,16 +160,48 @@ pub fn ClientsTab(
                         <th scope="row">
                             // The client's name opens it, as in the vendor's screens
                             // ("open the client", R-CAM-8); so does Actions > Details.
-                            <button type="button" class="link" on:click=move |_| open_dialog(ClientDialog::Details(id))>{r.name.clone()}</button>
-                            {r.official.clone().map(|o| view! { <span class="official-name">{t!(i18n, official_name, name = move || o.clone())}</span> })}
+                            <button
+                                type="button"
+                                class="link"
+                                on:click=move |_| open_dialog(ClientDialog::Details(id))
+                            >
+                                {r.name.clone()}
+                            </button>
+                            {r
+                                .official
+                                .clone()
+                                .map(|o| {
+                                    view! {
+                                        <span class="official-name">
+                                            {t!(i18n, official_name, name = move || o.clone())}
+                                        </span>
+                                    }
+                                })}
                         </th>
                         <td>{status_view(r.status)}</td>
                         <td class="num">{r.with_access}</td>
                         <td class="row-actions">
                             <RowMenu open=menu id=id row=r.name.clone()>
-                                <button type="button" on:click=move |_| open_dialog(ClientDialog::AddEmployees(id))>{t_string!(i18n, add_employees)}</button>
-                                <button type="button" on:click=move |_| open_dialog(ClientDialog::Details(id))>{t_string!(i18n, details)}</button>
-                                <button type="button" on:click=move |_| open_dialog(ClientDialog::ChangeToPartnerAdmin(id))>{t_string!(i18n, change_to_partner_admin)}</button>
+                                <button
+                                    type="button"
+                                    on:click=move |_| open_dialog(ClientDialog::AddEmployees(id))
+                                >
+                                    {t_string!(i18n, add_employees)}
+                                </button>
+                                <button
+                                    type="button"
+                                    on:click=move |_| open_dialog(ClientDialog::Details(id))
+                                >
+                                    {t_string!(i18n, details)}
+                                </button>
+                                <button
+                                    type="button"
+                                    on:click=move |_| open_dialog(
+                                        ClientDialog::ChangeToPartnerAdmin(id),
+                                    )
+                                >
+                                    {t_string!(i18n, change_to_partner_admin)}
+                                </button>
                             </RowMenu>
                         </td>
                     </tr>
@@ -177,41 +215,84 @@ pub fn ClientsTab(
             <div class="filters">
                 <fieldset class="access-types">
                     <legend>{t_string!(i18n, access_types)}</legend>
-                    {AccessType::ALL.into_iter().map(|t| view! {
-                        <label>
-                            <input type="checkbox" prop:checked=move || ticked.with(|v| v.contains(&t))
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    toggle(ticked, t, on);
-                                    page.set(0);
-                                } />
-                            " " {t.text().render(lang)}
-                        </label>
-                    }).collect_view()}
+                    {AccessType::ALL
+                        .into_iter()
+                        .map(|t| {
+                            view! {
+                                <label>
+                                    <input
+                                        type="checkbox"
+                                        prop:checked=move || ticked.with(|v| v.contains(&t))
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            toggle(ticked, t, on);
+                                            page.set(0);
+                                        }
+                                    />
+                                    " "
+                                    {t.text().render(lang)}
+                                </label>
+                            }
+                        })
+                        .collect_view()}
                 </fieldset>
-                <label>{t_string!(i18n, search_clients)} " "
-                    <input type="search" prop:value=move || search.get() on:input=move |ev| { search.set(event_target_value(&ev)); page.set(0); } />
+                <label>
+                    {t_string!(i18n, search_clients)} " "
+                    <input
+                        type="search"
+                        prop:value=move || search.get()
+                        on:input=move |ev| {
+                            search.set(event_target_value(&ev));
+                            page.set(0);
+                        }
+                    />
                 </label>
             </div>
             <table>
-                <thead><tr>
-                    <th scope="col">{t_string!(i18n, col_client)}</th>
-                    <th scope="col">{t_string!(i18n, col_relationship)}</th>
-                    <th scope="col" class="num">{t_string!(i18n, col_employees)}</th>
-                    <th scope="col"><span class="visually-hidden">{t_string!(i18n, actions)}</span></th>
-                </tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">{t_string!(i18n, col_client)}</th>
+                        <th scope="col">{t_string!(i18n, col_relationship)}</th>
+                        <th scope="col" class="num">
+                            {t_string!(i18n, col_employees)}
+                        </th>
+                        <th scope="col">
+                            <span class="visually-hidden">{t_string!(i18n, actions)}</span>
+                        </th>
+                    </tr>
+                </thead>
                 <tbody>{body}</tbody>
             </table>
             <Pager page=page pages=pages on_change=Callback::new(move |p| page.set(p)) />
             <Modal open=dialog_open labelled_by="client-dialog-title" class="wide">
                 {move || match dialog.get() {
-                    Some(ClientDialog::Details(c)) => view! { <ClientDetails partner=partner client=c open=dialog_open /> }.into_any(),
-                    Some(ClientDialog::ChangeToPartnerAdmin(c)) => view! { <ChangeToPartnerAdminDialog partner=partner client=c open=dialog_open /> }.into_any(),
+                    Some(ClientDialog::Details(c)) => {
+                        view! { <ClientDetails partner=partner client=c open=dialog_open /> }
+                            .into_any()
+                    }
+                    Some(ClientDialog::ChangeToPartnerAdmin(c)) => {
+                        view! {
+                            <ChangeToPartnerAdminDialog partner=partner client=c open=dialog_open />
+                        }
+                            .into_any()
+                    }
                     Some(ClientDialog::AddEmployees(_)) | None => ().into_any(),
                 }}
             </Modal>
             <Modal open=panel_open labelled_by="client-dialog-title" class="panel-right">
-                {move || panel_open.get().then(|| panel_client.get().map(|c| view! { <AddEmployees partner=partner client=c open=panel_open /> }))}
+                {move || {
+                    panel_open
+                        .get()
+                        .then(|| {
+                            panel_client
+                                .get()
+                                .map(|c| {
+                                    view! {
+                                        <AddEmployees partner=partner client=c open=panel_open />
+                                    }
+                                })
+                        })
+                }}
             </Modal>
         </section>
     }

@@ -125,34 +125,82 @@ pub fn EmployeesTab(
                     view! {
                         <tr>
                             <th scope="row">
-                                <button type="button" class="link" on:click=move |_| open_dialog(EmployeeDialog::Details(id))>{name}</button>
+                                <button
+                                    type="button"
+                                    class="link"
+                                    on:click=move |_| open_dialog(EmployeeDialog::Details(id))
+                                >
+                                    {name}
+                                </button>
                             </th>
                             <td>{u.email.to_string()} {check.then(domain_checkmark)}</td>
                             <td>{clients.join(", ")}</td>
                             <td class="row-actions">
                                 <RowMenu open=menu id=id row=menu_name>
-                                    <button type="button" on:click=move |_| issue(id)>{t_string!(i18n, copy_access_link)}</button>
-                                    <button type="button" on:click=move |_| open_dialog(EmployeeDialog::LinkClients(id))>{t_string!(i18n, link_clients)}</button>
-                                    <button type="button" on:click=move |_| open_dialog(EmployeeDialog::RemoveFromClients(id))>{t_string!(i18n, remove_from_clients)}</button>
-                                    {in_clients.then(|| {
-                                        let removals = removals.clone();
-                                        view! {
-                                            <ConfirmButton
-                                                label=Signal::derive(move || t_string!(i18n, deactivate).to_string())
-                                                title=Signal::derive(move || t_string!(i18n, deactivate_everywhere_title).to_string())
-                                                body=deactivate_body.clone()
-                                                confirm=Signal::derive(move || t_string!(i18n, deactivate).to_string())
-                                                on_confirm=Callback::new(move |_| { let _ = studio.run(Command::DeactivateEmployee { partner, employee: id }); })
-                                            />
-                                            <ConfirmButton
-                                                label=Signal::derive(move || t_string!(i18n, remove).to_string())
-                                                title=Signal::derive(move || t_string!(i18n, remove_everywhere_title).to_string())
-                                                body=remove_body.clone()
-                                                confirm=Signal::derive(move || t_string!(i18n, remove).to_string())
-                                                on_confirm=Callback::new(move |_| { let _ = studio.run(Command::RemoveEmployeeFromClients { partner, employee: id, removals: removals.clone() }); })
-                                            />
-                                        }
-                                    })}
+                                    <button type="button" on:click=move |_| issue(id)>
+                                        {t_string!(i18n, copy_access_link)}
+                                    </button>
+                                    <button
+                                        type="button"
+                                        on:click=move |_| open_dialog(
+                                            EmployeeDialog::LinkClients(id),
+                                        )
+                                    >
+                                        {t_string!(i18n, link_clients)}
+                                    </button>
+                                    <button
+                                        type="button"
+                                        on:click=move |_| open_dialog(
+                                            EmployeeDialog::RemoveFromClients(id),
+                                        )
+                                    >
+                                        {t_string!(i18n, remove_from_clients)}
+                                    </button>
+                                    {in_clients
+                                        .then(|| {
+                                            let removals = removals.clone();
+                                            view! {
+                                                <ConfirmButton
+                                                    label=Signal::derive(move || {
+                                                        t_string!(i18n, deactivate).to_string()
+                                                    })
+                                                    title=Signal::derive(move || {
+                                                        t_string!(i18n, deactivate_everywhere_title).to_string()
+                                                    })
+                                                    body=deactivate_body.clone()
+                                                    confirm=Signal::derive(move || {
+                                                        t_string!(i18n, deactivate).to_string()
+                                                    })
+                                                    on_confirm=Callback::new(move |_| {
+                                                        let _ = studio
+                                                            .run(Command::DeactivateEmployee {
+                                                                partner,
+                                                                employee: id,
+                                                            });
+                                                    })
+                                                />
+                                                <ConfirmButton
+                                                    label=Signal::derive(move || {
+                                                        t_string!(i18n, remove).to_string()
+                                                    })
+                                                    title=Signal::derive(move || {
+                                                        t_string!(i18n, remove_everywhere_title).to_string()
+                                                    })
+                                                    body=remove_body.clone()
+                                                    confirm=Signal::derive(move || {
+                                                        t_string!(i18n, remove).to_string()
+                                                    })
+                                                    on_confirm=Callback::new(move |_| {
+                                                        let _ = studio
+                                                            .run(Command::RemoveEmployeeFromClients {
+                                                                partner,
+                                                                employee: id,
+                                                                removals: removals.clone(),
+                                                            });
+                                                    })
+                                                />
+                                            }
+                                        })}
                                 </RowMenu>
                             </td>
                         </tr>
@@ -163,13 +211,28 @@ pub fn EmployeesTab(
     };
     let filters = view! {
         <div class="filters" role="search">
-            <label>{t_string!(i18n, search_employees)} " "
-                <input type="search" prop:value=move || search.get()
-                    on:input=move |ev| { search.set(event_target_value(&ev)); page.set(0); } />
+            <label>
+                {t_string!(i18n, search_employees)} " "
+                <input
+                    type="search"
+                    prop:value=move || search.get()
+                    on:input=move |ev| {
+                        search.set(event_target_value(&ev));
+                        page.set(0);
+                    }
+                />
             </label>
-            <label>{t_string!(i18n, filter_domain)} " "
+            <label>
+                {t_string!(i18n, filter_domain)} " "
                 <select on:change=move |ev| {
-                    domain.set(match event_target_value(&ev).as_str() { "on" => Some(true), "off" => Some(false), _ => None });
+                    domain
+                        .set(
+                            match event_target_value(&ev).as_str() {
+                                "on" => Some(true),
+                                "off" => Some(false),
+                                _ => None,
+                            },
+                        );
                     page.set(0);
                 }>
                     <option value="">{t_string!(i18n, all)}</option>
@@ -177,17 +240,29 @@ pub fn EmployeesTab(
                     <option value="off">{t_string!(i18n, domain_off)}</option>
                 </select>
             </label>
-            <label>{t_string!(i18n, filter_client)} " "
-                <select on:change=move |ev| { client.set(event_target_value(&ev).parse::<u32>().ok().map(AccountId)); page.set(0); }>
+            <label>
+                {t_string!(i18n, filter_client)} " "
+                <select on:change=move |ev| {
+                    client.set(event_target_value(&ev).parse::<u32>().ok().map(AccountId));
+                    page.set(0);
+                }>
                     <option value="">{t_string!(i18n, all_clients)}</option>
-                    {all_clients.into_iter().map(|(c, n)| view! { <option value=c.0.to_string()>{n}</option> }).collect_view()}
+                    {all_clients
+                        .into_iter()
+                        .map(|(c, n)| view! { <option value=c.0.to_string()>{n}</option> })
+                        .collect_view()}
                 </select>
             </label>
         </div>
-        <p role="status" class="count">{move || {
-            let (shown, total) = matching.with(|m| (m.0.len(), m.1));
-            label_with(keys::showing_employees, &[("shown", shown.to_string()), ("total", total.to_string())])
-        }}</p>
+        <p role="status" class="count">
+            {move || {
+                let (shown, total) = matching.with(|m| (m.0.len(), m.1));
+                label_with(
+                    keys::showing_employees,
+                    &[("shown", shown.to_string()), ("total", total.to_string())],
+                )
+            }}
+        </p>
     };
     view! {
         <section role="tabpanel" id="panel-employees" aria-labelledby="tab-employees">
@@ -197,21 +272,41 @@ pub fn EmployeesTab(
                 <p>{t_string!(i18n, no_employees_match)}</p>
             </Show>
             <table>
-                <thead><tr>
-                    <th scope="col">{t_string!(i18n, col_name)}</th>
-                    <th scope="col">{t_string!(i18n, col_email)}</th>
-                    <th scope="col">{t_string!(i18n, tab_clients)}</th>
-                    <th scope="col"><span class="visually-hidden">{t_string!(i18n, actions)}</span></th>
-                </tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">{t_string!(i18n, col_name)}</th>
+                        <th scope="col">{t_string!(i18n, col_email)}</th>
+                        <th scope="col">{t_string!(i18n, tab_clients)}</th>
+                        <th scope="col">
+                            <span class="visually-hidden">{t_string!(i18n, actions)}</span>
+                        </th>
+                    </tr>
+                </thead>
                 <tbody>{rows}</tbody>
             </table>
             <Pager page=page pages=pages on_change=Callback::new(move |p| page.set(p)) />
             <AccessLinks partner=partner />
             <Modal open=dialog_open labelled_by="employee-dialog-title" class="wide">
                 {move || match dialog.get() {
-                    Some(EmployeeDialog::Details(u)) => view! { <EmployeeDetails partner=partner employee=u dialog=dialog open=dialog_open /> }.into_any(),
-                    Some(EmployeeDialog::LinkClients(u)) => view! { <LinkClients partner=partner employee=u open=dialog_open /> }.into_any(),
-                    Some(EmployeeDialog::RemoveFromClients(u)) => view! { <RemoveFromClients partner=partner employee=u open=dialog_open /> }.into_any(),
+                    Some(EmployeeDialog::Details(u)) => {
+                        view! {
+                            <EmployeeDetails
+                                partner=partner
+                                employee=u
+                                dialog=dialog
+                                open=dialog_open
+                            />
+                        }
+                            .into_any()
+                    }
+                    Some(EmployeeDialog::LinkClients(u)) => {
+                        view! { <LinkClients partner=partner employee=u open=dialog_open /> }
+                            .into_any()
+                    }
+                    Some(EmployeeDialog::RemoveFromClients(u)) => {
+                        view! { <RemoveFromClients partner=partner employee=u open=dialog_open /> }
+                            .into_any()
+                    }
                     None => ().into_any(),
                 }}
             </Modal>
@@ -248,7 +343,15 @@ fn clients_by_employee(
 /// The checkmark of an employee on an approved partner email domain (R-ACC-3).
 fn domain_checkmark() -> impl IntoView {
     let i18n = use_i18n();
-    view! { <span class="checkmark" role="img" aria-label=t_string!(i18n, partner_domain_checkmark).to_string()>"✓"</span> }
+    view! {
+        <span
+            class="checkmark"
+            role="img"
+            aria-label=t_string!(i18n, partner_domain_checkmark).to_string()
+        >
+            "✓"
+        </span>
+    }
 }
 
 /// An employee opened by their name, as the vendor's steps go (R-PA-2:
@@ -302,15 +405,34 @@ fn EmployeeDetails(
         <h2 id="employee-dialog-title">{name}</h2>
         <p>{email} " " {check.then(domain_checkmark)}</p>
         <h3>{t_string!(i18n, tab_clients)}</h3>
-        <p>{if clients.is_empty() { t_string!(i18n, employee_no_clients).to_string() } else { clients.join(", ") }}</p>
+        <p>
+            {if clients.is_empty() {
+                t_string!(i18n, employee_no_clients).to_string()
+            } else {
+                clients.join(", ")
+            }}
+        </p>
         // The dialog is the employee's own: no row to describe.
         <RowMenu open=menu id=employee row=String::new()>
-            <button type="button" on:click=copy>{t_string!(i18n, copy_access_link)}</button>
-            <button type="button" on:click=move |_| switch(EmployeeDialog::LinkClients(employee))>{t_string!(i18n, link_clients)}</button>
-            <button type="button" on:click=move |_| switch(EmployeeDialog::RemoveFromClients(employee))>{t_string!(i18n, remove_from_clients)}</button>
+            <button type="button" on:click=copy>
+                {t_string!(i18n, copy_access_link)}
+            </button>
+            <button type="button" on:click=move |_| switch(EmployeeDialog::LinkClients(employee))>
+                {t_string!(i18n, link_clients)}
+            </button>
+            <button
+                type="button"
+                on:click=move |_| switch(EmployeeDialog::RemoveFromClients(employee))
+            >
+                {t_string!(i18n, remove_from_clients)}
+            </button>
         </RowMenu>
         {issued_link("employee-link", issued)}
-        <p><button type="button" on:click=move |_| open.set(false)>{t_string!(i18n, close)}</button></p>
+        <p>
+            <button type="button" on:click=move |_| open.set(false)>
+                {t_string!(i18n, close)}
+            </button>
+        </p>
     }
 }
 
@@ -356,25 +478,43 @@ fn LinkClients(
     };
     let empty = clients.is_empty();
     view! {
-        <h2 id="employee-dialog-title">{t!(i18n, link_clients_for, name = move || name.clone())}</h2>
+        <h2 id="employee-dialog-title">
+            {t!(i18n, link_clients_for, name = move || name.clone())}
+        </h2>
         <p class="help">{t_string!(i18n, link_clients_help)}</p>
         {if empty {
             view! { <p>{t_string!(i18n, no_clients_to_link)}</p> }.into_any()
         } else {
             view! {
                 <label for="link-client">{t_string!(i18n, client)}</label>
-                <select id="link-client" on:change=move |ev| {
-                    picked.set(event_target_value(&ev).parse::<u32>().ok().map(AccountId));
-                }>
+                <select
+                    id="link-client"
+                    on:change=move |ev| {
+                        picked.set(event_target_value(&ev).parse::<u32>().ok().map(AccountId));
+                    }
+                >
                     <option value="">{t_string!(i18n, choose_client)}</option>
-                    {clients.into_iter().map(|(id, name)| view! { <option value=id.0.to_string()>{name}</option> }).collect_view()}
+                    {clients
+                        .into_iter()
+                        .map(|(id, name)| view! { <option value=id.0.to_string()>{name}</option> })
+                        .collect_view()}
                 </select>
-            }.into_any()
+            }
+                .into_any()
         }}
         <InlineNotice />
         <div class="actions">
-            <button type="button" on:click=move |_| open.set(false)>{t_string!(i18n, cancel)}</button>
-            <button type="button" class="primary" disabled=move || picked.get().is_none() on:click=link>{t_string!(i18n, confirm)}</button>
+            <button type="button" on:click=move |_| open.set(false)>
+                {t_string!(i18n, cancel)}
+            </button>
+            <button
+                type="button"
+                class="primary"
+                disabled=move || picked.get().is_none()
+                on:click=link
+            >
+                {t_string!(i18n, confirm)}
+            </button>
         </div>
     }
 }
@@ -485,12 +625,31 @@ fn RemoveFromClients(
             view! {
                 <li>
                     <label class="choice">
-                        <input type="checkbox" prop:checked=move || ticked.with(|t| t.contains(&id))
-                            on:change=move |ev| { let on = event_target_checked(&ev); toggle(ticked, id, on); } />
-                        " " {label}
+                        <input
+                            type="checkbox"
+                            prop:checked=move || ticked.with(|t| t.contains(&id))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                toggle(ticked, id, on);
+                            }
+                        />
+                        " "
+                        {label}
                     </label>
-                    {if s.assets.is_empty() { view! { <p class="help">{t_string!(i18n, no_owned_assets)}</p> }.into_any() }
-                     else { view! { <ul class="assets">{s.assets.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul> }.into_any() }}
+                    {if s.assets.is_empty() {
+                        view! { <p class="help">{t_string!(i18n, no_owned_assets)}</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="assets">
+                                {s
+                                    .assets
+                                    .into_iter()
+                                    .map(|a| view! { <li>{a}</li> })
+                                    .collect_view()}
+                            </ul>
+                        }
+                            .into_any()
+                    }}
                 </li>
             }
         }).collect_view()
@@ -504,22 +663,54 @@ fn RemoveFromClients(
                 <li>
                     <strong>{s.name.clone()}</strong>
                     {if s.assets.is_empty() {
-                        view! { " — " {t_string!(i18n, no_owned_assets)} }.into_any()
+                        view! {
+                            " — "
+                            {t_string!(i18n, no_owned_assets)}
+                        }
+                            .into_any()
                     } else {
                         view! {
-                            <ul class="assets">{s.assets.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul>
-                            <label>{select_label} " "
+                            <ul class="assets">
+                                {s
+                                    .assets
+                                    .into_iter()
+                                    .map(|a| view! { <li>{a}</li> })
+                                    .collect_view()}
+                            </ul>
+                            <label>
+                                {select_label} " "
                                 <select
-                                    aria-invalid=move || (tried.get() && receivers.with(|r| !r.iter().any(|x| x.0 == id))).to_string()
+                                    aria-invalid=move || {
+                                        (tried.get()
+                                            && receivers.with(|r| !r.iter().any(|x| x.0 == id)))
+                                            .to_string()
+                                    }
                                     on:change=move |ev| {
-                                    let to = event_target_value(&ev).parse::<u32>().ok().map(UserId);
-                                    receivers.update(|r| { r.retain(|x| x.0 != id); if let Some(u) = to { r.push((id, u)) } });
-                                }>
+                                        let to = event_target_value(&ev)
+                                            .parse::<u32>()
+                                            .ok()
+                                            .map(UserId);
+                                        receivers
+                                            .update(|r| {
+                                                r.retain(|x| x.0 != id);
+                                                if let Some(u) = to {
+                                                    r.push((id, u))
+                                                }
+                                            });
+                                    }
+                                >
                                     <option value="">{t_string!(i18n, choose_user)}</option>
-                                    {s.receivers.into_iter().map(|(uid, l)| view! { <option value=uid.0.to_string()>{l}</option> }).collect_view()}
+                                    {s
+                                        .receivers
+                                        .into_iter()
+                                        .map(|(uid, l)| {
+                                            view! { <option value=uid.0.to_string()>{l}</option> }
+                                        })
+                                        .collect_view()}
                                 </select>
                             </label>
-                        }.into_any()
+                        }
+                            .into_any()
                     }}
                 </li>
             }
@@ -527,34 +718,58 @@ fn RemoveFromClients(
     };
     let heading = name.clone();
     view! {
-        <h2 id="employee-dialog-title">{t!(i18n, remove_from_clients_title, name = move || heading.clone())}</h2>
+        <h2 id="employee-dialog-title">
+            {t!(i18n, remove_from_clients_title, name = move || heading.clone())}
+        </h2>
         {move || match step.get() {
-            WizardStep::Choose => view! {
-                <p class="step-count">{t!(i18n, step_n_of_2, step = 1)}</p>
-                <p class="help">{t_string!(i18n, remove_from_clients_help)}</p>
-                {if stops.with_value(Vec::is_empty) { view! { <p>{t_string!(i18n, not_in_any_client)}</p> }.into_any() }
-                 else { view! { <ul class="wizard-list">{choose()}</ul> }.into_any() }}
-                <InlineNotice />
-                <div class="actions">
-                    <button type="button" on:click=move |_| open.set(false)>{t_string!(i18n, cancel)}</button>
-                    <button type="button" class="primary" on:click=next>{t_string!(i18n, next)}</button>
-                </div>
-            }.into_any(),
-            WizardStep::Review => view! {
-                <p class="step-count">{t!(i18n, step_n_of_2, step = 2)}</p>
-                <ul class="wizard-list">{review()}</ul>
-                <InlineNotice />
-                <div class="actions">
-                    <button type="button" on:click=move |_| step.set(WizardStep::Choose)>{t_string!(i18n, back)}</button>
-                    <button type="button" class="primary" on:click=done>{t_string!(i18n, done)}</button>
-                </div>
-            }.into_any(),
-            WizardStep::Done => view! {
-                <InlineNotice />
-                <div class="actions">
-                    <button type="button" class="primary" on:click=move |_| open.set(false)>{t_string!(i18n, close)}</button>
-                </div>
-            }.into_any(),
+            WizardStep::Choose => {
+                view! {
+                    <p class="step-count">{t!(i18n, step_n_of_2, step = 1)}</p>
+                    <p class="help">{t_string!(i18n, remove_from_clients_help)}</p>
+                    {if stops.with_value(Vec::is_empty) {
+                        view! { <p>{t_string!(i18n, not_in_any_client)}</p> }.into_any()
+                    } else {
+                        view! { <ul class="wizard-list">{choose()}</ul> }.into_any()
+                    }}
+                    <InlineNotice />
+                    <div class="actions">
+                        <button type="button" on:click=move |_| open.set(false)>
+                            {t_string!(i18n, cancel)}
+                        </button>
+                        <button type="button" class="primary" on:click=next>
+                            {t_string!(i18n, next)}
+                        </button>
+                    </div>
+                }
+                    .into_any()
+            }
+            WizardStep::Review => {
+                view! {
+                    <p class="step-count">{t!(i18n, step_n_of_2, step = 2)}</p>
+                    <ul class="wizard-list">{review()}</ul>
+                    <InlineNotice />
+                    <div class="actions">
+                        <button type="button" on:click=move |_| step.set(WizardStep::Choose)>
+                            {t_string!(i18n, back)}
+                        </button>
+                        <button type="button" class="primary" on:click=done>
+                            {t_string!(i18n, done)}
+                        </button>
+                    </div>
+                }
+                    .into_any()
+            }
+            WizardStep::Done => {
+                view! {
+                    <InlineNotice />
+                    <div class="actions">
+                        <button type="button" class="primary" on:click=move |_| open.set(false)>
+                            {t_string!(i18n, close)}
+                        </button>
+                    </div>
+                }
+                    .into_any()
+            }
         }}
     }
 }

@@ -89,11 +89,17 @@ pub fn GetAccessLink(
         }
     };
     view! {
-        <button type="button" class="primary" on:click=get>{t_string!(i18n, get_access_link)}</button>
+        <button type="button" class="primary" on:click=get>
+            {t_string!(i18n, get_access_link)}
+        </button>
         <Modal open=open labelled_by="own-link-title" class="wizard">
             <h2 id="own-link-title">{t_string!(i18n, get_access_link)}</h2>
             {issued_link("own-link", issued)}
-            <p><button type="button" on:click=move |_| open.set(false)>{t_string!(i18n, close)}</button></p>
+            <p>
+                <button type="button" on:click=move |_| open.set(false)>
+                    {t_string!(i18n, close)}
+                </button>
+            </p>
         </Modal>
     }
 }
@@ -147,8 +153,22 @@ pub fn IssuedLink(
         <div class="issued-link">
             <label for=id>{t!(i18n, access_link_label, name = move || name.clone())}</label>
             <input id=id type="text" readonly prop:value=url size="60" />
-            <button type="button" on:click=move |_| copy(())>{t_string!(i18n, copy_link)}</button>
-            <span role="status">{move || status.get().map(|ok| if ok { t!(i18n, link_copied).into_any() } else { t!(i18n, link_copy_failed).into_any() })}</span>
+            <button type="button" on:click=move |_| copy(())>
+                {t_string!(i18n, copy_link)}
+            </button>
+            <span role="status">
+                {move || {
+                    status
+                        .get()
+                        .map(|ok| {
+                            if ok {
+                                t!(i18n, link_copied).into_any()
+                            } else {
+                                t!(i18n, link_copy_failed).into_any()
+                            }
+                        })
+                }}
+            </span>
             <p class="help">{t!(i18n, link_valid_until, date = move || lang.date(expires))}</p>
         </div>
     }
@@ -165,16 +185,36 @@ pub fn AccessLinks(
     let lang = crate::app::language::lang();
     let rows = move || {
         studio.doc.with(|d| {
-            let links: Vec<_> = d.state.links.iter().filter(|l| l.partner == partner).collect();
+            let links: Vec<_> = d
+                .state
+                .links
+                .iter()
+                .filter(|l| l.partner == partner)
+                .collect();
             if links.is_empty() {
-                return view! { <tr><td colspan="6" class="empty">{t_string!(i18n, no_links)}</td></tr> }.into_any();
+                return view! {
+                    <tr>
+                        <td colspan="6" class="empty">
+                            {t_string!(i18n, no_links)}
+                        </td>
+                    </tr>
+                }
+                .into_any();
             }
             links
                 .into_iter()
                 .rev()
                 .map(|l| {
-                    let who = d.state.user(partner, l.employee).map(|u| u.name.clone()).unwrap_or_default();
-                    let used: Vec<String> = l.used_in.iter().map(|(c, _)| client_names(&d.state, partner, *c).0).collect();
+                    let who = d
+                        .state
+                        .user(partner, l.employee)
+                        .map(|u| u.name.clone())
+                        .unwrap_or_default();
+                    let used: Vec<String> = l
+                        .used_in
+                        .iter()
+                        .map(|(c, _)| client_names(&d.state, partner, *c).0)
+                        .collect();
                     let status = l.status(d.clock);
                     let token = l.token.clone();
                     let revocable = l.revoked_at.is_none() && status != LinkStatus::Expired;
@@ -185,15 +225,26 @@ pub fn AccessLinks(
                             <td>{lang.date(l.expires_at)}</td>
                             <td>{status.text().render(lang)}</td>
                             <td>{used.join(", ")}</td>
-                            <td>{revocable.then(|| view! {
-                                // A client may hold the link: it stops working at once, with no undo.
-                                <ConfirmButton
-                                    label=t_string!(i18n, revoke).to_string()
-                                    title=t_string!(i18n, revoke_link_title).to_string()
-                                    body=t_string!(i18n, revoke_link_body).to_string()
-                                    confirm=t_string!(i18n, revoke).to_string()
-                                    on_confirm=Callback::new(move |_| { let _ = studio.run(Command::RevokeAccessLink { token: token.clone() }); }) />
-                            })}</td>
+                            <td>
+                                {revocable
+                                    .then(|| {
+                                        view! {
+                                            // A client may hold the link: it stops working at once, with no undo.
+                                            <ConfirmButton
+                                                label=t_string!(i18n, revoke).to_string()
+                                                title=t_string!(i18n, revoke_link_title).to_string()
+                                                body=t_string!(i18n, revoke_link_body).to_string()
+                                                confirm=t_string!(i18n, revoke).to_string()
+                                                on_confirm=Callback::new(move |_| {
+                                                    let _ = studio
+                                                        .run(Command::RevokeAccessLink {
+                                                            token: token.clone(),
+                                                        });
+                                                })
+                                            />
+                                        }
+                                    })}
+                            </td>
                         </tr>
                     }
                 })
@@ -204,14 +255,18 @@ pub fn AccessLinks(
     view! {
         <h2>{t_string!(i18n, access_links)}</h2>
         <table>
-            <thead><tr>
-                <th scope="col">{t_string!(i18n, col_employee)}</th>
-                <th scope="col">{t_string!(i18n, col_issued)}</th>
-                <th scope="col">{t_string!(i18n, col_expires)}</th>
-                <th scope="col">{t_string!(i18n, col_state)}</th>
-                <th scope="col">{t_string!(i18n, col_used_in)}</th>
-                <th scope="col"><span class="visually-hidden">{t_string!(i18n, revoke)}</span></th>
-            </tr></thead>
+            <thead>
+                <tr>
+                    <th scope="col">{t_string!(i18n, col_employee)}</th>
+                    <th scope="col">{t_string!(i18n, col_issued)}</th>
+                    <th scope="col">{t_string!(i18n, col_expires)}</th>
+                    <th scope="col">{t_string!(i18n, col_state)}</th>
+                    <th scope="col">{t_string!(i18n, col_used_in)}</th>
+                    <th scope="col">
+                        <span class="visually-hidden">{t_string!(i18n, revoke)}</span>
+                    </th>
+                </tr>
+            </thead>
             <tbody>{rows}</tbody>
         </table>
     }

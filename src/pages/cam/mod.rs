@@ -62,8 +62,7 @@ fn CamScreen(
             .doc
             .with(|d| may_open_client_access_manager(&d.state, &d.acting).err())
     });
-    move || {
-        match denied.get() {
+    move || match denied.get() {
         Some(refusal) => view! {
             <ScreenHeading text=t_string!(i18n, cam_denied_title) />
             <p class="refusal">{refusal.render(lang)}</p>
@@ -74,13 +73,35 @@ fn CamScreen(
                 <ScreenHeading text=t_string!(i18n, cam_title) />
                 <links::GetAccessLink partner=partner />
             </div>
-            <div role="tablist" aria-label=move || t_string!(i18n, cam_title).to_string() on:keydown=on_keydown>
-                <button type="button" role="tab" id="tab-clients" aria-controls="panel-clients" node_ref=clients_tab
-                    aria-selected=move || (tab.get() == Tab::Clients).to_string() tabindex=move || stop(Tab::Clients)
-                    on:click=move |_| tab.set(Tab::Clients)>{t_string!(i18n, tab_clients)}</button>
-                <button type="button" role="tab" id="tab-employees" aria-controls="panel-employees" node_ref=employees_tab
-                    aria-selected=move || (tab.get() == Tab::Employees).to_string() tabindex=move || stop(Tab::Employees)
-                    on:click=move |_| tab.set(Tab::Employees)>{t_string!(i18n, tab_employees)}</button>
+            <div
+                role="tablist"
+                aria-label=move || t_string!(i18n, cam_title).to_string()
+                on:keydown=on_keydown
+            >
+                <button
+                    type="button"
+                    role="tab"
+                    id="tab-clients"
+                    aria-controls="panel-clients"
+                    node_ref=clients_tab
+                    aria-selected=move || (tab.get() == Tab::Clients).to_string()
+                    tabindex=move || stop(Tab::Clients)
+                    on:click=move |_| tab.set(Tab::Clients)
+                >
+                    {t_string!(i18n, tab_clients)}
+                </button>
+                <button
+                    type="button"
+                    role="tab"
+                    id="tab-employees"
+                    aria-controls="panel-employees"
+                    node_ref=employees_tab
+                    aria-selected=move || (tab.get() == Tab::Employees).to_string()
+                    tabindex=move || stop(Tab::Employees)
+                    on:click=move |_| tab.set(Tab::Employees)
+                >
+                    {t_string!(i18n, tab_employees)}
+                </button>
             </div>
             {move || match tab.get() {
                 Tab::Clients => view! { <clients::ClientsTab partner=partner /> }.into_any(),
@@ -88,6 +109,5 @@ fn CamScreen(
             }}
         }
         .into_any(),
-    }
     }
 }

@@ -172,26 +172,78 @@ fn Wizard(
             Step::Emails => view! { <EmailsStep draft=draft /> }.into_any(),
             Step::Seat => view! { <SeatStep account=account draft=draft /> }.into_any(),
             Step::Access => view! { <AccessStep account=account draft=draft /> }.into_any(),
-            Step::Review => view! { <ReviewStep account=account draft=draft refusal=refusal /> }.into_any(),
+            Step::Review => {
+                view! { <ReviewStep account=account draft=draft refusal=refusal /> }.into_any()
+            }
         }}
         <div class="actions">
-            <button type="button" on:click=move |_| open.set(false)>{t_string!(i18n, cancel)}</button>
-            {move || (step.get() != Step::Emails).then(|| view! {
-                <button type="button" on:click=move |_| {
-                    refusal.set(None);
-                    step.update(|s| *s = match s { Step::Review => Step::Access, Step::Access => Step::Seat, _ => Step::Emails });
-                }>{t_string!(i18n, back)}</button>
-            })}
+            <button type="button" on:click=move |_| open.set(false)>
+                {t_string!(i18n, cancel)}
+            </button>
+            {move || {
+                (step.get() != Step::Emails)
+                    .then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                on:click=move |_| {
+                                    refusal.set(None);
+                                    step.update(|s| {
+                                        *s = match s {
+                                            Step::Review => Step::Access,
+                                            Step::Access => Step::Seat,
+                                            _ => Step::Emails,
+                                        };
+                                    });
+                                }
+                            >
+                                {t_string!(i18n, back)}
+                            </button>
+                        }
+                    })
+            }}
             {move || match step.get() {
-                Step::Emails => view! { <button type="button" class="primary" on:click=to_seat>{t_string!(i18n, next)}</button> }.into_any(),
-                Step::Seat => view! {
-                    <button type="button" class="primary" disabled=move || draft.seat.get().is_none()
-                        on:click=move |_| step.set(Step::Access)>{t_string!(i18n, next)}</button>
-                }.into_any(),
-                Step::Access => view! {
-                    <button type="button" class="primary" on:click=move |_| step.set(Step::Review)>{t_string!(i18n, next)}</button>
-                }.into_any(),
-                Step::Review => view! { <button type="button" class="primary" on:click=send>{t_string!(i18n, send)}</button> }.into_any(),
+                Step::Emails => {
+                    view! {
+                        <button type="button" class="primary" on:click=to_seat>
+                            {t_string!(i18n, next)}
+                        </button>
+                    }
+                        .into_any()
+                }
+                Step::Seat => {
+                    view! {
+                        <button
+                            type="button"
+                            class="primary"
+                            disabled=move || draft.seat.get().is_none()
+                            on:click=move |_| step.set(Step::Access)
+                        >
+                            {t_string!(i18n, next)}
+                        </button>
+                    }
+                        .into_any()
+                }
+                Step::Access => {
+                    view! {
+                        <button
+                            type="button"
+                            class="primary"
+                            on:click=move |_| step.set(Step::Review)
+                        >
+                            {t_string!(i18n, next)}
+                        </button>
+                    }
+                        .into_any()
+                }
+                Step::Review => {
+                    view! {
+                        <button type="button" class="primary" on:click=send>
+                            {t_string!(i18n, send)}
+                        </button>
+                    }
+                        .into_any()
+                }
             }}
         </div>
     }
@@ -243,30 +295,61 @@ fn EmailsStep(
     view! {
         <h3>{t_string!(i18n, step_emails)}</h3>
         <label for="emails-input">{t_string!(i18n, step_emails)}</label>
-        <textarea id="emails-input" rows="4" aria-describedby="emails-help emails-problems"
+        <textarea
+            id="emails-input"
+            rows="4"
+            aria-describedby="emails-help emails-problems"
             aria-invalid=move || draft.problems.with(|p| !p.is_empty()).to_string()
             prop:value=move || draft.text.get()
-            on:input=move |ev| draft.text.set(event_target_value(&ev))></textarea>
-        <p id="emails-help" class="help">{t_string!(i18n, emails_help)}</p>
+            on:input=move |ev| draft.text.set(event_target_value(&ev))
+        ></textarea>
+        <p id="emails-help" class="help">
+            {t_string!(i18n, emails_help)}
+        </p>
         <label for="csv-input">{t_string!(i18n, upload_csv)}</label>
         <input id="csv-input" type="file" accept=".csv,text/csv" on:change=on_file />
-        {move || draft.csv.get().map(|(name, _)| view! {
-            <p>{t!(i18n, csv_loaded, name = move || name.clone())} " "
-                <button type="button" on:click=move |_| draft.csv.set(None)>{t_string!(i18n, remove_csv)}</button></p>
-        })}
+        {move || {
+            draft
+                .csv
+                .get()
+                .map(|(name, _)| {
+                    view! {
+                        <p>
+                            {t!(i18n, csv_loaded, name = move || name.clone())} " "
+                            <button type="button" on:click=move |_| draft.csv.set(None)>
+                                {t_string!(i18n, remove_csv)}
+                            </button>
+                        </p>
+                    }
+                })
+        }}
         {move || {
             let problems = draft.problems.get();
-            (!problems.is_empty()).then(|| view! {
-                <div role="alert" class="problems" id="emails-problems">
-                    <p>{t_string!(i18n, fix_rows)}</p>
-                    <ul>
-                        {problems.into_iter().map(|p| {
-                            let reason = p.reason.render(lang);
-                            view! { <li>{t!(i18n, row_problem, row = move || p.row, reason = move || reason.clone())}</li> }
-                        }).collect_view()}
-                    </ul>
-                </div>
-            })
+            (!problems.is_empty())
+                .then(|| {
+                    view! {
+                        <div role="alert" class="problems" id="emails-problems">
+                            <p>{t_string!(i18n, fix_rows)}</p>
+                            <ul>
+                                {problems
+                                    .into_iter()
+                                    .map(|p| {
+                                        let reason = p.reason.render(lang);
+                                        view! {
+                                            <li>
+                                                {t!(
+                                                    i18n, row_problem,
+                                                    row = move || p.row,
+                                                    reason = move || reason.clone()
+                                                )}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </div>
+                    }
+                })
         }}
     }
 }
@@ -338,7 +421,13 @@ fn SeatStep(
                 )
             };
             view! {
-                <option value=format!("{s:?}") disabled=!enabled selected=move || draft.seat.get() == Some(s)>{label}</option>
+                <option
+                    value=format!("{s:?}")
+                    disabled=!enabled
+                    selected=move || draft.seat.get() == Some(s)
+                >
+                    {label}
+                </option>
             }
         })
         .collect_view();
@@ -346,14 +435,24 @@ fn SeatStep(
     view! {
         <h3>{t_string!(i18n, step_seat)}</h3>
         <label for="seat-select">{t_string!(i18n, step_seat)}</label>
-        <select id="seat-select" on:change=move |ev| {
-            let v = event_target_value(&ev);
-            draft.seat.set(Seat::ALL.into_iter().find(|s| format!("{s:?}") == v));
-        }>
-            <option value="" selected=move || draft.seat.get().is_none()>{t_string!(i18n, choose_seat)}</option>
+        <select
+            id="seat-select"
+            on:change=move |ev| {
+                let v = event_target_value(&ev);
+                draft.seat.set(Seat::ALL.into_iter().find(|s| format!("{s:?}") == v));
+            }
+        >
+            <option value="" selected=move || draft.seat.get().is_none()>
+                {t_string!(i18n, choose_seat)}
+            </option>
             {options}
         </select>
-        {(!ineligible.is_empty()).then(|| view! { <p class="help">{t!(i18n, partner_seat_hidden, who = move || who.clone())}</p> })}
+        {(!ineligible.is_empty())
+            .then(|| {
+                view! {
+                    <p class="help">{t!(i18n, partner_seat_hidden, who = move || who.clone())}</p>
+                }
+            })}
     }
 }
 
@@ -367,7 +466,12 @@ fn AccessStep(
     let i18n = use_i18n();
     view! {
         <h3>{t_string!(i18n, step_access)}</h3>
-        <AccessChooser account=account emails=draft.emails() draft=draft.access seat=draft.seat.get_untracked().unwrap_or(Seat::ViewOnly) />
+        <AccessChooser
+            account=account
+            emails=draft.emails()
+            draft=draft.access
+            seat=draft.seat.get_untracked().unwrap_or(Seat::ViewOnly)
+        />
     }
 }
 
@@ -398,29 +502,54 @@ fn ReviewStep(
         <h3>{t_string!(i18n, step_review)}</h3>
         <dl class="review">
             <dt>{t_string!(i18n, review_people)}</dt>
-            <dd><ul>{people.iter().map(|p| view! { <li>{p.email.to_string()}</li> }).collect_view()}</ul></dd>
+            <dd>
+                <ul>
+                    {people.iter().map(|p| view! { <li>{p.email.to_string()}</li> }).collect_view()}
+                </ul>
+            </dd>
             <dt>{t_string!(i18n, review_seat)}</dt>
             <dd>{seat.map(|s| s.text().render(lang))}</dd>
         </dl>
         {move || match preview() {
             None => ().into_any(),
-            Some((Err(r), _)) => view! { <p role="alert" class="refusal">{r.render(lang)}</p> }.into_any(),
+            Some((Err(r), _)) => {
+                view! {
+                    <p role="alert" class="refusal">
+                        {r.render(lang)}
+                    </p>
+                }
+                    .into_any()
+            }
             Some((Ok(decision), acc)) => {
-                let added: Vec<User> = decision.events.iter().filter_map(|e| match e {
-                    Event::UserAdded { user, .. } => Some(user.clone()),
-                    _ => None,
-                }).collect();
+                let added: Vec<User> = decision
+                    .events
+                    .iter()
+                    .filter_map(|e| match e {
+                        Event::UserAdded { user, .. } => Some(user.clone()),
+                        _ => None,
+                    })
+                    .collect();
                 let first = added.first().cloned();
                 let requested = match draft.access.access() {
                     Access::Custom(p) => Some(p),
                     Access::Set(s) => acc.as_ref().and_then(|a| a.set_permissions(s)),
                 };
                 let not_granted: Vec<String> = match (&first, requested) {
-                    (Some(u), Some(req)) => u.permissions.changes_to(&req).into_iter().filter_map(|c| match c {
-                        PermissionChange::Added(p) => Some(p.text().render(lang).to_string()),
-                        PermissionChange::ScopeChanged { right, to, from } if to > from => Some(right.text().render(lang)),
-                        _ => None,
-                    }).collect(),
+                    (Some(u), Some(req)) => {
+                        u.permissions
+                            .changes_to(&req)
+                            .into_iter()
+                            .filter_map(|c| match c {
+                                PermissionChange::Added(p) => {
+                                    Some(p.text().render(lang).to_string())
+                                }
+                                PermissionChange::ScopeChanged { right, to, from } if to > from => {
+                                    Some(right.text().render(lang))
+                                }
+                                _ => None,
+                            })
+                            .collect()
+                    }
                     _ => Vec::new(),
                 };
                 let label = match (&first, &acc) {
@@ -432,24 +561,64 @@ fn ReviewStep(
                     (Some(s), Some(a)) if s.is_paid() => {
                         let used = a.seats_used(s) + added.len() as u32;
                         let bought = a.seats_purchased(s);
-                        Some(view! { <p>{t!(i18n, review_seats_after, seat = move || s.text().render(lang), used = move || used, bought = move || bought)}</p> })
+                        Some(
+                            view! {
+                                <p>
+                                    {t!(
+                                        i18n, review_seats_after,
+                                        seat = move || s.text().render(lang),
+                                        used = move || used,
+                                        bought = move || bought
+                                    )}
+                                </p>
+                            },
+                        )
                     }
                     _ => None,
                 };
-                let mails: Vec<(String, String)> = decision.mails().map(|m| (m.to.to_string(), m.subject.render(lang))).collect();
+                let mails: Vec<(String, String)> = decision
+                    .mails()
+                    .map(|m| (m.to.to_string(), m.subject.render(lang)))
+                    .collect();
                 let list = not_granted.join(", ");
                 view! {
                     <dl class="review">
                         <dt>{t_string!(i18n, review_access)}</dt>
-                        <dd>{label} " — " {t!(i18n, review_permissions_count, count = move || count)}</dd>
+                        <dd>
+                            {label} " — "
+                            {t!(i18n, review_permissions_count, count = move || count)}
+                        </dd>
                     </dl>
-                    {(!not_granted.is_empty()).then(|| view! { <p class="help">{t!(i18n, review_not_granted, list = move || list.clone())}</p> })}
+                    {(!not_granted.is_empty())
+                        .then(|| {
+                            view! {
+                                <p class="help">
+                                    {t!(i18n, review_not_granted, list = move || list.clone())}
+                                </p>
+                            }
+                        })}
                     {seats_line}
                     <h4>{t_string!(i18n, review_emails)}</h4>
-                    <ul class="mails">{mails.into_iter().map(|(to, subject)| view! { <li>{to} ": " {subject}</li> }).collect_view()}</ul>
-                }.into_any()
+                    <ul class="mails">
+                        {mails
+                            .into_iter()
+                            .map(|(to, subject)| view! { <li>{to} ": " {subject}</li> })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
             }
         }}
-        {move || refusal.get().map(|r| view! { <p role="alert" class="refusal">{r.render(lang)}</p> })}
+        {move || {
+            refusal
+                .get()
+                .map(|r| {
+                    view! {
+                        <p role="alert" class="refusal">
+                            {r.render(lang)}
+                        </p>
+                    }
+                })
+        }}
     }
 }

@@ -66,7 +66,12 @@ fn SeatSummary(
                     } else {
                         t!(i18n, seats_free_count, used = move || used).into_any()
                     };
-                    view! { <div class="seat"><dt>{s.text().render(lang)}</dt><dd>{text}</dd></div> }
+                    view! {
+                        <div class="seat">
+                            <dt>{s.text().render(lang)}</dt>
+                            <dd>{text}</dd>
+                        </div>
+                    }
                 })
                 .collect::<Vec<_>>()
         })
@@ -124,9 +129,23 @@ fn UserTable(
         };
         view! {
             <th scope="col" aria-sort=aria>
-                <button type="button" class="sort" on:click=move |_| query.update(|q| {
-                    if q.sort == col { q.descending = !q.descending } else { q.sort = col; q.descending = false }
-                })>{label}</button>
+                <button
+                    type="button"
+                    class="sort"
+                    on:click=move |_| {
+                        query
+                            .update(|q| {
+                                if q.sort == col {
+                                    q.descending = !q.descending
+                                } else {
+                                    q.sort = col;
+                                    q.descending = false;
+                                }
+                            })
+                    }
+                >
+                    {label}
+                </button>
             </th>
         }
     };
@@ -192,34 +211,60 @@ fn UserTable(
         };
         if sel.rows.is_empty() {
             return view! {
-                <tr><td colspan="8" class="empty">
-                    {t_string!(i18n, no_users_match)} " "
-                    <button type="button" on:click=move |_| query.set(UserQuery::default())>{t_string!(i18n, clear_filters)}</button>
-                </td></tr>
+                <tr>
+                    <td colspan="8" class="empty">
+                        {t_string!(i18n, no_users_match)}
+                        " "
+                        <button type="button" on:click=move |_| query.set(UserQuery::default())>
+                            {t_string!(i18n, clear_filters)}
+                        </button>
+                    </td>
+                </tr>
             }
             .into_any();
         }
         sel.rows
             .into_iter()
             .map(|r| {
-                let status_class = if r.status == UserStatus::Active { "status active" } else { "status deactivated" };
-                let open = move |_| { selected.set(Some(r.id)); detail_open.set(true); };
+                let status_class = if r.status == UserStatus::Active {
+                    "status active"
+                } else {
+                    "status deactivated"
+                };
+                let open = move |_| {
+                    selected.set(Some(r.id));
+                    detail_open.set(true);
+                };
                 let header = format!("user-{}", r.id.0);
                 view! {
                     <tr>
                         <th scope="row" id=header.clone()>
-                            <button type="button" class="link" on:click=open>{r.name}</button>
+                            <button type="button" class="link" on:click=open>
+                                {r.name}
+                            </button>
                         </th>
                         <td>{r.email}</td>
                         <td>{r.seat.text().render(lang)}</td>
                         <td>{r.set_label}</td>
-                        <td><span class=status_class>{r.status.text().render(lang)}</span></td>
-                        <td>{r.partner.map(|p| view! { <span class="partner-badge">{p}</span> })}</td>
-                        <td><time datetime=r.last_change.iso_date()>{lang.date(r.last_change)}</time></td>
+                        <td>
+                            <span class=status_class>{r.status.text().render(lang)}</span>
+                        </td>
+                        <td>
+                            {r.partner.map(|p| view! { <span class="partner-badge">{p}</span> })}
+                        </td>
+                        <td>
+                            <time datetime=r
+                                .last_change
+                                .iso_date()>{lang.date(r.last_change)}</time>
+                        </td>
                         // "Hover over the user and click Edit permissions", as the
                         // vendor's help says; shown on focus too, and described
                         // by the user's name.
-                        <td class="row-edit"><button type="button" aria-describedby=header on:click=open>{t_string!(i18n, edit_permissions)}</button></td>
+                        <td class="row-edit">
+                            <button type="button" aria-describedby=header on:click=open>
+                                {t_string!(i18n, edit_permissions)}
+                            </button>
+                        </td>
                     </tr>
                 }
             })
@@ -251,35 +296,75 @@ fn UserTable(
                         type="search"
                         placeholder=move || t_string!(i18n, search_users).to_string()
                         prop:value=move || query.with(|q| q.text.clone())
-                        on:input=move |ev| query.update(|q| { q.text = event_target_value(&ev); q.page = 0; })
+                        on:input=move |ev| {
+                            query
+                                .update(|q| {
+                                    q.text = event_target_value(&ev);
+                                    q.page = 0;
+                                })
+                        }
                     />
                 </label>
                 <span class="field">
                     <label for="filter-seat">{t_string!(i18n, filter_seat)}</label>
-                    <select id="filter-seat" on:change=on_seat prop:value=move || query.with(|q| q.seat.map(|s| format!("{s:?}")).unwrap_or_default())>
-                            <option value="">{t_string!(i18n, all)}</option>
-                            {Seat::ALL.into_iter().map(|s| view! { <option value=format!("{s:?}")>{s.text().render(lang)}</option> }).collect_view()}
+                    <select
+                        id="filter-seat"
+                        on:change=on_seat
+                        prop:value=move || {
+                            query.with(|q| q.seat.map(|s| format!("{s:?}")).unwrap_or_default())
+                        }
+                    >
+                        <option value="">{t_string!(i18n, all)}</option>
+                        {Seat::ALL
+                            .into_iter()
+                            .map(|s| {
+                                view! {
+                                    <option value=format!("{s:?}")>{s.text().render(lang)}</option>
+                                }
+                            })
+                            .collect_view()}
                     </select>
                 </span>
                 <span class="field">
                     <label for="filter-set">{t_string!(i18n, filter_set)}</label>
-                    <select id="filter-set" on:change=on_set prop:value=move || query.with(|q| set_filter_value(q.set))>
-                            <option value="">{t_string!(i18n, all)}</option>
-                            {set_options}
-                            <option value="custom">{t_string!(i18n, custom_set)}</option>
+                    <select
+                        id="filter-set"
+                        on:change=on_set
+                        prop:value=move || query.with(|q| set_filter_value(q.set))
+                    >
+                        <option value="">{t_string!(i18n, all)}</option>
+                        {set_options}
+                        <option value="custom">{t_string!(i18n, custom_set)}</option>
                     </select>
                 </span>
                 <span class="field">
                     <label for="filter-status">{t_string!(i18n, filter_status)}</label>
-                    <select id="filter-status" on:change=on_status prop:value=move || query.with(|q| if q.dormant_at.is_some() { "Dormant".to_string() } else { q.status.map(|s| format!("{s:?}")).unwrap_or_default() })>
-                            <option value="">{t_string!(i18n, all)}</option>
-                            <option value="Active">{UserStatus::Active.text().render(lang)}</option>
-                            <option value="Deactivated">{UserStatus::Deactivated.text().render(lang)}</option>
-                            <option value="Dormant">{t_string!(i18n, dormant_filter)}</option>
+                    <select
+                        id="filter-status"
+                        on:change=on_status
+                        prop:value=move || {
+                            query
+                                .with(|q| {
+                                    if q.dormant_at.is_some() {
+                                        "Dormant".to_string()
+                                    } else {
+                                        q.status.map(|s| format!("{s:?}")).unwrap_or_default()
+                                    }
+                                })
+                        }
+                    >
+                        <option value="">{t_string!(i18n, all)}</option>
+                        <option value="Active">{UserStatus::Active.text().render(lang)}</option>
+                        <option value="Deactivated">
+                            {UserStatus::Deactivated.text().render(lang)}
+                        </option>
+                        <option value="Dormant">{t_string!(i18n, dormant_filter)}</option>
                     </select>
                 </span>
             </div>
-            <p role="status" class="count">{t!(i18n, showing_users, shown = shown, total = total)}</p>
+            <p role="status" class="count">
+                {t!(i18n, showing_users, shown = shown, total = total)}
+            </p>
             <table class="user-table">
                 <thead>
                     <tr>
@@ -290,20 +375,29 @@ fn UserTable(
                         {sort_header(SortColumn::Status, t_string!(i18n, col_status))}
                         <th scope="col">{t_string!(i18n, col_partner)}</th>
                         {sort_header(SortColumn::LastChange, t_string!(i18n, col_last_change))}
-                        <th scope="col" class="row-edit"><span class="visually-hidden">{t_string!(i18n, actions)}</span></th>
+                        <th scope="col" class="row-edit">
+                            <span class="visually-hidden">{t_string!(i18n, actions)}</span>
+                        </th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-            <Pager page=Signal::derive(move || counts().1) pages=Signal::derive(move || counts().2)
-                on_change=Callback::new(move |p| query.update(|q| q.page = p)) />
+            <Pager
+                page=Signal::derive(move || counts().1)
+                pages=Signal::derive(move || counts().2)
+                on_change=Callback::new(move |p| query.update(|q| q.page = p))
+            />
         </section>
         <Modal open=detail_open labelled_by="user-detail-title" class="wizard">
-            {move || selected.get().map(|u| view! { <user_detail::UserDetail account=account user=u /> })}
+            {move || {
+                selected.get().map(|u| view! { <user_detail::UserDetail account=account user=u /> })
+            }}
             // The page's notice is inert behind the modal: say the outcome here too.
             <InlineNotice />
             <div class="actions">
-                <button type="button" on:click=move |_| detail_open.set(false)>{t_string!(i18n, close)}</button>
+                <button type="button" on:click=move |_| detail_open.set(false)>
+                    {t_string!(i18n, close)}
+                </button>
             </div>
         </Modal>
     }

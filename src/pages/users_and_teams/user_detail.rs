@@ -41,7 +41,13 @@ pub fn UserDetail(
             <h2 id="user-detail-title">{u.name.clone()}</h2>
             <p class="user-meta">
                 {u.email.to_string()} " · " {status}
-                {partner.map(|p| view! { " · " <span class="partner-badge">{p}</span> })}
+                {partner
+                    .map(|p| {
+                        view! {
+                            " · "
+                            <span class="partner-badge">{p}</span>
+                        }
+                    })}
             </p>
             <EditPermissions account=account user=u.clone() />
             {may_migrate.then(|| view! { <ChangeToPartnerAdmin account=account user=u.clone() /> })}
@@ -90,7 +96,11 @@ fn EditPermissions(
         .filter(|s| *s != Seat::Partner || eligible || user.seat == Seat::Partner)
         .map(|s| {
             let enabled = s == user.seat || offered.contains(&s);
-            view! { <option value=format!("{s:?}") disabled=!enabled selected=s == user.seat>{s.text().render(lang)}</option> }
+            view! {
+                <option value=format!("{s:?}") disabled=!enabled selected=s == user.seat>
+                    {s.text().render(lang)}
+                </option>
+            }
         })
         .collect_view();
     let command = move || Command::EditUser {
@@ -112,33 +122,65 @@ fn EditPermissions(
     view! {
         <section class="edit-permissions" aria-labelledby="edit-permissions-heading">
             <h3 id="edit-permissions-heading">{t_string!(i18n, edit_permissions)}</h3>
-            {(!adjustments.is_empty()).then(|| view! {
-                <div class="adjustments">
-                    <p>{t_string!(i18n, partner_admin_adjusted)}</p>
-                    <ul>{adjustments.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul>
-                </div>
-            })}
+            {(!adjustments.is_empty())
+                .then(|| {
+                    view! {
+                        <div class="adjustments">
+                            <p>{t_string!(i18n, partner_admin_adjusted)}</p>
+                            <ul>
+                                {adjustments
+                                    .into_iter()
+                                    .map(|a| view! { <li>{a}</li> })
+                                    .collect_view()}
+                            </ul>
+                        </div>
+                    }
+                })}
             <label for="edit-seat">{t_string!(i18n, assign_seat)}</label>
-            <select id="edit-seat" on:change=move |ev| {
-                let v = event_target_value(&ev);
-                if let Some(s) = Seat::ALL.into_iter().find(|s| format!("{s:?}") == v) { seat.set(s) }
-            }>{seat_options}</select>
+            <select
+                id="edit-seat"
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    if let Some(s) = Seat::ALL.into_iter().find(|s| format!("{s:?}") == v) {
+                        seat.set(s)
+                    }
+                }
+            >
+                {seat_options}
+            </select>
             <AccessChooser account=account emails=emails.clone() draft=draft />
             <h4>{t_string!(i18n, what_changes)}</h4>
             {move || match preview() {
-                Err(r) => view! { <p role="alert" class="refusal">{r.render(lang)}</p> }.into_any(),
+                Err(r) => {
+                    view! {
+                        <p role="alert" class="refusal">
+                            {r.render(lang)}
+                        </p>
+                    }
+                        .into_any()
+                }
                 Ok((decision, acc)) => {
                     let lines = change_lines(&decision, acc.as_ref(), lang);
                     if lines.is_empty() {
                         view! { <p class="help">{t_string!(i18n, no_changes)}</p> }.into_any()
                     } else {
-                        view! { <ul class="diff">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }.into_any()
+                        view! {
+                            <ul class="diff">
+                                {lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                            </ul>
+                        }
+                            .into_any()
                     }
                 }
             }}
-            <button type="button" class="primary"
+            <button
+                type="button"
+                class="primary"
                 disabled=move || !matches!(preview(), Ok((d, _)) if !d.events.is_empty())
-                on:click=save>{t_string!(i18n, save)}</button>
+                on:click=save
+            >
+                {t_string!(i18n, save)}
+            </button>
             <SaveAsSet account=account draft=draft />
         </section>
     }
@@ -179,8 +221,13 @@ fn SaveAsSet(
             <summary>{t_string!(i18n, save_as_set)}</summary>
             <form class="inline-form" on:submit=save>
                 <label for="save-set-name">{t_string!(i18n, set_name)}</label>
-                <input id="save-set-name" type="text" maxlength="60" prop:value=move || name.get()
-                    on:input=move |ev| name.set(event_target_value(&ev)) />
+                <input
+                    id="save-set-name"
+                    type="text"
+                    maxlength="60"
+                    prop:value=move || name.get()
+                    on:input=move |ev| name.set(event_target_value(&ev))
+                />
                 <button type="submit">{t_string!(i18n, save_as_set)}</button>
             </form>
         </details>
@@ -260,7 +307,12 @@ fn Lifecycle(
         view! { <p class="help">{t_string!(i18n, no_owned_assets)}</p> }.into_any()
     } else {
         view! {
-            <ul>{assets.iter().map(|a| view! { <li>{a.kind.text().render(lang)} ": " {a.name.clone()}</li> }).collect_view()}</ul>
+            <ul>
+                {assets
+                    .iter()
+                    .map(|a| view! { <li>{a.kind.text().render(lang)} ": " {a.name.clone()}</li> })
+                    .collect_view()}
+            </ul>
         }
         .into_any()
     };
@@ -305,7 +357,13 @@ fn Lifecycle(
                 title=Signal::derive(move || t_string!(i18n, deactivate_title).to_string())
                 body=deactivate_body
                 confirm=Signal::derive(move || t_string!(i18n, deactivate).to_string())
-                on_confirm=Callback::new(move |_| { let _ = studio.run(Command::Deactivate { account, user: id }); })
+                on_confirm=Callback::new(move |_| {
+                    let _ = studio
+                        .run(Command::Deactivate {
+                            account,
+                            user: id,
+                        });
+                })
             />
             <p class="help">{t_string!(i18n, remove_needs_deactivation)}</p>
         }
@@ -313,7 +371,16 @@ fn Lifecycle(
     } else {
         let reactivate = match refused(Command::Reactivate { account, user: id }) {
             None => view! {
-                <button type="button" on:click=move |_| { let _ = studio.run(Command::Reactivate { account, user: id }); }>
+                <button
+                    type="button"
+                    on:click=move |_| {
+                        let _ = studio
+                            .run(Command::Reactivate {
+                                account,
+                                user: id,
+                            });
+                    }
+                >
                     {t_string!(i18n, reactivate)}
                 </button>
             }
@@ -323,18 +390,31 @@ fn Lifecycle(
         view! {
             {reactivate}
             <label for="reassign-to">{t_string!(i18n, reassign_to)}</label>
-            <select id="reassign-to" on:change=move |ev| {
-                receiver.set(event_target_value(&ev).parse::<u32>().ok().map(UserId));
-            }>
+            <select
+                id="reassign-to"
+                on:change=move |ev| {
+                    receiver.set(event_target_value(&ev).parse::<u32>().ok().map(UserId));
+                }
+            >
                 <option value="">{t_string!(i18n, choose_user)}</option>
-                {others.into_iter().map(|(uid, name)| view! { <option value=uid.0.to_string()>{name}</option> }).collect_view()}
+                {others
+                    .into_iter()
+                    .map(|(uid, name)| view! { <option value=uid.0.to_string()>{name}</option> })
+                    .collect_view()}
             </select>
             <ConfirmButton
                 label=Signal::derive(move || t_string!(i18n, remove).to_string())
                 title=Signal::derive(move || t_string!(i18n, remove_title).to_string())
                 body=Signal::derive(move || t_string!(i18n, remove_body).to_string())
                 confirm=Signal::derive(move || t_string!(i18n, remove).to_string())
-                on_confirm=Callback::new(move |_| { let _ = studio.run(Command::RemoveUser { account, user: id, reassign_to: receiver.get_untracked() }); })
+                on_confirm=Callback::new(move |_| {
+                    let _ = studio
+                        .run(Command::RemoveUser {
+                            account,
+                            user: id,
+                            reassign_to: receiver.get_untracked(),
+                        });
+                })
             />
         }
         .into_any()
@@ -347,6 +427,15 @@ fn Lifecycle(
         </section>
     }
     .into_any()
+}
+
+/// Whether the event adds or changes `user` of `account`.
+fn is_about(e: &Event, account: AccountId, user: UserId) -> bool {
+    matches!(
+        e,
+        Event::UserAdded { account: a, user: u } | Event::UserChanged { account: a, after: u, .. }
+            if *a == account && u.id == user
+    )
 }
 
 #[component]
@@ -370,14 +459,15 @@ fn History(
                     let mine: Vec<&Event> = entry
                         .events
                         .iter()
-                        .filter(|e| matches!(e, Event::UserAdded { account: a, user: u } | Event::UserChanged { account: a, after: u, .. } if *a == account && u.id == user))
+                        .filter(|e| is_about(e, account, user))
                         .collect();
                     if mine.is_empty() {
                         return None;
                     }
                     let who = match &entry.actor {
                         Some(a) => a.name.clone(),
-                        None => domain::text!("change.automatic", what = entry.summary.clone()).render(lang),
+                        None => domain::text!("change.automatic", what = entry.summary.clone())
+                            .render(lang),
                     };
                     let mut lines = Vec::new();
                     for e in mine {
@@ -386,11 +476,19 @@ fn History(
                                 domain::text!(
                                     "change.created_with",
                                     seat = user.seat.text(),
-                                    set = acc.map(|a| a.access_label(user)).unwrap_or_else(|| Text::msg("set.custom"))
+                                    set = acc
+                                        .map(|a| a.access_label(user))
+                                        .unwrap_or_else(|| Text::msg("set.custom"))
                                 )
                                 .render(lang),
                             ),
-                            _ => lines.extend(change_lines(&Decision { summary: Text::Plain(String::new()), events: vec![e.clone()] }, acc, lang)),
+                            _ => {
+                                let one = Decision {
+                                    summary: Text::Plain(String::new()),
+                                    events: vec![e.clone()],
+                                };
+                                lines.extend(change_lines(&one, acc, lang))
+                            }
                         }
                     }
                     Some((entry.at, who, lines))
@@ -409,13 +507,27 @@ fn History(
                 }
                 view! {
                     <ol class="history-list">
-                        {items.into_iter().map(|(at, who, lines)| view! {
-                            <li><time datetime=at.iso_minute()>{lang.date_time(at)}</time> " — " {who}
-                                <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                            </li>
-                        }).collect_view()}
+                        {items
+                            .into_iter()
+                            .map(|(at, who, lines)| {
+                                view! {
+                                    <li>
+                                        <time datetime=at.iso_minute()>{lang.date_time(at)}</time>
+                                        " — "
+                                        {who}
+                                        <ul>
+                                            {lines
+                                                .into_iter()
+                                                .map(|l| view! { <li>{l}</li> })
+                                                .collect_view()}
+                                        </ul>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
                     </ol>
-                }.into_any()
+                }
+                    .into_any()
             }}
         </section>
     }
@@ -444,16 +556,34 @@ fn ChangeToPartnerAdmin(
     view! {
         <section class="change-to-partner-admin">
             <h3>{t_string!(i18n, change_to_partner_admin)}</h3>
-            <p class="help">{t!(i18n, change_to_partner_admin_help, name = move || name.clone(), partner = move || partner.clone())}</p>
+            <p class="help">
+                {t!(
+                    i18n, change_to_partner_admin_help, name = move || name.clone(), partner = move || partner.clone()
+                )}
+            </p>
             <AdminComparison />
             <div class="choice">
-                <input type="checkbox" id="keep-billing" prop:checked=move || keep_billing.get()
-                    on:change=move |ev| keep_billing.set(event_target_checked(&ev)) />
+                <input
+                    type="checkbox"
+                    id="keep-billing"
+                    prop:checked=move || keep_billing.get()
+                    on:change=move |ev| keep_billing.set(event_target_checked(&ev))
+                />
                 <label for="keep-billing">{t_string!(i18n, keep_billing)}</label>
             </div>
-            <button type="button" on:click=move |_| {
-                let _ = studio.run(Command::ChangeToPartnerAdmin { client: account, user: id, keep_billing: keep_billing.get_untracked() });
-            }>{t_string!(i18n, change_to_partner_admin)}</button>
+            <button
+                type="button"
+                on:click=move |_| {
+                    let _ = studio
+                        .run(Command::ChangeToPartnerAdmin {
+                            client: account,
+                            user: id,
+                            keep_billing: keep_billing.get_untracked(),
+                        });
+                }
+            >
+                {t_string!(i18n, change_to_partner_admin)}
+            </button>
         </section>
     }
 }

@@ -95,7 +95,11 @@ fn the_last_super_admin_cannot_be_demoted_deactivated_or_migrated() {
         },
         "R-CL-4",
     );
-    assert_eq!(r.message.to_string(), "Henrik Dahl is the only Super Admin of Fjord Outdoor AS; make someone else Super Admin first.");
+    assert_eq!(
+        r.message.to_string(),
+        "Henrik Dahl is the only Super Admin of Fjord Outdoor AS; \
+         make someone else Super Admin first."
+    );
     refused(
         &mut s,
         &henrik,

@@ -72,13 +72,19 @@ pub fn AddEmployees(
             .err()
             .map(|r| r.render(lang))
     });
-    let heading = view! { <h2 id="client-dialog-title">{t!(i18n, add_employees_to, client = move || name.clone())}</h2> };
+    let heading = view! {
+        <h2 id="client-dialog-title">
+            {t!(i18n, add_employees_to, client = move || name.clone())}
+        </h2>
+    };
     if let Some(why) = not_allowed {
         return view! {
             {heading}
             <p class="refusal">{why}</p>
             <div class="actions">
-                <button type="button" on:click=move |_| open.set(false)>{t_string!(i18n, close)}</button>
+                <button type="button" on:click=move |_| open.set(false)>
+                    {t_string!(i18n, close)}
+                </button>
             </div>
         }
         .into_any();
@@ -111,17 +117,29 @@ pub fn AddEmployees(
             view! {
                 <label for="add-employees-select">{t_string!(i18n, employees_label)}</label>
                 <select id="add-employees-select" multiple size=size on:change=on_pick>
-                    {people.into_iter().map(|(id, name, email)| view! {
-                        <option value=id.0.to_string()>{format!("{name} ({email})")}</option>
-                    }).collect_view()}
+                    {people
+                        .into_iter()
+                        .map(|(id, name, email)| {
+                            view! {
+                                <option value=id
+                                    .0
+                                    .to_string()>{format!("{name} ({email})")}</option>
+                            }
+                        })
+                        .collect_view()}
                 </select>
-            }.into_any()
+            }
+                .into_any()
         }}
         <SetSelect sets=sets chosen=set />
         <InlineNotice />
         <div class="actions">
-            <button type="button" on:click=move |_| open.set(false)>{t_string!(i18n, cancel)}</button>
-            <button type="button" class="primary" on:click=add>{t_string!(i18n, add)}</button>
+            <button type="button" on:click=move |_| open.set(false)>
+                {t_string!(i18n, cancel)}
+            </button>
+            <button type="button" class="primary" on:click=add>
+                {t_string!(i18n, add)}
+            </button>
         </div>
     }
     .into_any()

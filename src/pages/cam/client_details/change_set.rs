@@ -82,21 +82,50 @@ pub(super) fn ChangeSet(
         <section class="panel" aria-labelledby="change-set-heading">
             <h3 id="change-set-heading">{t_string!(i18n, change_permission_set)}</h3>
             <SetSelect sets=sets chosen=set />
-            {move || preview.get().map(|lines| match lines {
-                Err(refusal) => view! { <p class="refusal" role="alert">{refusal}</p> }.into_any(),
-                Ok(lines) if lines.is_empty() => view! { <p class="help">{t_string!(i18n, set_applies_fully)}</p> }.into_any(),
-                Ok(lines) => {
-                view! {
-                    <div class="warning-box">
-                        <p>{t_string!(i18n, not_granted_or_removed)}</p>
-                        <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                    </div>
-                }.into_any()
-                }
-            })}
+            {move || {
+                preview
+                    .get()
+                    .map(|lines| match lines {
+                        Err(refusal) => {
+                            view! {
+                                <p class="refusal" role="alert">
+                                    {refusal}
+                                </p>
+                            }
+                                .into_any()
+                        }
+                        Ok(lines) if lines.is_empty() => {
+                            view! { <p class="help">{t_string!(i18n, set_applies_fully)}</p> }
+                                .into_any()
+                        }
+                        Ok(lines) => {
+                            view! {
+                                <div class="warning-box">
+                                    <p>{t_string!(i18n, not_granted_or_removed)}</p>
+                                    <ul>
+                                        {lines
+                                            .into_iter()
+                                            .map(|l| view! { <li>{l}</li> })
+                                            .collect_view()}
+                                    </ul>
+                                </div>
+                            }
+                                .into_any()
+                        }
+                    })
+            }}
             <div class="actions-row">
-                <button type="button" on:click=move |_| mode.set(Mode::List)>{t_string!(i18n, cancel)}</button>
-                <button type="button" class="primary" disabled=move || set.get().is_none() || refused() on:click=save>{t_string!(i18n, confirm)}</button>
+                <button type="button" on:click=move |_| mode.set(Mode::List)>
+                    {t_string!(i18n, cancel)}
+                </button>
+                <button
+                    type="button"
+                    class="primary"
+                    disabled=move || set.get().is_none() || refused()
+                    on:click=save
+                >
+                    {t_string!(i18n, confirm)}
+                </button>
             </div>
         </section>
     }

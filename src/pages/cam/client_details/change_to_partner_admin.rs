@@ -64,37 +64,64 @@ pub fn ChangeToPartnerAdminDialog(
         )
     };
     view! {
-        <h2 id="client-dialog-title">{t!(i18n, change_to_partner_admin_in, client = move || name.clone())}</h2>
+        <h2 id="client-dialog-title">
+            {t!(i18n, change_to_partner_admin_in, client = move || name.clone())}
+        </h2>
         {move || match own() {
-            Some(Ok(id)) => view! {
-                <p class="help">{t_string!(i18n, change_to_partner_admin_cam_help)}</p>
-                <div class="choice">
-                    <input type="checkbox" id="cam-keep-billing" prop:checked=move || keep_billing.get()
-                        on:change=move |ev| keep_billing.set(event_target_checked(&ev)) />
-                    <label for="cam-keep-billing">{t_string!(i18n, keep_billing)}</label>
-                </div>
-                <AdminComparison />
-                <button type="button" class="primary" on:click=move |_| convert(id)>{t_string!(i18n, confirm)}</button>
-            }.into_any(),
+            Some(Ok(id)) => {
+                view! {
+                    <p class="help">{t_string!(i18n, change_to_partner_admin_cam_help)}</p>
+                    <div class="choice">
+                        <input
+                            type="checkbox"
+                            id="cam-keep-billing"
+                            prop:checked=move || keep_billing.get()
+                            on:change=move |ev| keep_billing.set(event_target_checked(&ev))
+                        />
+                        <label for="cam-keep-billing">{t_string!(i18n, keep_billing)}</label>
+                    </div>
+                    <AdminComparison />
+                    <button type="button" class="primary" on:click=move |_| convert(id)>
+                        {t_string!(i18n, confirm)}
+                    </button>
+                }
+                    .into_any()
+            }
             Some(Err(why)) => view! { <p class="refusal">{why}</p> }.into_any(),
             None => view! { <p class="refusal">{t_string!(i18n, not_a_user_there)}</p> }.into_any(),
         }}
         {move || {
             let list = others();
-            (!list.is_empty()).then(|| view! {
-                <h3>{t_string!(i18n, other_super_admins)}</h3>
-                <ul>
-                    // Named after the person, so that the vendor's "Change to
-                    // partner admin" finds the button for oneself alone.
-                    {list.into_iter().map(|(id, name)| {
-                        view! { <li><button type="button" on:click=move |_| convert(id)>{t!(i18n, change_other_to_partner_admin, name = move || name.clone())}</button></li> }
-                    }).collect_view()}
-                </ul>
-            })
+            (!list.is_empty())
+                .then(|| {
+                    view! {
+                        <h3>{t_string!(i18n, other_super_admins)}</h3>
+                        <ul>
+                            // Named after the person, so that the vendor's "Change to
+                            // partner admin" finds the button for oneself alone.
+                            {list
+                                .into_iter()
+                                .map(|(id, name)| {
+                                    view! {
+                                        <li>
+                                            <button type="button" on:click=move |_| convert(id)>
+                                                {t!(
+                                                    i18n, change_other_to_partner_admin, name = move || name.clone()
+                                                )}
+                                            </button>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                })
         }}
         <InlineNotice />
         <div class="actions">
-            <button type="button" on:click=move |_| open.set(false)>{t_string!(i18n, close)}</button>
+            <button type="button" on:click=move |_| open.set(false)>
+                {t_string!(i18n, close)}
+            </button>
         </div>
     }
 }

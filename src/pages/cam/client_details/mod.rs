@@ -43,13 +43,18 @@ fn SetSelect(
     let i18n = use_i18n();
     let options = sets.clone();
     view! {
-        <label>{t_string!(i18n, col_set)} " "
+        <label>
+            {t_string!(i18n, col_set)} " "
             <select on:change=move |ev| {
                 let i = event_target_value(&ev).parse::<usize>().ok();
                 chosen.set(i.and_then(|i| sets.get(i)).map(|s| s.0));
             }>
                 <option value="">{t_string!(i18n, choose_set)}</option>
-                {options.into_iter().enumerate().map(|(i, (_, name))| view! { <option value=i.to_string()>{name}</option> }).collect_view()}
+                {options
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (_, name))| view! { <option value=i.to_string()>{name}</option> })
+                    .collect_view()}
             </select>
         </label>
     }
@@ -116,58 +121,159 @@ pub fn ClientDetails(
     view! {
         <h2 id="client-dialog-title">{t!(i18n, employees_in, client = move || name.clone())}</h2>
         <table>
-            <thead><tr>
-                <th scope="col">
-                    <input type="checkbox" aria-label=move || t_string!(i18n, select_all).to_string()
-                        disabled=locked
-                        prop:checked=move || { let all = all_ids(); !all.is_empty() && selected.with(|s| all.iter().all(|i| s.contains(i))) }
-                        on:change=move |ev| selected.set(if event_target_checked(&ev) { all_ids() } else { Vec::new() }) />
-                </th>
-                <th scope="col">{t_string!(i18n, col_name)}</th>
-                <th scope="col">{t_string!(i18n, col_email)}</th>
-                <th scope="col">{t_string!(i18n, col_seat)}</th>
-                <th scope="col">{t_string!(i18n, col_set)}</th>
-                <th scope="col">{t_string!(i18n, col_status)}</th>
-                <th scope="col"><span class="visually-hidden">{t_string!(i18n, actions)}</span></th>
-            </tr></thead>
+            <thead>
+                <tr>
+                    <th scope="col">
+                        <input
+                            type="checkbox"
+                            aria-label=move || t_string!(i18n, select_all).to_string()
+                            disabled=locked
+                            prop:checked=move || {
+                                let all = all_ids();
+                                !all.is_empty()
+                                    && selected.with(|s| all.iter().all(|i| s.contains(i)))
+                            }
+                            on:change=move |ev| {
+                                selected
+                                    .set(
+                                        if event_target_checked(&ev) {
+                                            all_ids()
+                                        } else {
+                                            Vec::new()
+                                        },
+                                    )
+                            }
+                        />
+                    </th>
+                    <th scope="col">{t_string!(i18n, col_name)}</th>
+                    <th scope="col">{t_string!(i18n, col_email)}</th>
+                    <th scope="col">{t_string!(i18n, col_seat)}</th>
+                    <th scope="col">{t_string!(i18n, col_set)}</th>
+                    <th scope="col">{t_string!(i18n, col_status)}</th>
+                    <th scope="col">
+                        <span class="visually-hidden">{t_string!(i18n, actions)}</span>
+                    </th>
+                </tr>
+            </thead>
             <tbody>
-                {move || employees.get().into_iter().map(|(id, name, email, seat, set, status)| {
-                    let label = format!("{} {}", t_string!(i18n, select), name);
-                    let row = name.clone();
-                    view! {
-                        <tr>
-                            <td><input type="checkbox" aria-label=label disabled=locked prop:checked=move || selected.with(|s| s.contains(&id))
-                                on:change=move |ev| { let on = event_target_checked(&ev); toggle(selected, id, on); } /></td>
-                            <th scope="row">{name}</th>
-                            <td>{email}</td>
-                            <td>{seat}</td>
-                            <td>{set}</td>
-                            <td>{status}</td>
-                            <td class="row-actions">
-                                <RowMenu open=row_menu id=id row=row>
-                                    <button type="button" on:click=move |_| { row_menu.set(None); mode.set(Mode::ChangeOne(id)); }>{t_string!(i18n, change_permission_set)}</button>
-                                </RowMenu>
-                            </td>
-                        </tr>
-                    }
-                }).collect_view()}
+                {move || {
+                    employees
+                        .get()
+                        .into_iter()
+                        .map(|(id, name, email, seat, set, status)| {
+                            let label = format!("{} {}", t_string!(i18n, select), name);
+                            let row = name.clone();
+                            view! {
+                                <tr>
+                                    <td>
+                                        <input
+                                            type="checkbox"
+                                            aria-label=label
+                                            disabled=locked
+                                            prop:checked=move || selected.with(|s| s.contains(&id))
+                                            on:change=move |ev| {
+                                                let on = event_target_checked(&ev);
+                                                toggle(selected, id, on);
+                                            }
+                                        />
+                                    </td>
+                                    <th scope="row">{name}</th>
+                                    <td>{email}</td>
+                                    <td>{seat}</td>
+                                    <td>{set}</td>
+                                    <td>{status}</td>
+                                    <td class="row-actions">
+                                        <RowMenu open=row_menu id=id row=row>
+                                            <button
+                                                type="button"
+                                                on:click=move |_| {
+                                                    row_menu.set(None);
+                                                    mode.set(Mode::ChangeOne(id));
+                                                }
+                                            >
+                                                {t_string!(i18n, change_permission_set)}
+                                            </button>
+                                        </RowMenu>
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()
+                }}
             </tbody>
         </table>
         <div class="actions-row">
-            <button type="button" disabled=none_selected on:click=move |_| mode.set(Mode::ChangeSet)>{t_string!(i18n, change_permission_set)}</button>
-            <button type="button" disabled=none_selected on:click=move |_| all_selected(|account, users| Command::DeactivateUsers { account, users })>{t_string!(i18n, deactivate)}</button>
-            <button type="button" disabled=none_selected on:click=move |_| all_selected(|account, users| Command::ReactivateUsers { account, users })>{t_string!(i18n, reactivate)}</button>
-            <button type="button" class="danger" disabled=none_selected on:click=move |_| mode.set(Mode::Remove)>{t_string!(i18n, remove_partner_employees)}</button>
+            <button
+                type="button"
+                disabled=none_selected
+                on:click=move |_| mode.set(Mode::ChangeSet)
+            >
+                {t_string!(i18n, change_permission_set)}
+            </button>
+            <button
+                type="button"
+                disabled=none_selected
+                on:click=move |_| all_selected(|account, users| Command::DeactivateUsers {
+                    account,
+                    users,
+                })
+            >
+                {t_string!(i18n, deactivate)}
+            </button>
+            <button
+                type="button"
+                disabled=none_selected
+                on:click=move |_| all_selected(|account, users| Command::ReactivateUsers {
+                    account,
+                    users,
+                })
+            >
+                {t_string!(i18n, reactivate)}
+            </button>
+            <button
+                type="button"
+                class="danger"
+                disabled=none_selected
+                on:click=move |_| mode.set(Mode::Remove)
+            >
+                {t_string!(i18n, remove_partner_employees)}
+            </button>
         </div>
         {move || match mode.get() {
             Mode::List => ().into_any(),
-            Mode::ChangeSet => view! { <ChangeSet partner=partner client=client users=selected.get_untracked() mode=mode /> }.into_any(),
-            Mode::ChangeOne(one) => view! { <ChangeSet partner=partner client=client users=vec![one] mode=mode /> }.into_any(),
-            Mode::Remove => view! { <RemoveReview partner=partner client=client users=selected.get_untracked() mode=mode selected=selected /> }.into_any(),
+            Mode::ChangeSet => {
+                view! {
+                    <ChangeSet
+                        partner=partner
+                        client=client
+                        users=selected.get_untracked()
+                        mode=mode
+                    />
+                }
+                    .into_any()
+            }
+            Mode::ChangeOne(one) => {
+                view! { <ChangeSet partner=partner client=client users=vec![one] mode=mode /> }
+                    .into_any()
+            }
+            Mode::Remove => {
+                view! {
+                    <RemoveReview
+                        partner=partner
+                        client=client
+                        users=selected.get_untracked()
+                        mode=mode
+                        selected=selected
+                    />
+                }
+                    .into_any()
+            }
         }}
         <InlineNotice />
         <div class="actions">
-            <button type="button" on:click=move |_| open.set(false)>{t_string!(i18n, close)}</button>
+            <button type="button" on:click=move |_| open.set(false)>
+                {t_string!(i18n, close)}
+            </button>
         </div>
     }
 }

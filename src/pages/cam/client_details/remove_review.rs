@@ -76,29 +76,71 @@ pub(super) fn RemoveReview(
         <section class="panel" aria-labelledby="remove-heading">
             <h3 id="remove-heading">{t_string!(i18n, review_removal)}</h3>
             <ul>
-                {leaving.into_iter().map(|(name, assets)| view! {
-                    <li>{name}
-                        {if assets.is_empty() { view! { " — " {t_string!(i18n, no_owned_assets)} }.into_any() }
-                         else { view! { <ul>{assets.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul> }.into_any() }}
-                    </li>
-                }).collect_view()}
+                {leaving
+                    .into_iter()
+                    .map(|(name, assets)| {
+                        view! {
+                            <li>
+                                {name}
+                                {if assets.is_empty() {
+                                    view! {
+                                        " — "
+                                        {t_string!(i18n, no_owned_assets)}
+                                    }
+                                        .into_any()
+                                } else {
+                                    view! {
+                                        <ul>
+                                            {assets
+                                                .into_iter()
+                                                .map(|a| view! { <li>{a}</li> })
+                                                .collect_view()}
+                                        </ul>
+                                    }
+                                        .into_any()
+                                }}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
-            {owns_something.then(|| view! {
-                <label>{t_string!(i18n, reassign_to)} " "
-                    <select on:change=move |ev| receiver.set(event_target_value(&ev).parse::<u32>().ok().map(UserId))>
-                        <option value="">{t_string!(i18n, choose_user)}</option>
-                        {receivers.into_iter().map(|(id, label)| view! { <option value=id.0.to_string()>{label}</option> }).collect_view()}
-                    </select>
-                </label>
-            })}
-            <p>{match end {
-                Ok(Some(on)) => { let date = lang.date(on); t!(i18n, relationship_will_end, date = move || date.clone()).into_any() }
-                Ok(None) => t!(i18n, relationship_continues).into_any(),
-                Err(refusal) => view! { <span class="refusal">{refusal}</span> }.into_any(),
-            }}</p>
+            {owns_something
+                .then(|| {
+                    view! {
+                        <label>
+                            {t_string!(i18n, reassign_to)} " "
+                            <select on:change=move |ev| {
+                                receiver
+                                    .set(event_target_value(&ev).parse::<u32>().ok().map(UserId))
+                            }>
+                                <option value="">{t_string!(i18n, choose_user)}</option>
+                                {receivers
+                                    .into_iter()
+                                    .map(|(id, label)| {
+                                        view! { <option value=id.0.to_string()>{label}</option> }
+                                    })
+                                    .collect_view()}
+                            </select>
+                        </label>
+                    }
+                })}
+            <p>
+                {match end {
+                    Ok(Some(on)) => {
+                        let date = lang.date(on);
+                        t!(i18n, relationship_will_end, date = move || date.clone()).into_any()
+                    }
+                    Ok(None) => t!(i18n, relationship_continues).into_any(),
+                    Err(refusal) => view! { <span class="refusal">{refusal}</span> }.into_any(),
+                }}
+            </p>
             <div class="actions-row">
-                <button type="button" on:click=move |_| mode.set(Mode::List)>{t_string!(i18n, back)}</button>
-                <button type="button" class="danger" on:click=confirm>{t_string!(i18n, confirm_removal)}</button>
+                <button type="button" on:click=move |_| mode.set(Mode::List)>
+                    {t_string!(i18n, back)}
+                </button>
+                <button type="button" class="danger" on:click=confirm>
+                    {t_string!(i18n, confirm_removal)}
+                </button>
             </div>
         </section>
     }
