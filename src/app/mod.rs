@@ -1,7 +1,6 @@
 //! The shell: top bar, navigation, routes, notices.
 
 pub mod language;
-pub mod paths;
 pub mod random;
 pub mod route;
 pub mod studio;
@@ -127,7 +126,7 @@ fn OutboxLink() -> impl IntoView {
             .with(|d| d.state.outbox.len().saturating_sub(d.mail_read))
     };
     view! {
-        <A href=paths::OUTBOX attr:class="outbox-link">
+        <A href=Screen::Outbox.path() attr:class="outbox-link">
             {t_string!(i18n, outbox_title)}
             <Show when=move || {
                 unread() > 0

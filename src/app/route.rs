@@ -1,12 +1,13 @@
 //! Which screen the address shows, and moving between screens without a
 //! reload: links, the address bar, Back and Forward.
 //!
-//! The app has eight fixed paths (built in [`super::paths`]), so a match on
-//! their segments does what a general router would; leptos_router's
+//! The app has eight fixed paths, each built by [`Screen::path`] and read
+//! back by [`Screen::of_path`], so a match on their segments does what a
+//! general router would; leptos_router's
 //! generic matching and history code was about 80 KB of the wasm before
 //! compression, for the same behaviour.
 
-use crate::domain::AccountId;
+use crate::domain::{Account, AccountId};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -51,6 +52,33 @@ impl Screen {
             ["accounts", id, "partner", "settings"] => in_account(id, Screen::PartnerSettings),
             ["accounts", id, "audit-log"] => in_account(id, Screen::AuditLog),
             _ => Screen::NotFound,
+        }
+    }
+
+    /// The path that shows this screen; [`Screen::of_path`] reads it back.
+    pub fn path(&self) -> String {
+        match self {
+            Screen::Accounts => "/".to_string(),
+            Screen::Data => "/data".to_string(),
+            Screen::Outbox => "/outbox".to_string(),
+            Screen::UsersAndTeams(id) => format!("/accounts/{}/settings/users", id.0),
+            Screen::PermissionSets(id) => format!("/accounts/{}/settings/permission-sets", id.0),
+            Screen::ClientAccessManager(id) => {
+                format!("/accounts/{}/partner/client-access-manager", id.0)
+            }
+            Screen::PartnerSettings(id) => format!("/accounts/{}/partner/settings", id.0),
+            Screen::AuditLog(id) => format!("/accounts/{}/audit-log", id.0),
+            Screen::AccessLink(token) => format!("/access-link/{token}"),
+            Screen::NotFound => "/not-found".to_string(),
+        }
+    }
+
+    /// The first screen of an account's kind.
+    pub fn home_of(account: &Account) -> Screen {
+        if account.kind.is_partner() {
+            Screen::ClientAccessManager(account.id)
+        } else {
+            Screen::UsersAndTeams(account.id)
         }
     }
 
@@ -208,37 +236,30 @@ pub fn A(
 
 #[cfg(test)]
 mod tests {
-    use super::super::paths;
     use super::*;
 
     #[test]
-    fn every_built_path_names_its_screen() {
+    fn every_screen_s_path_names_it() {
         let id = AccountId(10);
-        assert_eq!(Screen::of_path("/"), Screen::Accounts);
-        assert_eq!(Screen::of_path(paths::DATA), Screen::Data);
-        assert_eq!(Screen::of_path(paths::OUTBOX), Screen::Outbox);
-        assert_eq!(
-            Screen::of_path(&paths::users_and_teams(id)),
-            Screen::UsersAndTeams(id)
-        );
-        assert_eq!(
-            Screen::of_path(&paths::client_access_manager(id)),
-            Screen::ClientAccessManager(id)
-        );
-        assert_eq!(
-            Screen::of_path(&paths::partner_settings(id)),
-            Screen::PartnerSettings(id)
-        );
-        assert_eq!(Screen::of_path(&paths::audit_log(id)), Screen::AuditLog(id));
-        assert_eq!(
-            Screen::of_path(&paths::permission_sets(id)),
-            Screen::PermissionSets(id)
-        );
-        assert_eq!(
-            Screen::of_path("/access-link/abc123"),
-            Screen::AccessLink("abc123".into())
-        );
+        for screen in [
+            Screen::Accounts,
+            Screen::Data,
+            Screen::Outbox,
+            Screen::UsersAndTeams(id),
+            Screen::PermissionSets(id),
+            Screen::ClientAccessManager(id),
+            Screen::PartnerSettings(id),
+            Screen::AuditLog(id),
+            Screen::AccessLink("abc123".into()),
+            Screen::NotFound,
+        ] {
+            assert_eq!(Screen::of_path(&screen.path()), screen, "{}", screen.path());
+        }
         assert_eq!(Screen::of_path("/data/"), Screen::Data);
+        assert_eq!(
+            Screen::UsersAndTeams(id).path(),
+            "/accounts/10/settings/users"
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The `Acting as` switch: pick the account and the user you act as.
 
-use crate::app::{paths, studio::use_studio};
+use crate::app::route::Screen;
+use crate::app::studio::use_studio;
 use crate::domain::{AccountId, Actor, Lang, Permission, State, Text, UserId};
 use crate::i18n::*;
 use html_escape::{encode_double_quoted_attribute_to_string, encode_text_to_string};
@@ -85,9 +86,11 @@ pub fn ActingAs() -> impl IntoView {
             return;
         };
         studio.act_as(actor);
-        let path = studio
-            .doc
-            .with_untracked(|d| d.state.account(actor.account).map(paths::home_of));
+        let path = studio.doc.with_untracked(|d| {
+            d.state
+                .account(actor.account)
+                .map(|a| Screen::home_of(a).path())
+        });
         if let Some(path) = path {
             router.go(&path);
         }

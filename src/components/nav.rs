@@ -1,7 +1,8 @@
 //! The left navigation: the screens of the account the person acts in.
 
+use crate::app::route::Screen;
 use crate::app::route::A;
-use crate::app::{paths, studio::use_studio};
+use crate::app::studio::use_studio;
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -25,7 +26,7 @@ pub fn Nav() -> impl IntoView {
                     </A>
                 </li>
                 <li>
-                    <A href=paths::DATA>{t_string!(i18n, nav_data)}</A>
+                    <A href=Screen::Data.path()>{t_string!(i18n, nav_data)}</A>
                 </li>
             </ul>
             {move || match account() {
@@ -34,17 +35,16 @@ pub fn Nav() -> impl IntoView {
                         <h2>{t_string!(i18n, nav_settings)}</h2>
                         <ul>
                             <li>
-                                <A href=paths::users_and_teams(
-                                    id,
-                                )>{t_string!(i18n, nav_users_and_teams)}</A>
+                                <A href=Screen::UsersAndTeams(id)
+                                    .path()>{t_string!(i18n, nav_users_and_teams)}</A>
                             </li>
                             <li>
-                                <A href=paths::permission_sets(
-                                    id,
-                                )>{t_string!(i18n, nav_permission_sets)}</A>
+                                <A href=Screen::PermissionSets(id)
+                                    .path()>{t_string!(i18n, nav_permission_sets)}</A>
                             </li>
                             <li>
-                                <A href=paths::audit_log(id)>{t_string!(i18n, audit_log_title)}</A>
+                                <A href=Screen::AuditLog(id)
+                                    .path()>{t_string!(i18n, audit_log_title)}</A>
                             </li>
                         </ul>
                     }
@@ -55,17 +55,16 @@ pub fn Nav() -> impl IntoView {
                         <h2>{t_string!(i18n, nav_partner)}</h2>
                         <ul>
                             <li>
-                                <A href=paths::client_access_manager(
-                                    id,
-                                )>{t_string!(i18n, nav_client_access_manager)}</A>
+                                <A href=Screen::ClientAccessManager(id)
+                                    .path()>{t_string!(i18n, nav_client_access_manager)}</A>
                             </li>
                             <li>
-                                <A href=paths::partner_settings(
-                                    id,
-                                )>{t_string!(i18n, partner_settings_title)}</A>
+                                <A href=Screen::PartnerSettings(id)
+                                    .path()>{t_string!(i18n, partner_settings_title)}</A>
                             </li>
                             <li>
-                                <A href=paths::audit_log(id)>{t_string!(i18n, audit_log_title)}</A>
+                                <A href=Screen::AuditLog(id)
+                                    .path()>{t_string!(i18n, audit_log_title)}</A>
                             </li>
                         </ul>
                         // The partner account's own users: where partner
@@ -74,14 +73,12 @@ pub fn Nav() -> impl IntoView {
                         <h2>{t_string!(i18n, nav_settings)}</h2>
                         <ul>
                             <li>
-                                <A href=paths::users_and_teams(
-                                    id,
-                                )>{t_string!(i18n, nav_users_and_teams)}</A>
+                                <A href=Screen::UsersAndTeams(id)
+                                    .path()>{t_string!(i18n, nav_users_and_teams)}</A>
                             </li>
                             <li>
-                                <A href=paths::permission_sets(
-                                    id,
-                                )>{t_string!(i18n, nav_permission_sets)}</A>
+                                <A href=Screen::PermissionSets(id)
+                                    .path()>{t_string!(i18n, nav_permission_sets)}</A>
                             </li>
                         </ul>
                     }

@@ -4,7 +4,7 @@
 //! page, never an error.
 
 use crate::app::route::{use_screen, Screen, A};
-use crate::app::{paths, studio::use_studio};
+use crate::app::studio::use_studio;
 use crate::components::permission_sets::AdminComparison;
 use crate::components::screen_heading::ScreenHeading;
 use crate::domain::*;
@@ -37,7 +37,7 @@ pub fn AccessLinkPage() -> impl IntoView {
         if let Some(account) = approved.get() {
             return view! {
                 <ScreenHeading text=t_string!(i18n, approved_title) />
-                <A href=paths::users_and_teams(account)>{t_string!(i18n, go_to_users)}</A>
+                <A href=Screen::UsersAndTeams(account).path()>{t_string!(i18n, go_to_users)}</A>
             }
             .into_any();
         }

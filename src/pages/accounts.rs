@@ -1,6 +1,7 @@
 //! The overview of every modelled account.
 
-use crate::app::{paths, studio::use_studio};
+use crate::app::route::Screen;
+use crate::app::studio::use_studio;
 use crate::components::pager::{page_count, Pager, PAGE_SIZE};
 use crate::components::screen_heading::ScreenHeading;
 use crate::i18n::*;
@@ -24,7 +25,7 @@ pub fn Accounts() -> impl IntoView {
                 .skip(page.get() * PAGE_SIZE)
                 .take(PAGE_SIZE)
                 .map(|a| {
-                    let href = paths::home_of(a);
+                    let href = Screen::home_of(a).path();
                     let (name, kind, users) = (
                         a.name.clone(),
                         a.kind.text().render(lang),

@@ -1,7 +1,8 @@
 //! Access links: the one just made, and every link with its state.
 
+use crate::app::random;
+use crate::app::route::Screen;
 use crate::app::studio::{use_studio, Notice, Studio};
-use crate::app::{paths, random};
 use crate::components::confirm::ConfirmButton;
 use crate::components::modal::Modal;
 use crate::domain::*;
@@ -63,7 +64,7 @@ pub fn link_for(
     studio.doc.with_untracked(|d| {
         Some(SharedLink {
             name: d.state.user(partner, employee)?.name.clone(),
-            url: format!("{origin}{}", paths::access_link(&token)),
+            url: format!("{origin}{}", Screen::AccessLink(token.to_string()).path()),
             expires: d.state.link(&token)?.expires_at,
             copy_now,
         })
