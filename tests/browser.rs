@@ -147,3 +147,23 @@ fn a_split_save_reads_back_and_writes_only_what_changed() {
     assert_eq!(loaded.doc, doc);
     clear();
 }
+
+#[wasm_bindgen_test]
+fn query_parameters_are_set_removed_and_read_back_encoded() {
+    use partner_access_studio::app::route::with_params;
+    assert_eq!(
+        with_params("", &[("tab", Some("employees".into()))]),
+        "tab=employees"
+    );
+    let search = with_params(
+        "q=a&seat=Core&sort=Email",
+        &[
+            ("q", Some("Ana & Bo".into())),
+            ("seat", None),
+            ("page", Some(String::new())),
+        ],
+    );
+    assert_eq!(search, "q=Ana+%26+Bo&sort=Email");
+    let read = web_sys::UrlSearchParams::new_with_str(&search).unwrap();
+    assert_eq!(read.get("q").as_deref(), Some("Ana & Bo"));
+}

@@ -112,10 +112,39 @@ pub fn is_app_path(href: &str) -> bool {
     href.starts_with('/') && !href.starts_with("//")
 }
 
-/// The path in the address bar, shared by every screen.
+/// `search` (a query string without its `?`) with each named parameter set
+/// to its value, or removed when the value is `None` or empty; the others
+/// kept. The browser's own URLSearchParams encodes and decodes.
+pub fn with_params(search: &str, changes: &[(&str, Option<String>)]) -> String {
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(search) else {
+        return search.to_string();
+    };
+    for (name, value) in changes {
+        match value.as_deref().filter(|v| !v.is_empty()) {
+            Some(v) => params.set(name, v),
+            None => params.delete(name),
+        }
+    }
+    params.to_string().into()
+}
+
+/// Whether a change of the query string is a step of its own in the
+/// history (Back returns to before it) or only keeps the address up to date
+/// (each keystroke of a search).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Push,
+    Replace,
+}
+
+/// The address bar, shared by every screen: the path says which screen,
+/// the query string what that screen shows (a tab, the filters, an open
+/// user), so that a link gives exactly what its sender saw.
 #[derive(Clone, Copy)]
 pub struct Router {
     path: RwSignal<String>,
+    /// Without the `?`.
+    search: RwSignal<String>,
 }
 
 fn address_path() -> String {
@@ -124,12 +153,20 @@ fn address_path() -> String {
         .unwrap_or_else(|| "/".to_string())
 }
 
+fn address_search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .map(|s| s.trim_start_matches('?').to_string())
+        .unwrap_or_default()
+}
+
 impl Router {
     /// Follows the address bar: Back and Forward, and clicks on links within
     /// the app (without a modifier key, which opens a new tab as usual).
     pub fn provide() -> Router {
         let router = Router {
             path: RwSignal::new(address_path()),
+            search: RwSignal::new(address_search()),
         };
         window_event_listener(leptos::ev::popstate, move |_| router.follow_address());
         window_event_listener(leptos::ev::click, move |ev| {
@@ -172,12 +209,17 @@ impl Router {
         router
     }
 
-    /// Shows the screen at `path` and adds it to the history.
+    /// Shows the screen at `path` (which may carry a query string) and adds
+    /// it to the history.
     pub fn go(&self, path: &str) {
         let Some(window) = web_sys::window() else {
             return;
         };
-        if address_path() != path {
+        let here = match address_search() {
+            search if search.is_empty() => address_path(),
+            search => format!("{}?{search}", address_path()),
+        };
+        if here != path {
             if let Ok(history) = window.history() {
                 let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path));
             }
@@ -186,13 +228,50 @@ impl Router {
         window.scroll_to_with_x_and_y(0.0, 0.0);
     }
 
-    /// Takes the path from the address bar; nothing changes when only the
-    /// fragment did (the skip link).
+    /// Takes the path and query from the address bar; nothing changes when
+    /// only the fragment did (the skip link).
     fn follow_address(&self) {
         let path = address_path();
         if self.path.with_untracked(|p| *p != path) {
             self.path.set(path);
         }
+        let search = address_search();
+        if self.search.with_untracked(|s| *s != search) {
+            self.search.set(search);
+        }
+    }
+
+    /// A parameter of the query string (tracked: a screen reading it
+    /// follows Back and Forward).
+    pub fn param(&self, name: &str) -> Option<String> {
+        self.search.with(|s| {
+            web_sys::UrlSearchParams::new_with_str(s)
+                .ok()
+                .and_then(|p| p.get(name))
+        })
+    }
+
+    /// Sets (or with `None`, removes) parameters of the query string, on
+    /// the same screen.
+    pub fn set_params(&self, changes: &[(&str, Option<String>)], step: Step) {
+        let search = self.search.with_untracked(|s| with_params(s, changes));
+        if self.search.with_untracked(|s| *s == search) {
+            return;
+        }
+        let path = self.path.get_untracked();
+        let url = if search.is_empty() {
+            path
+        } else {
+            format!("{path}?{search}")
+        };
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let null = wasm_bindgen::JsValue::NULL;
+            let _ = match step {
+                Step::Push => history.push_state_with_url(&null, "", Some(&url)),
+                Step::Replace => history.replace_state_with_url(&null, "", Some(&url)),
+            };
+        }
+        self.search.set(search);
     }
 }
 

@@ -454,3 +454,20 @@ test('the Employees tab: search and filters, Link clients by its dropdown, Deact
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('the open tab is in the address: a link opens it, Back returns to the other', async () => {
+  const page = await openPage(env);
+  await actAs(page, 'Sofie Jansen — Super Admin');
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Client Access Manager' }).click();
+  await page.getByRole('tab', { name: 'Employees' }).click();
+  await page.waitForURL(/\?tab=employees$/);
+  assert.equal(await page.getByRole('tab', { name: 'Employees' }).getAttribute('aria-selected'), 'true');
+  await page.reload();
+  await page.getByRole('heading', { name: 'Client Access Manager', level: 1 }).waitFor();
+  assert.equal(await page.getByRole('tab', { name: 'Employees' }).getAttribute('aria-selected'), 'true');
+  await page.goBack();
+  await page.waitForURL((u) => u.search === '');
+  assert.equal(await page.getByRole('tab', { name: 'Clients' }).getAttribute('aria-selected'), 'true');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

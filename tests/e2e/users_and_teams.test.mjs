@@ -192,3 +192,46 @@ test('a CSV with a bad row is refused with its row, and a good one creates every
   await page.getByRole('button', { name: 'Csv Two', exact: true }).waitFor();
   await page.context().close();
 });
+
+test('the search, filters and open user are in the address: a link shows them, Back undoes them', async () => {
+  const page = await openPage(env, '/accounts/10/settings/users');
+  await page.getByRole('searchbox', { name: 'Search by name or email' }).fill('brightpath');
+  await page.getByLabel('Seat', { exact: true }).selectOption({ label: 'Partner seat' });
+  await page.waitForURL(/[?&]seat=Partner/);
+  const filtered = new URL(page.url());
+  assert.equal(filtered.searchParams.get('q'), 'brightpath');
+  const rows = await page.locator('tbody tr').count();
+  assert.ok(rows > 0);
+
+  // Opened in another browser, the link shows the same rows.
+  const other = await openPage(env, filtered.pathname + filtered.search);
+  assert.equal(await other.getByRole('searchbox', { name: 'Search by name or email' }).inputValue(), 'brightpath');
+  assert.equal(await other.getByLabel('Seat', { exact: true }).inputValue(), 'Partner');
+  assert.equal(await other.locator('tbody tr').count(), rows);
+
+  // Opening a user is a step of its own: Back closes them, Forward opens them again.
+  const name = (await other.locator('tbody tr th').first().innerText()).trim();
+  await other.getByRole('button', { name, exact: true }).click();
+  const dialog = other.getByRole('dialog', { name });
+  await dialog.waitFor();
+  assert.match(other.url(), /[?&]user=\d+/);
+  await other.goBack();
+  await dialog.waitFor({ state: 'hidden' });
+  await other.goForward();
+  await dialog.waitFor();
+  // Closed with its button, the user leaves the address; the filters stay.
+  await dialog.getByRole('button', { name: 'Close' }).last().click();
+  await dialog.waitFor({ state: 'hidden' });
+  assert.doesNotMatch(other.url(), /user=/);
+  assert.match(other.url(), /seat=Partner/);
+
+  // Back on the first page, Back undoes the seat filter (the search stays).
+  await page.goBack();
+  await page.waitForURL((u) => !u.search.includes('seat='));
+  assert.equal(await page.getByLabel('Seat', { exact: true }).inputValue(), '');
+  assert.equal(await page.getByRole('searchbox', { name: 'Search by name or email' }).inputValue(), 'brightpath');
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(other.errors, []);
+  await page.context().close();
+  await other.context().close();
+});

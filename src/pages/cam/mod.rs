@@ -7,6 +7,7 @@ mod employees;
 mod links;
 
 use super::AccountScreen;
+use crate::app::route::{use_router, Step};
 use crate::app::studio::use_studio;
 use crate::components::screen_heading::ScreenHeading;
 use crate::domain::*;
@@ -32,7 +33,17 @@ fn CamScreen(
     let i18n = use_i18n();
     let studio = use_studio();
     let lang = crate::app::language::lang();
-    let tab = RwSignal::new(Tab::Clients);
+    // The tab is in the address (`?tab=employees`), so a link shows it and
+    // Back returns to the other.
+    let router = use_router();
+    let tab = Memo::new(move |_| match router.param("tab").as_deref() {
+        Some("employees") => Tab::Employees,
+        _ => Tab::Clients,
+    });
+    let show = move |t: Tab| {
+        let value = (t == Tab::Employees).then(|| "employees".to_string());
+        router.set_params(&[("tab", value)], Step::Push);
+    };
     let clients_tab = NodeRef::<leptos::html::Button>::new();
     let employees_tab = NodeRef::<leptos::html::Button>::new();
     // The tab list is one stop in the tab order; arrow keys, Home and End
@@ -45,7 +56,7 @@ fn CamScreen(
             _ => return,
         };
         ev.prevent_default();
-        tab.set(next);
+        show(next);
         let button = if next == Tab::Clients {
             clients_tab
         } else {
@@ -86,7 +97,7 @@ fn CamScreen(
                     node_ref=clients_tab
                     aria-selected=move || (tab.get() == Tab::Clients).to_string()
                     tabindex=move || stop(Tab::Clients)
-                    on:click=move |_| tab.set(Tab::Clients)
+                    on:click=move |_| show(Tab::Clients)
                 >
                     {t_string!(i18n, tab_clients)}
                 </button>
@@ -98,7 +109,7 @@ fn CamScreen(
                     node_ref=employees_tab
                     aria-selected=move || (tab.get() == Tab::Employees).to_string()
                     tabindex=move || stop(Tab::Employees)
-                    on:click=move |_| tab.set(Tab::Employees)
+                    on:click=move |_| show(Tab::Employees)
                 >
                     {t_string!(i18n, tab_employees)}
                 </button>

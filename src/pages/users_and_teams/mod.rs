@@ -5,6 +5,7 @@ pub mod table;
 pub mod user_detail;
 
 use super::AccountScreen;
+use crate::app::route::{use_router, Router, Step};
 use crate::app::studio::use_studio;
 use crate::components::modal::Modal;
 use crate::components::notices::InlineNotice;
@@ -84,15 +85,6 @@ fn SeatSummary(
     }
 }
 
-fn set_filter_value(f: Option<SetFilter>) -> String {
-    match f {
-        None => String::new(),
-        Some(SetFilter::Custom) => "custom".into(),
-        Some(SetFilter::Set(SetId::Custom(n))) => format!("set-{n}"),
-        Some(SetFilter::Set(s)) => format!("{s:?}"),
-    }
-}
-
 #[component]
 fn UserTable(
     /// The account whose screen this is.
@@ -101,9 +93,29 @@ fn UserTable(
     let i18n = use_i18n();
     let studio = use_studio();
     let lang = crate::app::language::lang();
-    let query = RwSignal::new(UserQuery::default());
-    let detail_open = RwSignal::new(false);
-    let selected = RwSignal::new(None::<crate::domain::UserId>);
+    // The search, filters, sort, page and the open user are in the address,
+    // so that a link shows exactly this, and Back undoes a filter or closes
+    // the user again.
+    let router = use_router();
+    let query = Memo::new(move |_| UserQuery::from_params(|name| router.param(name), studio.now()));
+    let selected = Memo::new(move |_| {
+        router
+            .param("user")
+            .and_then(|u| u.parse().ok())
+            .map(crate::domain::UserId)
+    });
+    let detail_open = RwSignal::new(selected.get_untracked().is_some());
+    Effect::new(move |_| {
+        let open = selected.get().is_some();
+        if detail_open.get_untracked() != open {
+            detail_open.set(open);
+        }
+    });
+    Effect::new(move |_| {
+        if !detail_open.get() && selected.get_untracked().is_some() {
+            router.set_params(&[("user", None)], Step::Push);
+        }
+    });
     // Recomputed when the data or the query changes; only one page of rows
     // is ever rendered, so 10,000 users cost one filter pass, not 10,000 rows.
     // A memo: the rows, the count and the pager all read it, and a closure
@@ -133,15 +145,19 @@ fn UserTable(
                     type="button"
                     class="sort"
                     on:click=move |_| {
-                        query
-                            .update(|q| {
+                        change_query(
+                            router,
+                            query,
+                            Step::Push,
+                            |q| {
                                 if q.sort == col {
                                     q.descending = !q.descending
                                 } else {
                                     q.sort = col;
                                     q.descending = false;
                                 }
-                            })
+                            },
+                        )
                     }
                 >
                     {label}
@@ -159,36 +175,22 @@ fn UserTable(
             sets.extend(a.custom_sets.iter().map(|s| SetId::Custom(s.id)));
             sets.into_iter()
                 .map(|s| {
-                    let v = set_filter_value(Some(SetFilter::Set(s)));
+                    let v = SetFilter::value(Some(SetFilter::Set(s)));
                     view! { <option value=v>{a.set_name(s).render(lang)}</option> }
                 })
                 .collect::<Vec<_>>()
         })
     };
     let on_set = move |ev| {
-        let v = event_target_value(&ev);
-        let sets: Vec<SetId> = studio.doc.with_untracked(|d| {
-            let mut s = SetId::BUILT_IN.to_vec();
-            if let Some(a) = d.state.account(account) {
-                s.extend(a.custom_sets.iter().map(|c| SetId::Custom(c.id)));
-            }
-            s
-        });
-        let f = if v == "custom" {
-            Some(SetFilter::Custom)
-        } else {
-            sets.into_iter()
-                .map(SetFilter::Set)
-                .find(|f| set_filter_value(Some(*f)) == v)
-        };
-        query.update(|q| {
+        let f = SetFilter::of_value(&event_target_value(&ev));
+        change_query(router, query, Step::Push, |q| {
             q.set = f;
             q.page = 0;
         });
     };
     let on_seat = move |ev| {
         let v = event_target_value(&ev);
-        query.update(|q| {
+        change_query(router, query, Step::Push, |q| {
             q.seat = Seat::ALL.into_iter().find(|s| format!("{s:?}") == v);
             q.page = 0;
         });
@@ -196,7 +198,7 @@ fn UserTable(
     let on_status = move |ev| {
         let v = event_target_value(&ev);
         let now = studio.now();
-        query.update(|q| {
+        change_query(router, query, Step::Push, |q| {
             q.status = [UserStatus::Active, UserStatus::Deactivated]
                 .into_iter()
                 .find(|s| format!("{s:?}") == v);
@@ -215,7 +217,17 @@ fn UserTable(
                     <td colspan="8" class="empty">
                         {t_string!(i18n, no_users_match)}
                         " "
-                        <button type="button" on:click=move |_| query.set(UserQuery::default())>
+                        <button
+                            type="button"
+                            on:click=move |_| {
+                                change_query(
+                                    router,
+                                    query,
+                                    Step::Push,
+                                    |q| *q = UserQuery::default(),
+                                )
+                            }
+                        >
                             {t_string!(i18n, clear_filters)}
                         </button>
                     </td>
@@ -231,10 +243,9 @@ fn UserTable(
                 } else {
                     "status deactivated"
                 };
-                let open = move |_| {
-                    selected.set(Some(r.id));
-                    detail_open.set(true);
-                };
+                let id = r.id;
+                let open =
+                    move |_| router.set_params(&[("user", Some(id.0.to_string()))], Step::Push);
                 let header = format!("user-{}", r.id.0);
                 view! {
                     <tr>
@@ -297,11 +308,15 @@ fn UserTable(
                         placeholder=move || t_string!(i18n, search_users).to_string()
                         prop:value=move || query.with(|q| q.text.clone())
                         on:input=move |ev| {
-                            query
-                                .update(|q| {
+                            change_query(
+                                router,
+                                query,
+                                Step::Replace,
+                                |q| {
                                     q.text = event_target_value(&ev);
                                     q.page = 0;
-                                })
+                                },
+                            )
                         }
                     />
                 </label>
@@ -330,7 +345,7 @@ fn UserTable(
                     <select
                         id="filter-set"
                         on:change=on_set
-                        prop:value=move || query.with(|q| set_filter_value(q.set))
+                        prop:value=move || query.with(|q| SetFilter::value(q.set))
                     >
                         <option value="">{t_string!(i18n, all)}</option>
                         {set_options}
@@ -385,7 +400,12 @@ fn UserTable(
             <Pager
                 page=Signal::derive(move || counts().1)
                 pages=Signal::derive(move || counts().2)
-                on_change=Callback::new(move |p| query.update(|q| q.page = p))
+                on_change=Callback::new(move |p| change_query(
+                    router,
+                    query,
+                    Step::Push,
+                    |q| q.page = p,
+                ))
             />
         </section>
         <Modal open=detail_open labelled_by="user-detail-title" class="wizard">
@@ -401,4 +421,16 @@ fn UserTable(
             </div>
         </Modal>
     }
+}
+
+/// Changes the table's query by changing the address, which it follows.
+fn change_query(
+    router: Router,
+    query: Memo<UserQuery>,
+    step: Step,
+    f: impl FnOnce(&mut UserQuery),
+) {
+    let mut q = query.get_untracked();
+    f(&mut q);
+    router.set_params(&q.to_params(), step);
 }

@@ -121,10 +121,133 @@ pub fn select(state: &State, account: &Account, q: &UserQuery, lang: Lang) -> Se
     }
 }
 
+/// A value of the address's query string, written and read back by name.
+fn named<T: Copy + std::fmt::Debug>(all: &[T], value: Option<&str>) -> Option<T> {
+    let value = value?;
+    all.iter().copied().find(|x| format!("{x:?}") == value)
+}
+
+const SORT_COLUMNS: [SortColumn; 6] = [
+    SortColumn::Name,
+    SortColumn::Email,
+    SortColumn::Seat,
+    SortColumn::Set,
+    SortColumn::Status,
+    SortColumn::LastChange,
+];
+
+impl SetFilter {
+    /// The filter as the set filter's option values and the address name it.
+    pub fn value(filter: Option<SetFilter>) -> String {
+        match filter {
+            None => String::new(),
+            Some(SetFilter::Custom) => "custom".into(),
+            Some(SetFilter::Set(SetId::Custom(n))) => format!("set-{n}"),
+            Some(SetFilter::Set(s)) => format!("{s:?}"),
+        }
+    }
+
+    /// Reads [`SetFilter::value`] back; a custom set that the account does
+    /// not have matches nobody, as a deleted set would.
+    pub fn of_value(value: &str) -> Option<SetFilter> {
+        match value {
+            "custom" => Some(SetFilter::Custom),
+            _ => match value.strip_prefix("set-") {
+                Some(n) => n.parse().ok().map(|n| SetFilter::Set(SetId::Custom(n))),
+                None => named(&SetId::BUILT_IN, Some(value)).map(SetFilter::Set),
+            },
+        }
+    }
+}
+
+impl UserQuery {
+    /// The query as parameters of the address, every one named (`None` for
+    /// what is at its default, so that it leaves the address).
+    pub fn to_params(&self) -> Vec<(&'static str, Option<String>)> {
+        let status = if self.dormant_at.is_some() {
+            Some("Dormant".to_string())
+        } else {
+            self.status.map(|s| format!("{s:?}"))
+        };
+        vec![
+            ("q", Some(self.text.clone())),
+            ("seat", self.seat.map(|s| format!("{s:?}"))),
+            ("set", Some(SetFilter::value(self.set))),
+            ("status", status),
+            (
+                "sort",
+                (self.sort != SortColumn::Name).then(|| format!("{:?}", self.sort)),
+            ),
+            ("desc", self.descending.then(|| "1".to_string())),
+            ("page", (self.page > 0).then(|| (self.page + 1).to_string())),
+        ]
+    }
+
+    /// Reads [`UserQuery::to_params`] back; what is unknown is left at its
+    /// default. `Dormant` means dormant at `now`.
+    pub fn from_params(
+        param: impl Fn(&str) -> Option<String>,
+        now: crate::domain::Timestamp,
+    ) -> UserQuery {
+        let get = |name: &str| param(name);
+        let status = get("status");
+        let status = status.as_deref();
+        UserQuery {
+            text: get("q").unwrap_or_default(),
+            seat: named(&Seat::ALL, get("seat").as_deref()),
+            set: get("set").as_deref().and_then(SetFilter::of_value),
+            status: named(&[UserStatus::Active, UserStatus::Deactivated], status),
+            dormant_at: (status == Some("Dormant")).then_some(now),
+            sort: named(&SORT_COLUMNS, get("sort").as_deref()).unwrap_or_default(),
+            descending: get("desc").as_deref() == Some("1"),
+            page: get("page")
+                .and_then(|p| p.parse::<usize>().ok())
+                .map_or(0, |p| p.saturating_sub(1)),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::demo;
+
+    #[test]
+    fn a_query_reads_back_from_the_address() {
+        let now = demo::start();
+        let query = UserQuery {
+            text: "ana & bo".into(),
+            seat: Some(Seat::Core),
+            set: Some(SetFilter::Set(SetId::Custom(3))),
+            status: None,
+            dormant_at: Some(now),
+            sort: SortColumn::LastChange,
+            descending: true,
+            page: 2,
+        };
+        let params = query.to_params();
+        let param = |name: &str| {
+            params
+                .iter()
+                .find(|(k, _)| *k == name)
+                .and_then(|(_, v)| v.clone().filter(|v| !v.is_empty()))
+        };
+        assert_eq!(UserQuery::from_params(param, now), query);
+        let built_in = SetFilter::Set(SetId::PartnerAdmin);
+        assert_eq!(
+            SetFilter::of_value(&SetFilter::value(Some(built_in))),
+            Some(built_in)
+        );
+        assert_eq!(SetFilter::of_value("custom"), Some(SetFilter::Custom));
+        // Nothing, or nonsense, is the default query.
+        assert_eq!(UserQuery::from_params(|_| None, now), UserQuery::default());
+        let nonsense = |name: &str| match name {
+            "seat" => Some("Gold".to_string()),
+            "page" => Some("x".to_string()),
+            _ => None,
+        };
+        assert_eq!(UserQuery::from_params(nonsense, now), UserQuery::default());
+    }
 
     #[test]
     fn search_filters_and_sorting_narrow_the_rows() {
