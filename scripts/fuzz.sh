@@ -9,5 +9,5 @@ seconds=${1:-60}
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 mkdir -p fuzz/corpus/loader
-cp -n tests/fixtures/document-v1.json fuzz/corpus/loader/v1.json
+cp -n crates/storage/tests/fixtures/document-v1.json fuzz/corpus/loader/v1.json
 cargo +nightly fuzz run loader fuzz/corpus/loader -- -max_total_time="$seconds"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Runs every check: format, lints, the domain crate's tests (no Leptos), the
-# app's native tests, the release build with its size budget, browser tests
-# in headless Chromium, and end-to-end tests against the built app served on
-# 127.0.0.1. Exits non-zero on any failure.
+# Runs every check: format, lints, the domain and storage crates' tests (no
+# Leptos), the app's native tests, the release build with its size budget,
+# the storage's browser tests in headless Chromium, and end-to-end tests
+# against the built app served on 127.0.0.1. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,24 +46,23 @@ step "formatting (cargo fmt, and leptosfmt for view! markup)"
 cargo fmt --all --check
 leptosfmt --check --quiet src
 
-step "cargo clippy (every target of the workspace; the app for wasm32)"
+step "cargo clippy --workspace --all-targets -- -D warnings"
 # --all-targets also type-checks the benchmarks and the large-state example,
 # which scripts/bench.sh builds in release.
 cargo clippy --workspace --all-targets -- -D warnings
-cargo clippy -p partner-access-studio --target wasm32-unknown-unknown --lib --bins --test browser -- -D warnings
 
-step "domain tests (crates/domain: rules, invariants, text; no Leptos)"
-cargo test -p partner-access-domain
+step "domain and storage tests (crates/: rules, invariants, the stored document; no Leptos)"
+cargo test -p partner-access-domain -p partner-access-storage
 
-step "app native tests (storage, catalogues, rule coverage)"
+step "app native tests (the screens' logic, catalogues, rule coverage)"
 cargo test -p partner-access-studio
 
 step "release build"
 trunk build --release --offline
 scripts/size-guard.sh
 
-step "browser tests (wasm-bindgen-test in headless Chromium)"
-browser_test --test browser
+step "browser tests (storage against localStorage in headless Chromium)"
+browser_test -p partner-access-storage --test browser
 
 step "end-to-end tests (headless Chromium)"
 node --test --test-concurrency=1 tests/e2e/

@@ -3,15 +3,16 @@
 //!
 //! - [`domain`] (the `partner-access-domain` crate, `crates/domain`): the
 //!   rules, the words they say and the demo data; pure, native-testable.
-//! - [`storage`]: the persisted document, its versions and the save protocol.
+//! - [`storage`] (the `partner-access-storage` crate, `crates/storage`): the
+//!   persisted document, its versions and the save protocol; no Leptos.
 //! - [`app`], [`pages`], [`components`], [`i18n`]: the Leptos UI.
 
 pub use ::domain;
 pub use ::domain::demo;
+pub use ::storage;
 
 pub mod app;
 pub mod components;
 pub mod i18n;
 pub mod pages;
-pub mod storage;
 pub mod timing;

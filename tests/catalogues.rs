@@ -144,6 +144,7 @@ fn ids_in_source() -> Vec<(String, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     walk(&root.join("src"), &mut out);
     walk(&root.join("crates/domain/src"), &mut out);
+    walk(&root.join("crates/storage/src"), &mut out);
     out
 }
 

@@ -53,6 +53,7 @@ fn test_text() -> String {
     let mut files = Vec::new();
     rust_files(&root.join("tests"), &mut files);
     rust_files(&root.join("crates/domain/tests"), &mut files);
+    rust_files(&root.join("crates/storage/tests"), &mut files);
     let mut text = String::new();
     for f in files.iter().filter(|f| !f.ends_with("rule_coverage.rs")) {
         text.push_str(&fs::read_to_string(f).unwrap());
@@ -60,6 +61,7 @@ fn test_text() -> String {
     let mut src = Vec::new();
     rust_files(&root.join("src"), &mut src);
     rust_files(&root.join("crates/domain/src"), &mut src);
+    rust_files(&root.join("crates/storage/src"), &mut src);
     for f in src {
         let body = fs::read_to_string(f).unwrap();
         if let Some(at) = body.find("#[cfg(test)]") {

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use partner_access_studio::storage::Document;
+use storage::Document;
 
 fuzz_target!(|data: &[u8]| {
     // localStorage holds text; bytes that are not UTF-8 reach the loader

@@ -34,18 +34,14 @@ pub fn Nav() -> impl IntoView {
                     view! {
                         <h2>{t_string!(i18n, nav_settings)}</h2>
                         <ul>
-                            <li>
-                                <A href=Screen::UsersAndTeams(id)
-                                    .path()>{t_string!(i18n, nav_users_and_teams)}</A>
-                            </li>
-                            <li>
-                                <A href=Screen::PermissionSets(id)
-                                    .path()>{t_string!(i18n, nav_permission_sets)}</A>
-                            </li>
-                            <li>
-                                <A href=Screen::AuditLog(id)
-                                    .path()>{t_string!(i18n, audit_log_title)}</A>
-                            </li>
+                            {nav_link(
+                                Screen::UsersAndTeams(id),
+                                t_string!(i18n, nav_users_and_teams),
+                            )}
+                            {nav_link(
+                                Screen::PermissionSets(id),
+                                t_string!(i18n, nav_permission_sets),
+                            )} {nav_link(Screen::AuditLog(id), t_string!(i18n, audit_log_title))}
                         </ul>
                     }
                         .into_any()
@@ -54,32 +50,28 @@ pub fn Nav() -> impl IntoView {
                     view! {
                         <h2>{t_string!(i18n, nav_partner)}</h2>
                         <ul>
-                            <li>
-                                <A href=Screen::ClientAccessManager(id)
-                                    .path()>{t_string!(i18n, nav_client_access_manager)}</A>
-                            </li>
-                            <li>
-                                <A href=Screen::PartnerSettings(id)
-                                    .path()>{t_string!(i18n, partner_settings_title)}</A>
-                            </li>
-                            <li>
-                                <A href=Screen::AuditLog(id)
-                                    .path()>{t_string!(i18n, audit_log_title)}</A>
-                            </li>
+                            {nav_link(
+                                Screen::ClientAccessManager(id),
+                                t_string!(i18n, nav_client_access_manager),
+                            )}
+                            {nav_link(
+                                Screen::PartnerSettings(id),
+                                t_string!(i18n, partner_settings_title),
+                            )} {nav_link(Screen::AuditLog(id), t_string!(i18n, audit_log_title))}
                         </ul>
                         // The partner account's own users: where partner
                         // employees are added and given `View and edit partner
                         // employees` (seed 004).
                         <h2>{t_string!(i18n, nav_settings)}</h2>
                         <ul>
-                            <li>
-                                <A href=Screen::UsersAndTeams(id)
-                                    .path()>{t_string!(i18n, nav_users_and_teams)}</A>
-                            </li>
-                            <li>
-                                <A href=Screen::PermissionSets(id)
-                                    .path()>{t_string!(i18n, nav_permission_sets)}</A>
-                            </li>
+                            {nav_link(
+                                Screen::UsersAndTeams(id),
+                                t_string!(i18n, nav_users_and_teams),
+                            )}
+                            {nav_link(
+                                Screen::PermissionSets(id),
+                                t_string!(i18n, nav_permission_sets),
+                            )}
                         </ul>
                     }
                         .into_any()
@@ -87,5 +79,14 @@ pub fn Nav() -> impl IntoView {
                 None => ().into_any(),
             }}
         </nav>
+    }
+}
+
+/// One entry of the navigation: a link to `screen`, named `label`.
+fn nav_link(screen: Screen, label: &'static str) -> impl IntoView {
+    view! {
+        <li>
+            <A href=screen.path()>{label}</A>
+        </li>
     }
 }

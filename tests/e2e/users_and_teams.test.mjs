@@ -195,17 +195,19 @@ test('a CSV with a bad row is refused with its row, and a good one creates every
 
 test('the search, filters and open user are in the address: a link shows them, Back undoes them', async () => {
   const page = await openPage(env, '/accounts/10/settings/users');
-  await page.getByRole('searchbox', { name: 'Search by name or email' }).fill('brightpath');
+  await page.getByRole('searchbox', { name: 'Search by name or email' }).fill('@brightpath.io');
   await page.getByLabel('Seat', { exact: true }).selectOption({ label: 'Partner seat' });
   await page.waitForURL(/[?&]seat=Partner/);
   const filtered = new URL(page.url());
-  assert.equal(filtered.searchParams.get('q'), 'brightpath');
+  // Encoded in the address (`@` is %40) and read back as typed.
+  assert.match(filtered.search, /q=%40brightpath\.io/);
+  assert.equal(filtered.searchParams.get('q'), '@brightpath.io');
   const rows = await page.locator('tbody tr').count();
   assert.ok(rows > 0);
 
   // Opened in another browser, the link shows the same rows.
   const other = await openPage(env, filtered.pathname + filtered.search);
-  assert.equal(await other.getByRole('searchbox', { name: 'Search by name or email' }).inputValue(), 'brightpath');
+  assert.equal(await other.getByRole('searchbox', { name: 'Search by name or email' }).inputValue(), '@brightpath.io');
   assert.equal(await other.getByLabel('Seat', { exact: true }).inputValue(), 'Partner');
   assert.equal(await other.locator('tbody tr').count(), rows);
 
@@ -229,7 +231,7 @@ test('the search, filters and open user are in the address: a link shows them, B
   await page.goBack();
   await page.waitForURL((u) => !u.search.includes('seat='));
   assert.equal(await page.getByLabel('Seat', { exact: true }).inputValue(), '');
-  assert.equal(await page.getByRole('searchbox', { name: 'Search by name or email' }).inputValue(), 'brightpath');
+  assert.equal(await page.getByRole('searchbox', { name: 'Search by name or email' }).inputValue(), '@brightpath.io');
   assert.deepEqual(page.errors, []);
   assert.deepEqual(other.errors, []);
   await page.context().close();

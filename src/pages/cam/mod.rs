@@ -36,10 +36,10 @@ fn CamScreen(
     // The tab is in the address (`?tab=employees`), so a link shows it and
     // Back returns to the other.
     let router = use_router();
-    let tab = Memo::new(move |_| match router.param("tab").as_deref() {
+    let tab = move || match router.param("tab").as_deref() {
         Some("employees") => Tab::Employees,
         _ => Tab::Clients,
-    });
+    };
     let show = move |t: Tab| {
         let value = (t == Tab::Employees).then(|| "employees".to_string());
         router.set_params(&[("tab", value)], Step::Push);
@@ -50,7 +50,7 @@ fn CamScreen(
     // move between the tabs and show theirs (the ARIA tabs pattern).
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         let next = match ev.key().as_str() {
-            "ArrowRight" | "ArrowLeft" if tab.get_untracked() == Tab::Clients => Tab::Employees,
+            "ArrowRight" | "ArrowLeft" if untrack(tab) == Tab::Clients => Tab::Employees,
             "ArrowRight" | "ArrowLeft" | "Home" => Tab::Clients,
             "End" => Tab::Employees,
             _ => return,
@@ -66,7 +66,7 @@ fn CamScreen(
             let _ = b.focus();
         }
     };
-    let stop = move |which: Tab| if tab.get() == which { "0" } else { "-1" };
+    let stop = move |which: Tab| if tab() == which { "0" } else { "-1" };
     // A memo: the tabs are rebuilt only when access changes, not on every edit.
     let denied = Memo::new(move |_| {
         studio
@@ -95,7 +95,7 @@ fn CamScreen(
                     id="tab-clients"
                     aria-controls="panel-clients"
                     node_ref=clients_tab
-                    aria-selected=move || (tab.get() == Tab::Clients).to_string()
+                    aria-selected=move || (tab() == Tab::Clients).to_string()
                     tabindex=move || stop(Tab::Clients)
                     on:click=move |_| show(Tab::Clients)
                 >
@@ -107,14 +107,14 @@ fn CamScreen(
                     id="tab-employees"
                     aria-controls="panel-employees"
                     node_ref=employees_tab
-                    aria-selected=move || (tab.get() == Tab::Employees).to_string()
+                    aria-selected=move || (tab() == Tab::Employees).to_string()
                     tabindex=move || stop(Tab::Employees)
                     on:click=move |_| show(Tab::Employees)
                 >
                     {t_string!(i18n, tab_employees)}
                 </button>
             </div>
-            {move || match tab.get() {
+            {move || match tab() {
                 Tab::Clients => view! { <clients::ClientsTab partner=partner /> }.into_any(),
                 Tab::Employees => view! { <employees::EmployeesTab partner=partner /> }.into_any(),
             }}

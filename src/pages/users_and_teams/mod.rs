@@ -98,21 +98,24 @@ fn UserTable(
     // the user again.
     let router = use_router();
     let query = Memo::new(move |_| UserQuery::from_params(|name| router.param(name), studio.now()));
-    let selected = Memo::new(move |_| {
-        router
-            .param("user")
-            .and_then(|u| u.parse().ok())
-            .map(crate::domain::UserId)
-    });
-    let detail_open = RwSignal::new(selected.get_untracked().is_some());
+    // A user of this account: a link to one removed since (or never here)
+    // opens nothing, and removing the open user closes their details.
+    let selected = move || {
+        let id = crate::domain::UserId(router.param("user")?.parse().ok()?);
+        studio
+            .doc
+            .with(|d| d.state.user(account, id).is_some())
+            .then_some(id)
+    };
+    let detail_open = RwSignal::new(untrack(selected).is_some());
     Effect::new(move |_| {
-        let open = selected.get().is_some();
+        let open = selected().is_some();
         if detail_open.get_untracked() != open {
             detail_open.set(open);
         }
     });
     Effect::new(move |_| {
-        if !detail_open.get() && selected.get_untracked().is_some() {
+        if !detail_open.get() && untrack(selected).is_some() {
             router.set_params(&[("user", None)], Step::Push);
         }
     });
@@ -410,7 +413,7 @@ fn UserTable(
         </section>
         <Modal open=detail_open labelled_by="user-detail-title" class="wizard">
             {move || {
-                selected.get().map(|u| view! { <user_detail::UserDetail account=account user=u /> })
+                selected().map(|u| view! { <user_detail::UserDetail account=account user=u /> })
             }}
             // The page's notice is inert behind the modal: say the outcome here too.
             <InlineNotice />

@@ -6,7 +6,7 @@
 
 use super::store::{Store, StoreError};
 use super::StorageKey;
-use crate::domain::Text;
+use domain::Text;
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
 

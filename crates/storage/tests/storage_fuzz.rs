@@ -1,9 +1,9 @@
 //! Whatever text localStorage hands back, loading never panics: it yields a
 //! document that keeps the invariants, or a clear error.
 
-use partner_access_studio::domain::*;
-use partner_access_studio::storage::{Document, LoadError};
+use domain::*;
 use proptest::prelude::*;
+use storage::{Document, LoadError};
 
 fn demo_json() -> String {
     Document::demo().to_json()

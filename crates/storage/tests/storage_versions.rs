@@ -1,6 +1,6 @@
 //! Every stored schema version keeps loading; a newer one is refused.
 
-use partner_access_studio::storage::{Document, LoadError, SCHEMA_VERSION};
+use storage::{Document, LoadError, SCHEMA_VERSION};
 
 /// A document exactly as release 1 (schema version 1) stored it.
 const V1: &str = include_str!("fixtures/document-v1.json");
@@ -25,14 +25,8 @@ fn a_version_1_document_loads_and_is_upgraded() {
     }
     // Version 3 made summaries translatable; an old English one stays as written.
     let first = &loaded.doc.state.audit[0].summary;
-    assert_eq!(
-        first,
-        &partner_access_studio::domain::Text::Plain("Time passed".into())
-    );
-    assert_eq!(
-        first.render(partner_access_studio::domain::Lang::Sv),
-        "Time passed"
-    );
+    assert_eq!(first, &domain::Text::Plain("Time passed".into()));
+    assert_eq!(first.render(domain::Lang::Sv), "Time passed");
 }
 
 /// The demo document as release 3 (schema version 3) stored it: before
@@ -41,8 +35,8 @@ const V3: &str = include_str!("fixtures/document-v3.json");
 
 #[test]
 fn a_version_3_document_keeps_its_partner_employees() {
-    use partner_access_studio::demo::{BRIGHTPATH, FJORD, NORDLYS, VAN_DIJK};
-    use partner_access_studio::domain::{partner_of, Email};
+    use domain::demo::{BRIGHTPATH, FJORD, NORDLYS, VAN_DIJK};
+    use domain::{partner_of, Email};
     // R-CAM-5a: until version 4, domain and membership alone made a partner
     // employee; those who were keep their standing, nobody else gains it.
     let loaded = Document::load(V3).expect("version 3 still loads");

@@ -5,7 +5,7 @@
 //! tests, which can refuse or cut off any write to prove that no fault
 //! loses data.
 
-use crate::domain::Text;
+use domain::Text;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 

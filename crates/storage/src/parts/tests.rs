@@ -1,5 +1,5 @@
 use super::*;
-use crate::domain::{Access, Actor, Command, Seat, SetId};
+use domain::{Access, Actor, Command, Seat, SetId};
 use std::collections::HashMap;
 
 fn store(plan: &SavePlan, into: &mut HashMap<String, String>) {
@@ -27,14 +27,14 @@ fn stored_from_scratch(doc: &mut Document) -> (SavePlan, HashMap<String, String>
 }
 
 /// The second user of the acting account: an ordinary user to change.
-fn second_user(doc: &Document) -> &crate::domain::User {
+fn second_user(doc: &Document) -> &domain::User {
     let account = doc.state.account(doc.acting.account).unwrap();
     account.users.iter().nth(1).unwrap()
 }
 
 fn big_doc() -> Document {
     let mut doc = Document::demo();
-    crate::demo::grow_audit_log(&mut doc.state, 600);
+    domain::demo::grow_audit_log(&mut doc.state, 600);
     doc
 }
 
@@ -59,7 +59,7 @@ fn a_save_after_one_change_writes_one_user_part_and_the_last_audit_part() {
     let (first, mut kv) = stored_from_scratch(&mut doc);
     let actor = doc.acting;
     let target = second_user(&doc).id;
-    crate::domain::execute(
+    domain::execute(
         &mut doc.state,
         &actor,
         &Command::EditUser {
@@ -100,8 +100,8 @@ fn a_run_emptied_by_a_removal_loses_its_part() {
     let account = doc.acting.account;
     let acc = doc.state.account_mut(account).unwrap();
     let mut loner = acc.users.last().unwrap().clone();
-    loner.id = crate::domain::UserId(100_000);
-    loner.email = crate::domain::Email::parse("loner@example.com").unwrap();
+    loner.id = domain::UserId(100_000);
+    loner.email = domain::Email::parse("loner@example.com").unwrap();
     acc.put_user(loner.clone());
     let (first, mut kv) = stored_from_scratch(&mut doc);
     let stored = committed(Written::default(), &first);
@@ -159,7 +159,7 @@ fn an_appended_audit_part_reads_as_if_written_whole() {
                 user: target,
             }
         };
-        crate::domain::execute(&mut doc.state, &actor, &command, doc.clock).unwrap();
+        domain::execute(&mut doc.state, &actor, &command, doc.clock).unwrap();
         doc.revision += 1;
         let next = plan(&mut doc, &written);
         let last = doc.state.audit.len().div_ceil(PART_SIZE) - 1;
@@ -224,6 +224,6 @@ fn part_names_round_trip() {
     assert_eq!(PartName::parse("audit-1-2"), None);
     let _ = Actor {
         account: AccountId(1),
-        user: crate::domain::UserId(1),
+        user: domain::UserId(1),
     };
 }

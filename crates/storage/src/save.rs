@@ -167,7 +167,7 @@ fn part_revision(key: &str) -> Option<u64> {
 /// save that was interrupted), but never a part newer than that head: it
 /// may belong to a save another tab is making right now.
 pub fn remove_orphan_parts(store: &impl Store, written: &Written, read: u64) {
-    let listed = crate::domain::sort::set_of(written.keys());
+    let listed = domain::sort::set_of(written.keys());
     for key in store.keys() {
         let older = part_revision(&key).is_none_or(|rev| rev <= read);
         if parts::is_part_key(&key) && older && !listed.contains(&key) {

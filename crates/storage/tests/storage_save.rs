@@ -4,16 +4,16 @@
 //! overwritten; unreadable data is kept whole.
 
 // The domain crate's test helpers: the demo world and random sessions.
-#[path = "../crates/domain/tests/common.rs"]
+#[path = "../../domain/tests/common.rs"]
 mod common;
-#[path = "../crates/domain/tests/session.rs"]
+#[path = "../../domain/tests/session.rs"]
 mod session;
 use common::*;
-use partner_access_studio::domain::*;
-use partner_access_studio::storage::parts::{self, Written};
-use partner_access_studio::storage::save::{self, KeptAside, Opened, SaveError};
-use partner_access_studio::storage::store::{Fault, MemoryStore, Store};
-use partner_access_studio::storage::{Document, StorageKey};
+use domain::*;
+use storage::parts::{self, Written};
+use storage::save::{self, KeptAside, Opened, SaveError};
+use storage::store::{Fault, MemoryStore, Store};
+use storage::{Document, StorageKey};
 
 /// A store holding `doc` saved whole in parts, and what its head lists.
 fn stored(doc: &mut Document) -> (MemoryStore, Written) {
@@ -346,10 +346,10 @@ fn unreadable_data_that_cannot_be_copied_aside_is_left_where_it_is() {
 /// goes on from the document as read back, as a reload does.
 #[test]
 fn a_save_after_every_step_stores_what_reads_back_as_the_state() {
-    use partner_access_studio::storage::default_actor;
     use session::make_step;
     use session::next_picks;
     use std::collections::HashMap;
+    use storage::default_actor;
     let mut doc = Document::demo();
     doc.state = world();
     doc.clock = now();

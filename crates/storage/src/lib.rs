@@ -10,7 +10,7 @@ pub mod parts;
 pub mod save;
 pub mod store;
 
-use crate::domain::{Actor, State, Text, Timestamp};
+use domain::{Actor, State, Text, Timestamp};
 use serde::{Deserialize, Serialize};
 
 /// Bumped on every change of the stored shape; each older version gets a
@@ -144,15 +144,15 @@ const PROBLEMS_SHOWN: usize = 5;
 impl Document {
     /// The demo data set, acting as the first client's Super Admin.
     pub fn demo() -> Document {
-        let state = crate::demo::state();
+        let state = domain::demo::state();
         let acting = default_actor(&state).unwrap_or(Actor {
-            account: crate::demo::FJORD,
-            user: crate::domain::UserId(0),
+            account: domain::demo::FJORD,
+            user: domain::UserId(0),
         });
         Document {
             schema_version: SCHEMA_VERSION,
             revision: 0,
-            clock: crate::demo::start(),
+            clock: domain::demo::start(),
             acting,
             mail_read: 0,
             state,
@@ -267,7 +267,7 @@ impl Document {
             ));
         }
         // Room for the largest batch, so that ids never wrap around.
-        if state.next_user_id > u32::MAX - crate::domain::MAX_BATCH as u32 {
+        if state.next_user_id > u32::MAX - domain::MAX_BATCH as u32 {
             problems.push(format!(
                 "state.next_user_id is {}, too large to add users",
                 state.next_user_id
@@ -373,7 +373,7 @@ impl Document {
 
 /// The first active Super Admin of the first client account (or any account).
 pub fn default_actor(state: &State) -> Option<Actor> {
-    let pick = |a: &crate::domain::Account| {
+    let pick = |a: &domain::Account| {
         a.users
             .iter()
             .find(|u| u.is_active() && u.is_super_admin())
@@ -407,7 +407,7 @@ pub fn migrate(doc: &mut Document, from: u32) {
     if from < 4 {
         // Until version 4 a partner employee was one by domain and
         // membership alone; those who were keep their standing.
-        crate::domain::assume_partner_routes(&mut doc.state);
+        domain::assume_partner_routes(&mut doc.state);
         // And Super Admins held the multi-account management tools, which
         // only the Partner admin set has (R-PERM-3).
         for acc in &mut doc.state.accounts {
@@ -419,7 +419,7 @@ pub fn migrate(doc: &mut Document, from: u32) {
                 .collect();
             for id in ids {
                 if let Some(u) = acc.user_mut(id) {
-                    u.permissions = crate::domain::super_admin();
+                    u.permissions = domain::super_admin();
                 }
             }
         }
@@ -427,20 +427,20 @@ pub fn migrate(doc: &mut Document, from: u32) {
     doc.schema_version = SCHEMA_VERSION;
 }
 
-fn account_problems(acc: &crate::domain::Account) -> Vec<String> {
+fn account_problems(acc: &domain::Account) -> Vec<String> {
     let mut problems = Vec::new();
     if acc.active_super_admins() == 0 {
         problems.push(format!("{} has no active Super Admin (R-CL-4)", acc.name));
     }
     let mut emails: Vec<&str> = acc.users.iter().map(|u| u.email.as_str()).collect();
-    crate::domain::sort::sort(&mut emails);
+    domain::sort::sort(&mut emails);
     if let Some(w) = emails.windows(2).find(|w| w[0] == w[1]) {
         problems.push(format!("{} lists {} twice (R-ACC-2)", acc.name, w[0]));
     }
     let seatless = acc
         .users
         .iter()
-        .find(|u| u.is_partner_admin() && u.seat != crate::domain::Seat::Partner);
+        .find(|u| u.is_partner_admin() && u.seat != domain::Seat::Partner);
     if let Some(u) = seatless {
         problems.push(format!(
             "{} is Partner admin without a Partner seat (R-SEAT-6)",
@@ -503,7 +503,7 @@ mod tests {
     #[test]
     fn a_stale_actor_falls_back_to_a_super_admin() {
         let mut doc = Document::demo();
-        doc.acting.user = crate::domain::UserId(9999);
+        doc.acting.user = domain::UserId(9999);
         let back = Document::parse(&doc.to_json()).unwrap();
         assert!(back
             .state

@@ -19,8 +19,8 @@
 //! - Export still writes one whole document; Import reads one.
 
 use super::{Document, LoadError, Loaded};
-use crate::domain::users::{run_of, Run};
-use crate::domain::{Account, AccountId, AuditEntry, Mail, ManagedRelationship, Users};
+use domain::users::{run_of, Run};
+use domain::{Account, AccountId, AuditEntry, Mail, ManagedRelationship, Users};
 use std::sync::Arc;
 
 /// Accounts, relationships, audit entries or emails per part.

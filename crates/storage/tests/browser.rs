@@ -1,11 +1,11 @@
 //! Browser tests: storage against a real localStorage in headless Chromium.
 #![cfg(target_arch = "wasm32")]
 
-use partner_access_studio::domain::{Lang, MESSAGES};
-use partner_access_studio::storage::browser::{self, BrowserStore};
-use partner_access_studio::storage::save::{self, KeptAside};
-use partner_access_studio::storage::store::StoreError;
-use partner_access_studio::storage::{Document, StorageKey};
+use domain::{Lang, MESSAGES};
+use storage::browser::{self, BrowserStore};
+use storage::save::{self, KeptAside};
+use storage::store::StoreError;
+use storage::{Document, StorageKey};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -23,7 +23,7 @@ fn clear() {
 /// What the core says, in English, as the app installs it after fetching
 /// it at start (the browser build compiles no catalogue in).
 fn english() {
-    assert!(MESSAGES.install(Lang::En, include_str!("../locales/domain/en.json")));
+    assert!(MESSAGES.install(Lang::En, include_str!("../../../locales/domain/en.json")));
 }
 
 #[wasm_bindgen_test]
@@ -81,7 +81,7 @@ fn a_full_local_storage_says_so_instead_of_failing_silently() {
 
 #[wasm_bindgen_test]
 fn unreadable_text_goes_to_a_free_slot_never_over_an_earlier_one() {
-    use partner_access_studio::storage::QUARANTINE_SLOTS;
+    use storage::QUARANTINE_SLOTS;
     clear();
     let head = |n: u8| -> Option<String> {
         let text = browser::read(StorageKey::Quarantine(n)).unwrap()?;
@@ -127,10 +127,10 @@ fn invalid_utf16_in_storage_is_a_clear_error() {
 /// and a second save after one change writes far less than the first.
 #[wasm_bindgen_test]
 fn a_split_save_reads_back_and_writes_only_what_changed() {
-    use partner_access_studio::storage::parts;
+    use storage::parts;
     clear();
     let mut doc = Document::demo();
-    partner_access_studio::demo::grow_audit_log(&mut doc.state, 600);
+    domain::demo::grow_audit_log(&mut doc.state, 600);
     let mut stored = parts::Written::default();
     let first = parts::plan(&mut doc, &stored);
     save::write_plan(&BrowserStore, &first, None).unwrap();
@@ -146,24 +146,4 @@ fn a_split_save_reads_back_and_writes_only_what_changed() {
     let (loaded, _) = save::load(&BrowserStore, &head).unwrap();
     assert_eq!(loaded.doc, doc);
     clear();
-}
-
-#[wasm_bindgen_test]
-fn query_parameters_are_set_removed_and_read_back_encoded() {
-    use partner_access_studio::app::route::with_params;
-    assert_eq!(
-        with_params("", &[("tab", Some("employees".into()))]),
-        "tab=employees"
-    );
-    let search = with_params(
-        "q=a&seat=Core&sort=Email",
-        &[
-            ("q", Some("Ana & Bo".into())),
-            ("seat", None),
-            ("page", Some(String::new())),
-        ],
-    );
-    assert_eq!(search, "q=Ana+%26+Bo&sort=Email");
-    let read = web_sys::UrlSearchParams::new_with_str(&search).unwrap();
-    assert_eq!(read.get("q").as_deref(), Some("Ana & Bo"));
 }
