@@ -4,9 +4,8 @@
 
 use crate::domain::{execute, tick_steps, Actor, Command, Decision, Refusal, Text, Timestamp};
 use crate::storage::browser::{self, BrowserStore};
-use crate::storage::parts::{self, Written};
-use crate::storage::save::{self, Opened, SaveError};
-use crate::storage::store::StoreError;
+use crate::storage::parts::Written;
+use crate::storage::save::{self, Opened, SaveError, Saver};
 use crate::storage::{Document, LoadError, StorageKey};
 use crate::timing;
 use leptos::prelude::*;
@@ -53,19 +52,11 @@ pub struct Studio {
     pub hold_saves: RwSignal<bool>,
     /// The audit entry of this tab's last accepted command, offered for Undo.
     pub undoable: RwSignal<Option<u64>>,
-    /// The revision this tab last read from or wrote to localStorage; any
-    /// other revision found there means another tab saved since.
-    stored: StoredValue<Option<u64>>,
-    /// The parts of the stored document, so that a save writes only the
-    /// ones that changed.
-    written: StoredValue<Written>,
+    /// What this tab knows of what is stored, and how it saves.
+    saver: StoredValue<Saver>,
     /// What the last Import or Reset replaced, for `Undo import` / `Undo
     /// reset` (also kept in localStorage while there is room).
     replaced: StoredValue<Option<(Document, Replacement)>>,
-    /// Set when the split layout did not fit beside the stored document (a
-    /// whole document of more than half the quota): this tab then saves
-    /// whole documents, as before the split, rather than nothing.
-    whole_only: StoredValue<bool>,
 }
 
 /// Reads the head under the document key and the parts it lists.
@@ -137,9 +128,7 @@ impl Studio {
             notice: RwSignal::new(None),
             hold_saves: RwSignal::new(hold_saves),
             undoable: RwSignal::new(None),
-            stored: StoredValue::new(stored),
-            written: StoredValue::new(written),
-            whole_only: StoredValue::new(false),
+            saver: StoredValue::new(Saver::new(stored, written)),
             replaced: StoredValue::new(None),
         };
         studio.pass_time(studio.doc.with_untracked(|d| d.clock));
@@ -151,7 +140,7 @@ impl Studio {
     pub fn persist(self) {
         Effect::new(move |_| {
             let revision = self.doc.with(|d| d.revision);
-            if self.hold_saves.get() || self.stored.get_value() == Some(revision) {
+            if self.hold_saves.get() || self.stored() == Some(revision) {
                 return;
             }
             self.save();
@@ -168,19 +157,18 @@ impl Studio {
         }
         let outcome = {
             let _save = timing::Measure::start("save");
-            self.write_out()
+            self.saver
+                .try_update_value(|saver| {
+                    // Mutable only to lift the lists out while the head is written.
+                    self.doc.try_update_untracked(|d| {
+                        saver.save(&BrowserStore, d, || timing::Measure::start("save: plan"))
+                    })
+                })
+                .flatten()
         };
         match outcome {
-            Some(Ok(Saved::Parts(plan))) => {
-                self.stored.set_value(Some(plan.revision));
-                timing::record_save_size(plan.bytes());
-                self.written.update_value(|w| w.commit(plan));
-                self.save_problem.set(None);
-            }
-            Some(Ok(Saved::Whole(revision, bytes))) => {
-                self.stored.set_value(Some(revision));
-                timing::record_save_size(bytes);
-                self.written.set_value(Written::default());
+            Some(Ok(saved)) => {
+                timing::record_save_size(saved.chars);
                 self.save_problem.set(None);
             }
             // Another tab saved between the check above and the head.
@@ -194,40 +182,19 @@ impl Studio {
         }
     }
 
-    /// Writes the document: the parts that changed and the head, or the
-    /// whole document where parts do not fit. `None`: nothing to write.
-    fn write_out(&self) -> Option<Result<Saved, SaveError>> {
-        let nothing_split = self.written.with_value(Written::is_empty);
-        let known = self.stored.get_value();
-        if !self.whole_only.get_value() {
-            let plan = {
-                let _plan = timing::Measure::start("save: plan");
-                // Mutable only to lift the lists out while the head is written.
-                self.written
-                    .with_value(|known| self.doc.try_update_untracked(|d| parts::plan(d, known)))?
-            };
-            match save::write_plan(&BrowserStore, &plan, known) {
-                Err(SaveError::Store(StoreError::Full)) if nothing_split => {
-                    self.whole_only.set_value(true);
-                }
-                written => return Some(written.map(|()| Saved::Parts(plan))),
-            }
-        }
-        let (revision, json) = self.doc.with_untracked(|d| (d.revision, d.to_json()));
-        let whole = self
-            .written
-            .with_value(|old| save::write_whole(&BrowserStore, &json, revision, old, known));
-        Some(whole.map(|()| Saved::Whole(revision, json.len())))
+    /// The revision this tab last read from or wrote to localStorage.
+    fn stored(&self) -> Option<u64> {
+        self.saver.with_value(Saver::stored)
     }
 
     /// Takes over the document another tab saved, unless it is the one this
     /// tab last read or wrote.
     fn adopt(&self, text: &str) {
         match load_stored(text) {
-            Ok((l, _)) if Some(l.doc.revision) == self.stored.get_value() => {}
+            Ok((l, _)) if Some(l.doc.revision) == self.stored() => {}
             Ok((l, written)) => {
-                self.stored.set_value(Some(l.doc.revision));
-                self.written.set_value(written);
+                self.saver
+                    .update_value(|s| s.adopt(l.doc.revision, written));
                 self.undoable.set(None);
                 self.doc.set(l.doc);
                 self.notice
@@ -248,7 +215,7 @@ impl Studio {
     /// document is then adopted.
     fn adopt_saved_elsewhere(&self) -> bool {
         let theirs = save::stored_revision(&BrowserStore);
-        if theirs == self.stored.get_value() {
+        if theirs == self.stored() {
             return false;
         }
         if let Ok(Some(text)) = browser::read(StorageKey::Document) {
@@ -256,7 +223,7 @@ impl Studio {
         }
         // What is stored is now what this tab knows, even when it could
         // not be read (saves are then held).
-        self.stored.set_value(theirs);
+        self.saver.update_value(|s| s.know(theirs));
         true
     }
 
@@ -370,12 +337,14 @@ impl Studio {
             .max(stored.unwrap_or(0));
         doc.revision = newest.max(doc.revision) + 1;
         // Replacing is meant to win over whatever another tab stored.
-        self.stored.set_value(stored);
         self.undoable.set(None);
         self.hold_saves.set(false);
         // Audit and outbox parts are compared by length only (they only
         // grow); a different document must be written whole.
-        self.written.update_value(Written::forget_contents);
+        self.saver.update_value(|s| {
+            s.know(stored);
+            s.forget_contents();
+        });
         self.doc.set(doc);
     }
 
@@ -441,11 +410,4 @@ impl Studio {
             self.notice.set(Some(Notice::Failed(e)));
         }
     }
-}
-
-/// What a save wrote: the changed parts and the head, or the whole document
-/// (revision, characters).
-enum Saved {
-    Parts(parts::SavePlan),
-    Whole(u64, usize),
 }

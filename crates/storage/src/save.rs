@@ -158,6 +158,102 @@ pub fn write_whole(
     Ok(())
 }
 
+/// What one tab knows of the stored document, and how it writes the next
+/// revision: the parts that changed and the head, or the whole document
+/// where the parts do not fit beside it.
+#[derive(Debug, Default)]
+pub struct Saver {
+    /// The revision this tab last read from or wrote to the store; any
+    /// other revision found there means another tab saved since.
+    stored: Option<u64>,
+    /// The parts of the stored document, so that a save writes only the
+    /// ones that changed.
+    written: Written,
+    /// Set when the split layout did not fit beside a whole stored document
+    /// (one of more than half the quota): this tab then saves whole
+    /// documents rather than nothing.
+    whole_only: bool,
+}
+
+/// What a save wrote: its revision and how many characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Saved {
+    pub revision: u64,
+    pub chars: usize,
+}
+
+impl Saver {
+    /// A tab that read (or found) `stored`, held in the parts `written`.
+    pub fn new(stored: Option<u64>, written: Written) -> Saver {
+        Saver {
+            stored,
+            written,
+            whole_only: false,
+        }
+    }
+
+    /// The revision this tab last read or wrote.
+    pub fn stored(&self) -> Option<u64> {
+        self.stored
+    }
+
+    /// This tab now knows `revision` as the stored one (it took over
+    /// another tab's document, or replaces whatever is stored).
+    pub fn know(&mut self, revision: Option<u64>) {
+        self.stored = revision;
+    }
+
+    /// This tab took over another tab's document, stored in `written`.
+    pub fn adopt(&mut self, revision: u64, written: Written) {
+        self.stored = Some(revision);
+        self.written = written;
+    }
+
+    /// The next save writes every part: the document is a different one.
+    pub fn forget_contents(&mut self) {
+        self.written.forget_contents();
+    }
+
+    /// Writes `doc` against the revision this tab knows; then this tab
+    /// knows the new one. `time_plan` guards the planning (a benchmark
+    /// reads how long it took). Nothing is known anew when it fails.
+    pub fn save<G>(
+        &mut self,
+        store: &impl Store,
+        doc: &mut Document,
+        time_plan: impl FnOnce() -> G,
+    ) -> Result<Saved, SaveError> {
+        if !self.whole_only {
+            let nothing_split = self.written.is_empty();
+            let plan = {
+                let _timed = time_plan();
+                parts::plan(doc, &self.written)
+            };
+            match write_plan(store, &plan, self.stored) {
+                Ok(()) => {
+                    let saved = Saved {
+                        revision: plan.revision,
+                        chars: plan.bytes(),
+                    };
+                    self.stored = Some(plan.revision);
+                    self.written.commit(plan);
+                    return Ok(saved);
+                }
+                Err(SaveError::Store(StoreError::Full)) if nothing_split => self.whole_only = true,
+                Err(e) => return Err(e),
+            }
+        }
+        let json = doc.to_json();
+        write_whole(store, &json, doc.revision, &self.written, self.stored)?;
+        self.stored = Some(doc.revision);
+        self.written = Written::default();
+        Ok(Saved {
+            revision: doc.revision,
+            chars: json.len(),
+        })
+    }
+}
+
 /// The revision a part's key carries (`…/users-10-0@42` → 42).
 fn part_revision(key: &str) -> Option<u64> {
     key.rsplit_once('@')?.1.parse().ok()

@@ -394,3 +394,73 @@ fn a_save_after_every_step_stores_what_reads_back_as_the_state() {
         "most saves write a few parts: {small} of {saves}"
     );
 }
+
+#[test]
+fn a_saver_writes_only_what_changed_and_knows_each_revision() {
+    let store = MemoryStore::new();
+    let mut saver = save::Saver::default();
+    let mut doc = Document::demo();
+    let first = saver.save(&store, &mut doc, || ()).unwrap();
+    assert_eq!(saver.stored(), Some(doc.revision));
+    assert_eq!(first.revision, doc.revision);
+    assert_eq!(open(&store), doc);
+    let changes_of_first = store.changes();
+
+    let (_, mut doc) = changes(&doc).remove(0);
+    saver.save(&store, &mut doc, || ()).unwrap();
+    assert_eq!(saver.stored(), Some(doc.revision));
+    assert_eq!(open(&store), doc);
+    let changes_of_second = store.changes() - changes_of_first;
+    assert!(
+        changes_of_second < changes_of_first,
+        "a change of one user rewrote {changes_of_second} keys of {changes_of_first}"
+    );
+}
+
+#[test]
+fn a_saver_behind_another_tab_writes_nothing_and_keeps_what_it_knew() {
+    let store = MemoryStore::new();
+    let mut mine = save::Saver::default();
+    let mut doc = Document::demo();
+    mine.save(&store, &mut doc, || ()).unwrap();
+    let known = mine.stored();
+    // Another tab, which read the same revision, saves first.
+    let (_, mut theirs) = changes(&doc).remove(0);
+    let mut other = save::Saver::new(known, save::load(&store, &head(&store)).unwrap().1);
+    other.save(&store, &mut theirs, || ()).unwrap();
+
+    let (_, mut late) = changes(&doc).remove(1);
+    let before = store.snapshot();
+    assert_eq!(
+        mine.save(&store, &mut late, || ()),
+        Err(SaveError::Conflict)
+    );
+    assert_eq!(mine.stored(), known);
+    assert_eq!(store.snapshot(), before);
+    assert_eq!(open(&store), theirs);
+}
+
+#[test]
+fn a_saver_whose_parts_do_not_fit_beside_a_whole_document_saves_it_whole() {
+    let doc = Document::demo();
+    let json = doc.to_json();
+    // A whole document of more than half the quota, as older releases stored it.
+    let store = MemoryStore::with_quota(json.len() * 3 / 2);
+    save::write_whole(&store, &json, doc.revision, &Written::default(), None).unwrap();
+    let mut saver = save::Saver::new(Some(doc.revision), Written::default());
+    let (_, mut doc) = changes(&doc).remove(0);
+    let saved = saver.save(&store, &mut doc, || ()).unwrap();
+    assert_eq!(saved.chars, doc.to_json().len());
+    assert_eq!(open(&store), doc);
+    // And the next revision too, still whole.
+    let mut next = doc.clone();
+    next.revision += 1;
+    saver.save(&store, &mut next, || ()).unwrap();
+    assert!(store.keys().iter().all(|k| !parts::is_part_key(k)));
+    assert_eq!(open(&store), next);
+}
+
+/// The head stored now.
+fn head(store: &MemoryStore) -> String {
+    store.get(&StorageKey::Document.name()).unwrap().unwrap()
+}
