@@ -197,12 +197,16 @@ impl Router {
             // As after a page load, a screen reader starts at the new
             // screen rather than at the link that is no longer what the
             // page is about (the main region takes focus; see the skip link).
+            // Without scrolling to it: the new screen starts at the top of
+            // the page, top bar and all, as after a load.
             if let Some(main) = web_sys::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.get_element_by_id("content"))
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
             {
-                let _ = main.focus();
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = main.focus_with_options(&options);
             }
         });
         provide_context(router);

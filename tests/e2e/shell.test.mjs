@@ -73,8 +73,12 @@ test('links move between screens without a reload; Back and Forward follow, and 
   await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
   assert.match(page.url(), /\/accounts\/\d+\/audit-log$/);
   assert.deepEqual(await current(), ['Audit log']);
-  // Focus moves to the new screen, as it would after a page load.
+  // Focus moves to the new screen, as it would after a page load, and the
+  // page starts at its top: the top bar (Acting as, the clock) stays in view.
   assert.equal(await page.evaluate(() => document.activeElement.id), 'content');
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  await page.getByLabel('Acting as').waitFor();
+  assert.ok((await page.getByLabel('Acting as').boundingBox()).y >= 0);
 
   await nav.getByRole('link', { name: 'Your data' }).click();
   await page.getByRole('heading', { name: 'Your data', level: 1 }).waitFor();
