@@ -115,7 +115,7 @@ pub fn is_app_path(href: &str) -> bool {
 /// `search` (a query string without its `?`) with each named parameter set
 /// to its value, or removed when the value is `None` or empty; the others
 /// kept. The browser's own URLSearchParams encodes and decodes.
-pub fn with_params(search: &str, changes: &[(&str, Option<String>)]) -> String {
+fn with_params(search: &str, changes: &[(&str, Option<String>)]) -> String {
     let Ok(params) = web_sys::UrlSearchParams::new_with_str(search) else {
         return search.to_string();
     };
@@ -151,6 +151,16 @@ fn address_path() -> String {
     web_sys::window()
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_else(|| "/".to_string())
+}
+
+/// A path with its query string (without its `?`), as the address bar and
+/// the history write it.
+fn url(path: &str, search: &str) -> String {
+    if search.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{search}")
+    }
 }
 
 fn address_search() -> String {
@@ -219,11 +229,7 @@ impl Router {
         let Some(window) = web_sys::window() else {
             return;
         };
-        let here = match address_search() {
-            search if search.is_empty() => address_path(),
-            search => format!("{}?{search}", address_path()),
-        };
-        if here != path {
+        if url(&address_path(), &address_search()) != path {
             if let Ok(history) = window.history() {
                 let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path));
             }
@@ -245,14 +251,16 @@ impl Router {
         }
     }
 
-    /// A parameter of the query string (tracked: a screen reading it
-    /// follows Back and Forward).
+    /// The parameters of the query string (tracked: a screen reading them
+    /// follows Back and Forward), read once for a screen that needs several.
+    pub fn params(&self) -> Option<web_sys::UrlSearchParams> {
+        self.search
+            .with(|s| web_sys::UrlSearchParams::new_with_str(s).ok())
+    }
+
+    /// A parameter of the query string (tracked).
     pub fn param(&self, name: &str) -> Option<String> {
-        self.search.with(|s| {
-            web_sys::UrlSearchParams::new_with_str(s)
-                .ok()
-                .and_then(|p| p.get(name))
-        })
+        self.params()?.get(name)
     }
 
     /// Sets (or with `None`, removes) parameters of the query string, on
@@ -262,12 +270,7 @@ impl Router {
         if self.search.with_untracked(|s| *s == search) {
             return;
         }
-        let path = self.path.get_untracked();
-        let url = if search.is_empty() {
-            path
-        } else {
-            format!("{path}?{search}")
-        };
+        let url = self.path.with_untracked(|path| url(path, &search));
         if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
             let null = wasm_bindgen::JsValue::NULL;
             let _ = match step {

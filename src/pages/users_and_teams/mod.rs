@@ -97,7 +97,10 @@ fn UserTable(
     // so that a link shows exactly this, and Back undoes a filter or closes
     // the user again.
     let router = use_router();
-    let query = Memo::new(move |_| UserQuery::from_params(|name| router.param(name), studio.now()));
+    let query = Memo::new(move |_| {
+        let params = router.params();
+        UserQuery::from_params(|name| params.as_ref()?.get(name), studio.now())
+    });
     // A user of this account: a link to one removed since (or never here)
     // opens nothing, and removing the open user closes their details.
     let selected = move || {
@@ -194,7 +197,7 @@ fn UserTable(
     let on_seat = move |ev| {
         let v = event_target_value(&ev);
         change_query(router, query, Step::Push, |q| {
-            q.seat = Seat::ALL.into_iter().find(|s| format!("{s:?}") == v);
+            q.set_seat_value(&v);
             q.page = 0;
         });
     };
@@ -202,10 +205,7 @@ fn UserTable(
         let v = event_target_value(&ev);
         let now = studio.now();
         change_query(router, query, Step::Push, |q| {
-            q.status = [UserStatus::Active, UserStatus::Deactivated]
-                .into_iter()
-                .find(|s| format!("{s:?}") == v);
-            q.dormant_at = (v == "Dormant").then_some(now);
+            q.set_status_value(&v, now);
             q.page = 0;
         });
     };
@@ -328,9 +328,7 @@ fn UserTable(
                     <select
                         id="filter-seat"
                         on:change=on_seat
-                        prop:value=move || {
-                            query.with(|q| q.seat.map(|s| format!("{s:?}")).unwrap_or_default())
-                        }
+                        prop:value=move || query.with(UserQuery::seat_value)
                     >
                         <option value="">{t_string!(i18n, all)}</option>
                         {Seat::ALL
@@ -360,16 +358,7 @@ fn UserTable(
                     <select
                         id="filter-status"
                         on:change=on_status
-                        prop:value=move || {
-                            query
-                                .with(|q| {
-                                    if q.dormant_at.is_some() {
-                                        "Dormant".to_string()
-                                    } else {
-                                        q.status.map(|s| format!("{s:?}")).unwrap_or_default()
-                                    }
-                                })
-                        }
+                        prop:value=move || query.with(UserQuery::status_value)
                     >
                         <option value="">{t_string!(i18n, all)}</option>
                         <option value="Active">{UserStatus::Active.text().render(lang)}</option>

@@ -164,16 +164,11 @@ impl UserQuery {
     /// The query as parameters of the address, every one named (`None` for
     /// what is at its default, so that it leaves the address).
     pub fn to_params(&self) -> Vec<(&'static str, Option<String>)> {
-        let status = if self.dormant_at.is_some() {
-            Some("Dormant".to_string())
-        } else {
-            self.status.map(|s| format!("{s:?}"))
-        };
         vec![
             ("q", Some(self.text.clone())),
-            ("seat", self.seat.map(|s| format!("{s:?}"))),
+            ("seat", Some(self.seat_value())),
             ("set", Some(SetFilter::value(self.set))),
-            ("status", status),
+            ("status", Some(self.status_value())),
             (
                 "sort",
                 (self.sort != SortColumn::Name).then(|| format!("{:?}", self.sort)),
@@ -190,20 +185,46 @@ impl UserQuery {
         now: crate::domain::Timestamp,
     ) -> UserQuery {
         let get = |name: &str| param(name);
-        let status = get("status");
-        let status = status.as_deref();
-        UserQuery {
+        let mut query = UserQuery {
             text: get("q").unwrap_or_default(),
-            seat: named(&Seat::ALL, get("seat").as_deref()),
             set: get("set").as_deref().and_then(SetFilter::of_value),
-            status: named(&[UserStatus::Active, UserStatus::Deactivated], status),
-            dormant_at: (status == Some("Dormant")).then_some(now),
             sort: named(&SORT_COLUMNS, get("sort").as_deref()).unwrap_or_default(),
             descending: get("desc").as_deref() == Some("1"),
             page: get("page")
                 .and_then(|p| p.parse::<usize>().ok())
                 .map_or(0, |p| p.saturating_sub(1)),
+            ..UserQuery::default()
+        };
+        query.set_seat_value(&get("seat").unwrap_or_default());
+        query.set_status_value(&get("status").unwrap_or_default(), now);
+        query
+    }
+
+    /// The seat filter's option value (and the address's `seat`); empty for
+    /// every seat.
+    pub fn seat_value(&self) -> String {
+        self.seat.map(|s| format!("{s:?}")).unwrap_or_default()
+    }
+
+    /// Sets the seat filter from its option value.
+    pub fn set_seat_value(&mut self, value: &str) {
+        self.seat = named(&Seat::ALL, Some(value));
+    }
+
+    /// The status filter's option value (and the address's `status`):
+    /// `Active`, `Deactivated`, `Dormant`, or empty for every status.
+    pub fn status_value(&self) -> String {
+        match (self.dormant_at, self.status) {
+            (Some(_), _) => "Dormant".to_string(),
+            (None, status) => status.map(|s| format!("{s:?}")).unwrap_or_default(),
         }
+    }
+
+    /// Sets the status filter from its option value; `Dormant` means
+    /// dormant at `now`.
+    pub fn set_status_value(&mut self, value: &str, now: crate::domain::Timestamp) {
+        self.status = named(&[UserStatus::Active, UserStatus::Deactivated], Some(value));
+        self.dormant_at = (value == "Dormant").then_some(now);
     }
 }
 
