@@ -11,6 +11,7 @@ use crate::components::confirm::ConfirmButton;
 use crate::components::nav::Nav;
 use crate::components::notices::Notices;
 use crate::components::screen_heading::ScreenHeading;
+use crate::components::update_ready::UpdateReady;
 use crate::i18n::*;
 use crate::pages::{
     access_link::AccessLinkPage, accounts::Accounts, audit_log::AuditLog, cam::ClientAccessManager,
@@ -87,6 +88,7 @@ fn Shell() -> impl IntoView {
         <div class="layout">
             <Nav />
             <main id="content" tabindex="-1">
+                <UpdateReady />
                 <Notices />
                 <ErrorBoundary fallback=|_errors| view! { <ScreenError /> }>
                     <ScreenOfAddress />

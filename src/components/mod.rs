@@ -11,6 +11,7 @@ pub mod pager;
 pub mod permission_sets;
 pub mod row_menu;
 pub mod screen_heading;
+pub mod update_ready;
 
 /// An element id no other element of the page has (`prefix-7`), for
 /// widgets a screen may show many times, such as one per table row.

@@ -14,10 +14,15 @@ const ARGS = [
   '--no-first-run',
 ];
 
+/// Debian's Chromium, as every test drives it.
+export function launch() {
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
 export async function start() {
   const server = await serve('dist', 0);
   const { port } = server.address();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await launch();
   return {
     base: `http://127.0.0.1:${port}`,
     browser,

@@ -161,7 +161,8 @@ test('when localStorage refuses the choice, the switch still changes the languag
 // No catalogue is compiled into the browser build: every language's texts,
 // English's too, are fetched at start.
 test("a language whose texts cannot be fetched reads in English instead", async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'nl-NL' });
+  // Requests a service worker answers would pass the route by.
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'nl-NL', serviceWorkers: 'block' });
   await context.route('**/locales/domain/nl.json', (route) => route.abort());
   const page = await context.newPage();
   await page.goto(env.base + '/accounts/10/settings/users');
@@ -172,7 +173,7 @@ test("a language whose texts cannot be fetched reads in English instead", async 
 });
 
 test('when no texts can be fetched, the page says so and offers a reload', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   let blocked = true;
   await context.route('**/locales/**', (route) => (blocked ? route.abort() : route.continue()));
   const page = await context.newPage();
