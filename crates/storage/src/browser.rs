@@ -78,6 +78,21 @@ impl Store for BrowserStore {
             .filter_map(|i| raw.key(i).ok().flatten())
             .collect()
     }
+
+    fn chars(&self, key: &str) -> usize {
+        use wasm_bindgen::JsCast;
+        // The length of the JS string itself: no copy into wasm memory.
+        let value = LocalStorage::raw()
+            .unchecked_ref::<RawStorage>()
+            .get_item(key);
+        match value
+            .ok()
+            .and_then(|v| v.dyn_into::<js_sys::JsString>().ok())
+        {
+            Some(text) => key.encode_utf16().count() + text.length() as usize,
+            None => 0,
+        }
+    }
 }
 
 /// Reads a stored text. gloo's `get` parses JSON into a value, and the

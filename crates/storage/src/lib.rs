@@ -8,6 +8,7 @@ pub mod browser;
 pub mod json;
 pub mod parts;
 pub mod save;
+pub mod scenarios;
 pub mod store;
 
 use domain::{Actor, State, Text, Timestamp};

@@ -51,6 +51,9 @@ pub trait Store {
     /// save is removed as an orphan at a later start.
     fn remove(&self, key: &str);
     fn keys(&self) -> Vec<String>;
+    /// The characters `key` takes, counted as the quota counts them: the
+    /// key's and the value's UTF-16 code units (0 when there is no value).
+    fn chars(&self, key: &str) -> usize;
 }
 
 /// What a [`MemoryStore`] does at its k-th change (`set` or `remove`,
@@ -115,11 +118,7 @@ impl MemoryStore {
     }
 
     fn used(&self) -> usize {
-        self.items
-            .borrow()
-            .iter()
-            .map(|(k, v)| k.chars().count() + v.chars().count())
-            .sum()
+        self.items.borrow().iter().map(|(k, v)| units(k, v)).sum()
     }
 
     /// Counts a change; `Err` when the armed fault says it does not happen
@@ -148,12 +147,8 @@ impl Store for MemoryStore {
             return Ok(());
         }
         if let Some(quota) = self.quota {
-            let old = self
-                .items
-                .borrow()
-                .get(key)
-                .map_or(0, |v| key.chars().count() + v.chars().count());
-            let new = key.chars().count() + value.chars().count();
+            let old = self.items.borrow().get(key).map_or(0, |v| units(key, v));
+            let new = units(key, value);
             if self.used() - old + new > quota {
                 return Err(StoreError::Full);
             }
@@ -173,4 +168,14 @@ impl Store for MemoryStore {
     fn keys(&self) -> Vec<String> {
         self.items.borrow().keys().cloned().collect()
     }
+
+    fn chars(&self, key: &str) -> usize {
+        self.items.borrow().get(key).map_or(0, |v| units(key, v))
+    }
+}
+
+/// What a key and its value take of the quota: UTF-16 code units, as a
+/// browser counts them.
+fn units(key: &str, value: &str) -> usize {
+    key.encode_utf16().count() + value.encode_utf16().count()
 }
