@@ -106,8 +106,8 @@ pub fn save(store: &impl Store, name: &str, doc: &Document) -> Result<String, Sc
     if let Some(taken) = named(store, name) {
         return Err(ScenarioError::Taken(taken));
     }
-    let mut doc = doc.clone();
-    doc.parts.clear();
+    // A document in memory lists no parts (only a stored head does), so
+    // its JSON is Export's, as for the document Undo keeps.
     store
         .set(&key(name), &doc.to_json())
         .map_err(ScenarioError::Store)?;
